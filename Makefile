@@ -1,0 +1,60 @@
+# Ko-Produktion: every command sets up what it needs on a fresh Debian/Ubuntu
+# machine with Python 3.11. `make serve` to read, `make test` to check.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Set up once per change of the requirement files.
+READY  := $(VENV)/.ready
+CHROMIUM := /usr/bin/chromium
+
+# Material prints an end-of-life notice on every run; we know (see README).
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build linkcheck test bench browser clean
+
+help:
+	@echo "make serve      read the handbook at http://127.0.0.1:8000 (rebuilds on change)"
+	@echo "make build      strict build into site/ (left untouched if the build fails)"
+	@echo "make linkcheck  check the external links (skipped when offline)"
+	@echo "make test       install everything and run all tests"
+	@echo "make bench      build times and ratios"
+
+$(READY): requirements.txt requirements-test.txt constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check \
+		-r requirements.txt -r requirements-test.txt -c constraints.txt
+	touch $@
+
+# Debian's Chromium for the browser tests; Playwright never downloads a browser.
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "Installing Debian's chromium (needs root) ..."; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@$(CHROMIUM) --version
+
+serve: $(READY)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Build beside site/ and swap it in only when the strict build succeeded, so a
+# failed build never leaves a half-written site where a deploy would take it.
+build: $(READY)
+	rm -rf .build/site
+	$(BIN)/mkdocs build --strict --site-dir .build/site
+	rm -rf site && mv .build/site site
+	@echo "Built site/"
+
+linkcheck: $(READY)
+	$(BIN)/python tools/linkcheck.py
+
+test: $(READY) browser
+	$(BIN)/python -m pytest
+
+bench: $(READY)
+	$(BIN)/python tools/bench.py
+
+clean:
+	rm -rf site .build dist test-artifacts .pytest_cache

@@ -1,0 +1,176 @@
+"""The handbook's macros and build checks, for mkdocs-macros-plugin.
+
+The logic lives in plain modules beside this one (registry, render, calls,
+site_files); the functions here only connect them to MkDocs:
+
+- ``define_env``: build the card registry once per build, put the cards into the
+  navigation, register the macros used in the card files.
+- ``on_pre_page_macros``: check a page's macro calls with their real line
+  numbers, and frame card pages with header, backlinks and previous/next.
+- ``on_post_build``: write ``karten.json`` and the short addresses (``/15/``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from . import link_lines, render, site_files
+from .calls import scan, split_front_matter
+from .errors import ContentError
+from .registry import load_chapters, load_registry, references_in
+
+NAV_PLACEHOLDER = "karten/"
+
+
+def define_env(env):
+    """Build the registry, expand the nav, register the macros."""
+    conf = env.conf
+    project = Path(conf["config_file_path"]).parent
+    docs_dir = Path(conf["docs_dir"])
+    shown_docs = _shown(docs_dir, project)
+    link_lines.install(str(docs_dir), shown_docs + "/")
+    try:
+        chapters = load_chapters(conf["extra"].get("kapitel"))
+        registry = load_registry(docs_dir, chapters, shown_root=project)
+        conf["nav"] = _expand_nav(conf["nav"], registry)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    env.variables["_registry"] = registry
+    env.variables["_shown_docs"] = shown_docs
+
+    def here() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def siehe(*numbers: int) -> str:
+        """The printed cross-references "→ 15, 16, 18": links to those cards with their titles."""
+        return render.references(registry, here(), list(numbers))
+
+    @env.macro
+    def karte(number: int, text: str | None = None) -> str:
+        """A link to one card in running text: Karte 15 „Warum Legitimation wichtig ist“."""
+        return render.inline_link(registry, here(), number, text)
+
+    @env.macro
+    def kapitel_karten() -> str:
+        """On a chapter's overview card: the chapter's cards as links."""
+        card = registry.card_for_page(here())
+        if card is None:
+            raise PluginError(f"{shown_docs}/{here()}: kapitel_karten() only works on a card page.\n"
+                              "  Fix: use it on the overview card of a chapter.")
+        return render.chapter_cards(registry, card)
+
+    @env.macro
+    def inhaltsverzeichnis() -> str:
+        """Every card, by chapter, with number and title."""
+        return render.contents(registry, here())
+
+
+def on_pre_page_macros(env):
+    """Check the page's macros against the source lines, then frame card pages."""
+    page = env.page
+    if page.meta.get("render_macros") is False:
+        return
+    registry = env.variables["_registry"]
+    shown = f"{env.variables['_shown_docs']}/{page.file.src_uri}"
+    offset = _body_offset(page.file.abs_src_path, env.markdown)
+    card = registry.card_for_page(page.file.src_uri)
+    try:
+        _check_names(env, env.markdown, offset, shown)
+        if card is None:  # cards were checked when the registry was built
+            registry.check_references(references_in(env.markdown, offset, shown), shown)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    if card is not None:
+        env.markdown = render.header(registry, card) + env.markdown + render.footer(registry, card)
+
+
+def on_post_build(env):
+    """Write the card data file and the short addresses into the built site."""
+    files = env.variables["files"]
+    site_files.write(env.conf["site_dir"], env.variables["_registry"],
+                     lambda src: files.get_file_from_path(src).url)
+
+
+# -- helpers --------------------------------------------------------------------------
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _body_offset(abs_src_path: str | None, body: str) -> int:
+    """How many lines of the file stand above the Markdown body (the front matter)."""
+    if not abs_src_path or not os.path.exists(abs_src_path):
+        return 0
+    with open(abs_src_path, encoding="utf-8-sig") as handle:
+        _, _, offset = split_front_matter(handle.read())
+    return offset
+
+
+def _check_names(env, body: str, offset: int, shown: str) -> None:
+    """Refuse syntax errors, unknown macros and undefined names, with their lines."""
+    import jinja2
+
+    try:
+        found = scan(body, offset)
+    except jinja2.TemplateSyntaxError as error:
+        raise ContentError(shown, error.lineno, f"malformed macro call: {error.message}.",
+                           "write macro calls as {{ name(arguments) }} with matching braces, "
+                           "parentheses and quotes.") from None
+    known = set(env.variables) | set(env.macros) | set(env.env.globals) | set(env.page.meta)
+    macros = sorted(name for name in env.macros if not name.startswith("_")
+                    and name not in ("context", "macros_info", "now", "fix_url"))
+    called = {c.name for c in found.calls}
+    for name, line in found.undeclared.items():
+        if name in known:
+            continue
+        if name in called:
+            raise ContentError(shown, line, f"unknown macro '{name}'.",
+                               f"use one of {', '.join(macros)}; check the spelling.")
+        raise ContentError(shown, line, f"undefined name '{name}'.",
+                           "check the spelling, or write literal braces as {{ '{{' }}.")
+
+
+def _expand_nav(nav, registry):
+    """Replace the `karten/` entry of mkdocs.yml's nav with the cards by chapter.
+
+    Without that entry, every card must be listed by hand; a card that is not is
+    an error rather than a page nobody can navigate to.
+    """
+    if nav is None:
+        return None
+    expanded, found = [], False
+    for entry in nav:
+        if entry == NAV_PLACEHOLDER or (isinstance(entry, dict) and
+                                         list(entry.values()) == [NAV_PLACEHOLDER]):
+            expanded.extend(registry.nav())
+            found = True
+        else:
+            expanded.append(entry)
+    if not found:
+        listed = set(_nav_files(nav))
+        for card in registry.cards:
+            if card.src_uri not in listed:
+                raise ContentError(card.path, None, f"card {card.number} is not in the navigation.",
+                                   f"put the entry '{NAV_PLACEHOLDER}' into nav in mkdocs.yml "
+                                   "(it lists every card by chapter), or list this file there.")
+    return expanded
+
+
+def _nav_files(entries):
+    for entry in entries or []:
+        if isinstance(entry, str):
+            yield entry
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                if isinstance(value, str):
+                    yield value
+                elif isinstance(value, list):
+                    yield from _nav_files(value)

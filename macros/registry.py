@@ -1,0 +1,324 @@
+"""The card registry: every card of the fan, read from its file's front matter.
+
+A card file lives in ``docs/karten/`` and starts with::
+
+    ---
+    karte: 15
+    titel: Warum Legitimation wichtig ist
+    kapitel: legitimation
+    ---
+
+Its printed cross-references are macro calls in its text (``{{ siehe(8, 11) }}``,
+or ``{{ karte(8) }}`` for a link in running text). The registry reads all card
+files once per build, checks them, and derives what the site shows about them:
+chapters, printed order, outgoing references and backlinks. It knows nothing of
+MkDocs, so it can be tested and reused on its own.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from .calls import scan, split_front_matter
+from .errors import ContentError
+
+CARD_DIR = "karten"
+# Macros whose arguments are card numbers; each such call is a reference.
+REFERENCE_MACROS = ("siehe", "karte")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    title: str
+
+
+@dataclass
+class Card:
+    number: int
+    title: str
+    chapter: Chapter
+    src_uri: str  # path below docs/, e.g. "karten/15-warum-legitimation-wichtig-ist.md"
+    path: str  # path as shown in messages, e.g. "docs/karten/15-….md"
+    refs: list[int] = field(default_factory=list)  # outgoing, in order of appearance
+    backrefs: list[int] = field(default_factory=list)  # incoming, ascending
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} {self.title}"
+
+
+class Registry:
+    """All cards in printed order, with lookups by number, file and chapter."""
+
+    def __init__(self, cards: list[Card], chapters: list[Chapter]):
+        self.cards = sorted(cards, key=lambda c: c.number)
+        self.chapters = chapters
+        self._by_number = {c.number: c for c in self.cards}
+        self._by_src = {c.src_uri: c for c in self.cards}
+        self._index = {c.number: i for i, c in enumerate(self.cards)}
+
+    def __len__(self) -> int:
+        return len(self.cards)
+
+    def __contains__(self, number: int) -> bool:
+        return number in self._by_number
+
+    def card(self, number: int) -> Card:
+        return self._by_number[number]
+
+    def card_for_page(self, src_uri: str) -> Card | None:
+        return self._by_src.get(src_uri)
+
+    def previous(self, card: Card) -> Card | None:
+        i = self._index[card.number]
+        return self.cards[i - 1] if i > 0 else None
+
+    def next(self, card: Card) -> Card | None:
+        i = self._index[card.number]
+        return self.cards[i + 1] if i + 1 < len(self.cards) else None
+
+    def check_references(self, refs: dict[int, int], shown: str, own: int | None = None) -> None:
+        """Every referenced card exists (``refs``: number -> line, from references_in)."""
+        for number, line in refs.items():
+            if number not in self:
+                who = f"card {own}" if own is not None else "this page"
+                raise ContentError(shown, line, f"{who} refers to card {number}, which does not exist.",
+                                   f"use one of the card numbers {_ranges(self.numbers())}, "
+                                   f"or add a card file with 'karte: {number}'.")
+
+    def numbers(self) -> list[int]:
+        return [c.number for c in self.cards]
+
+    def chapter_cards(self, chapter: Chapter) -> list[Card]:
+        return [c for c in self.cards if c.chapter == chapter]
+
+    def nav(self) -> list:
+        """MkDocs nav entries: a page per one-card chapter, a section per other chapter."""
+        entries = []
+        for chapter in self.chapters:
+            cards = self.chapter_cards(chapter)
+            pages = [{c.label: c.src_uri} for c in cards]
+            entries.append(pages[0] if len(pages) == 1 else {chapter.title: pages})
+        return entries
+
+
+def load_chapters(config: list, source: str = "mkdocs.yml") -> list[Chapter]:
+    """Chapters from the ``extra.kapitel`` list of mkdocs.yml."""
+    chapters = []
+    for entry in config or []:
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("titel"):
+            raise ContentError(source, None, f"the chapter entry {entry!r} in extra.kapitel "
+                               "lacks an id or a titel.",
+                               "write each chapter as {id: kurzname, titel: Kapitelname}.")
+        chapters.append(Chapter(id=str(entry["id"]), title=str(entry["titel"])))
+    if not chapters:
+        raise ContentError(source, None, "extra.kapitel lists no chapters.",
+                           "list the handbook's chapters under extra.kapitel in mkdocs.yml.")
+    return chapters
+
+
+def load_registry(docs_dir: str | Path, chapters: list[Chapter],
+                  shown_root: str | Path | None = None) -> Registry:
+    """Read and check every card file below ``docs_dir/karten``.
+
+    ``shown_root`` is the folder paths in messages are relative to (the project).
+    Raises ContentError on the first mistake found.
+    """
+    docs_dir = Path(docs_dir)
+    shown_root = Path(shown_root) if shown_root else docs_dir.parent
+    chapter_by_id = {c.id: c for c in chapters}
+    cards: list[Card] = []
+    ref_lines: dict[int, dict[int, int]] = {}  # card -> referenced card -> line
+    number_lines: dict[int, int] = {}
+    seen: dict[int, Card] = {}
+
+    files = sorted((docs_dir / CARD_DIR).glob("**/*.md"))
+    if not files:
+        raise ContentError(_shown(docs_dir / CARD_DIR, shown_root), None,
+                           "there are no card files.",
+                           f"put one Markdown file per card into {CARD_DIR}/.")
+    for file in files:
+        shown = _shown(file, shown_root)
+        src_uri = file.relative_to(docs_dir).as_posix()
+        source = file.read_text(encoding="utf-8-sig")
+        yaml_text, body, offset = split_front_matter(source)
+        meta = _front_matter(yaml_text, shown)
+        number, number_line = _number(meta, yaml_text, shown)
+        title = _field(meta, yaml_text, shown, "titel", "the card's printed title")
+        chapter_id = _field(meta, yaml_text, shown, "kapitel", "the id of its chapter")
+        chapter = chapter_by_id.get(chapter_id)
+        if chapter is None:
+            raise ContentError(shown, _key_line(yaml_text, "kapitel"),
+                               f"card {number} names the chapter '{chapter_id}', which does not exist.",
+                               "use one of the chapter ids listed under extra.kapitel in mkdocs.yml: "
+                               + ", ".join(c.id for c in chapters) + ".")
+        if number in seen:
+            other = seen[number]
+            raise ContentError(shown, number_line,
+                               f"card number {number} is taken twice: here and in {other.path}.",
+                               "give each card file the number printed on its card.")
+        card = Card(number=number, title=title, chapter=chapter, src_uri=src_uri, path=shown)
+        seen[number] = card
+        number_lines[number] = number_line
+        ref_lines[number] = references_in(body, offset, shown, own=number)
+        cards.append(card)
+
+    registry = Registry(cards, chapters)
+    _check_chapters(registry)
+    _link(registry, ref_lines)
+    return registry
+
+
+def relative_link(from_src: str, to_src: str) -> str:
+    """The relative Markdown link from one docs file to another."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+# -- reading one card -------------------------------------------------------------
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _front_matter(yaml_text: str, shown: str) -> dict:
+    if not yaml_text.strip():
+        raise ContentError(shown, 1, "the card file has no front matter.",
+                           "start it with ---, then lines karte: <Nummer>, titel: <Titel>, "
+                           "kapitel: <Kapitel-id>, then ---.")
+    try:
+        meta = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        raise ContentError(shown, line, f"the front matter is not valid YAML ({error.problem if hasattr(error, 'problem') else error}).",
+                           "write one key: value per line; put titles containing a colon in quotes.") from None
+    if not isinstance(meta, dict):
+        raise ContentError(shown, 2, "the front matter is not a list of key: value lines.",
+                           "write karte: <Nummer>, titel: <Titel> and kapitel: <Kapitel-id>, one per line.")
+    return meta
+
+
+def _key_line(yaml_text: str, key: str) -> int:
+    """Line in the file of ``key:`` in the front matter (line 1 is the opening ---)."""
+    for i, line in enumerate(yaml_text.split("\n")):
+        if line.split(":", 1)[0].strip() == key:
+            return i + 2
+    return 1
+
+
+def _number(meta: dict, yaml_text: str, shown: str) -> tuple[int, int]:
+    line = _key_line(yaml_text, "karte")
+    if "karte" not in meta:
+        raise ContentError(shown, 1, "the card file has no card number.",
+                           "add a line 'karte: <Nummer>' with the number printed on the card "
+                           "to the front matter.")
+    value = meta["karte"]
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ContentError(shown, line, f"the card number {value!r} is not a positive whole number.",
+                           "write the number as printed, e.g. 'karte: 15'.")
+    return value, line
+
+
+def _field(meta: dict, yaml_text: str, shown: str, key: str, what: str) -> str:
+    value = meta.get(key)
+    if value is None or not str(value).strip():
+        raise ContentError(shown, _key_line(yaml_text, key) if key in meta else 1,
+                           f"the card file has no {key} ({what}).",
+                           f"add a line '{key}: …' to the front matter.")
+    return str(value).strip()
+
+
+def references_in(body: str, offset: int, shown: str, own: int | None = None) -> dict[int, int]:
+    """Card numbers a page body refers to, each with the line of its first mention.
+
+    Checks the form of every reference macro call; ``own`` is the page's card
+    number, if it is a card, which it must not refer to.
+    """
+    try:
+        found = scan(body, offset)
+    except jinja2.TemplateSyntaxError as error:
+        raise ContentError(shown, error.lineno, f"malformed macro call: {error.message}.",
+                           "write references as {{ siehe(15, 16) }} and inline links as "
+                           "{{ karte(15) }}, with matching braces and parentheses.") from None
+    refs: dict[int, int] = {}
+    for call in found.calls:
+        if call.name not in REFERENCE_MACROS:
+            continue
+        numbers = call.args if call.name == "siehe" else call.args[:1]
+        extra = call.args[1:] if call.name == "karte" else ()
+        if not numbers or not call.constant or any(
+                isinstance(n, bool) or not isinstance(n, int) for n in numbers) or any(
+                not isinstance(x, str) for x in extra) or len(extra) > 1:
+            usage = "{{ siehe(15, 16, 18) }}" if call.name == "siehe" else \
+                "{{ karte(15) }} or {{ karte(15, \"Linktext\") }}"
+            raise ContentError(shown, call.line,
+                               f"{call.name}(…) needs card numbers written as plain numbers.",
+                               f"write it as {usage}.")
+        for number in numbers:
+            if number == own:
+                raise ContentError(shown, call.line, f"card {number} refers to itself.",
+                                   "remove its own number from the reference.")
+            if call.name == "siehe" and numbers.count(number) > 1:
+                raise ContentError(shown, call.line,
+                                   f"card {number} is named twice in one reference.",
+                                   "name each card once.")
+            refs.setdefault(number, call.line)
+    return refs
+
+
+# -- checks across cards ------------------------------------------------------------
+
+
+def _check_chapters(registry: Registry) -> None:
+    """Each chapter's cards stand together in printed order, and no chapter is empty."""
+    order = [c.id for c in registry.chapters]
+    last = -1
+    previous = None
+    for card in registry.cards:
+        position = order.index(card.chapter.id)
+        if position < last:
+            raise ContentError(card.path, None,
+                               f"card {card.number} belongs to chapter '{card.chapter.title}', "
+                               f"but follows card {previous.number} of the later chapter "
+                               f"'{previous.chapter.title}'.",
+                               "check the card's number and kapitel: a chapter's cards are "
+                               "numbered in one run, in the order of extra.kapitel in mkdocs.yml.")
+        last, previous = position, card
+    for chapter in registry.chapters:
+        if not registry.chapter_cards(chapter):
+            raise ContentError("mkdocs.yml", None, f"the chapter '{chapter.id}' has no cards.",
+                               "remove it from extra.kapitel or give a card 'kapitel: "
+                               f"{chapter.id}'.")
+
+
+def _link(registry: Registry, ref_lines: dict[int, dict[int, int]]) -> None:
+    """Resolve references and fill in backlinks; unknown numbers are errors."""
+    for card in registry.cards:
+        registry.check_references(ref_lines[card.number], card.path, own=card.number)
+        for number in ref_lines[card.number]:
+            card.refs.append(number)
+            registry.card(number).backrefs.append(card.number)
+    for card in registry.cards:
+        card.backrefs.sort()
+
+
+def _ranges(numbers: list[int]) -> str:
+    """'3, 5–54, 56' for [3, 5, 6, …, 54, 56]."""
+    parts, start = [], None
+    for i, n in enumerate(numbers):
+        if start is None:
+            start = n
+        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
+            parts.append(str(start) if start == n else f"{start}–{n}")
+            start = None
+    return ", ".join(parts)
