@@ -1,0 +1,265 @@
+"""The built handbook: every card, numbered and titled as printed, and the fan's references.
+
+The expectations are written out from the printed handbook, not read from our
+registry, so a mistake in a card file or in the macros shows up here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+# Every card of the printed fan: number and printed title, in printed order.
+PRINTED_CARDS = [
+    (3, "Einleitung"),
+    (5, "Definitionen"),
+    (6, "Partizipation, Kooperation, Ko-Produktion"),
+    (7, "Ko-Produktion – was ist das (nicht)?"),
+    (8, "Teilhabe"),
+    (9, "Daseinsvorsorge"),
+    (10, "Warum Ko-Produktion"),
+    (11, "Chancen der Ko-Produktion"),
+    (12, "Warum Ko-Produktion? aus Sicht der Verwaltung"),
+    (13, "Warum Ko-Produktion? aus Sicht der Zivilgesellschaft"),
+    (14, "Legitimation"),
+    (15, "Warum Legitimation wichtig ist"),
+    (16, "Formen von Legitimation"),
+    (17, "Legitimation der Akteure"),
+    (18, "Legitimation von Ko-Produktionsprozessen"),
+    (19, "Vor der Ko-Produktion"),
+    (20, "Anforderungen der Ko-Produktion"),
+    (21, "Bezahlte Stellen in der Zivilgesellschaft?"),
+    (22, "Finanzierung von Stellen"),
+    (23, "Stellvertretung oder Selbstorganisation der Zivilgesellschaft?"),
+    (24, "Vom Konflikt zur Ko-Produktion (und wieder zurück)"),
+    (25, "Handlungslogiken verstehen"),
+    (26, "Hauptamt/Ehrenamt"),
+    (27, "Rollenverteilung/Rollenkonflikte"),
+    (28, "Handlungsspielräume verstehen"),
+    (29, "Ziele der Ko-Produktion"),
+    (30, "Ziele (für sich) formulieren"),
+    (31, "Gemeinsame Ziele – gemeinsame Strategie"),
+    (32, "Erfolge definieren, Erfolge feiern"),
+    (33, "Idealismus und Pragmatismus"),
+    (34, "Verstetigung"),
+    (35, "Ziele erreicht?"),
+    (36, "Nach vorne Scheitern"),
+    (37, "Über sich hinauswirken"),
+    (38, "Skalierung der Ko-Produktion"),
+    (39, "Strukturen der Zusammenarbeit"),
+    (40, "Intensität und Form der Zusammenarbeit klären"),
+    (41, "Gremien einrichten"),
+    (42, "Entscheidungen treffen"),
+    (43, "Entscheidungsfähigkeit trotz Konflikten"),
+    (44, "Das Miteinander gestalten"),
+    (45, "Faktor Mensch"),
+    (46, "Regelmäßige Reflektion und kollektives Lernen"),
+    (47, "Weitere Akteure einbinden"),
+    (48, "Umgang mit Personalfluktuation"),
+    (49, "Externe Unterstützung"),
+    (50, "Online oder in Präsenz treffen?"),
+    (51, "Eine gemeinsame Sprache finden"),
+    (52, "Transparenz und Öffentlichkeit"),
+    (53, "Andere Leitfäden"),
+    (54, "Quellen"),
+    (56, "Impressum"),
+]
+TITLES = dict(PRINTED_CARDS)
+
+# The table of contents: chapter title and the number of its first card.
+PRINTED_CHAPTERS = [
+    ("Einleitung", 3), ("Definitionen", 5), ("Warum Ko-Produktion", 10), ("Legitimation", 14),
+    ("Vor der Ko-Produktion", 19), ("Ziele der Ko-Produktion", 29),
+    ("Strukturen der Zusammenarbeit", 39), ("Andere Leitfäden", 53), ("Quellen", 54),
+    ("Impressum", 56),
+]
+
+# The seven "→" blocks printed at the bottom right of their cards.
+PRINTED_REFERENCES = {
+    8: [15, 16, 18],
+    15: [8, 11],
+    32: [18, 52],
+    33: [24, 43],
+    35: [30, 31],
+    38: [11, 47],
+    49: [36, 43],
+}
+
+
+def chapter_of(number: int) -> str:
+    return [title for title, first in PRINTED_CHAPTERS if first <= number][-1]
+
+
+@pytest.fixture(scope="module")
+def cards(site):
+    """karten.json, which the other checks compare against the pages."""
+    return json.loads((site.root / "karten.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def pages(site, cards):
+    """Each card's parsed page, by number."""
+    return {entry["number"]: site.page(entry["url"]) for entry in cards}
+
+
+def heading(page) -> tuple[int, str]:
+    h1 = page.select_one("article h1")
+    number = int(re.sub(r"\D", "", h1.select_one(".karte-nummer").get_text()))
+    return number, h1.select_one(".karte-titel").get_text()
+
+
+def linked_cards(site, url: str, page, selector: str) -> list[int]:
+    """Numbers of the cards that links under ``selector`` land on (read from the target page)."""
+    numbers = []
+    for link in page.select(f"{selector} a"):
+        target = site.page(site.resolve(url, link["href"]))
+        numbers.append(heading(target)[0])
+    return numbers
+
+
+def test_every_printed_card_has_a_page_with_its_number_and_title(cards, pages):
+    assert [(c["number"], c["title"]) for c in cards] == PRINTED_CARDS
+    for number, title in PRINTED_CARDS:
+        assert heading(pages[number]) == (number, title)
+
+
+def test_each_card_page_names_its_chapter(pages):
+    for number, _ in PRINTED_CARDS:
+        text = pages[number].select_one(".karte-kapitel").get_text(" ", strip=True)
+        assert f"Kapitel {chapter_of(number)}" in text, (number, text)
+
+
+def test_card_21_shows_where_it_stands_in_its_chapter(pages):
+    text = pages[21].select_one(".karte-kapitel").get_text(" ", strip=True)
+    assert text == "Kapitel Vor der Ko-Produktion · Karte 3 von 10"
+
+
+def test_navigation_follows_the_chapters_in_printed_order(site):
+    home = site.page("")
+    sections = [s.get_text(" ", strip=True) for s in
+                home.select("nav.md-nav--primary > ul > li.md-nav__item--section > label, "
+                            "nav.md-nav--primary > ul > li.md-nav__item--section > a")]
+    multi_card = [t for t, first in PRINTED_CHAPTERS if t not in ("Einleitung", "Andere Leitfäden",
+                                                                 "Quellen", "Impressum")]
+    assert [s for s in sections if s in multi_card] == multi_card
+    linked = [int(m.group(1)) for a in home.select("nav.md-nav--primary a.md-nav__link")
+              if (m := re.search(r"karten/(\d+)-", a.get("href", "")))]
+    assert linked == [n for n, _ in PRINTED_CARDS]
+
+
+def test_previous_and_next_card_follow_printed_order(site, cards, pages):
+    order = [n for n, _ in PRINTED_CARDS]
+    urls = {c["number"]: c["url"] for c in cards}
+    for i, number in enumerate(order):
+        steps = pages[number].select_one("nav.karte-blaettern")
+        before = steps.select_one("a.karte-zurueck")
+        after = steps.select_one("a.karte-weiter")
+        expected_before = order[i - 1] if i > 0 else None
+        expected_after = order[i + 1] if i + 1 < len(order) else None
+        got_before = heading(site.page(site.resolve(urls[number], before["href"])))[0] if before else None
+        got_after = heading(site.page(site.resolve(urls[number], after["href"])))[0] if after else None
+        assert (got_before, got_after) == (expected_before, expected_after), number
+
+
+def test_card_8_links_to_15_16_and_18_with_their_titles(site, cards, pages):
+    url = next(c["url"] for c in cards if c["number"] == 8)
+    block = pages[8].select_one("nav.karte-verweise")
+    assert block.select_one(".karte-pfeil").get_text() == "→"
+    assert linked_cards(site, url, pages[8], "nav.karte-verweise") == [15, 16, 18]
+    labels = [a.get_text(" ", strip=True) for a in block.select("a")]
+    assert labels == ["15 Warum Legitimation wichtig ist", "16 Formen von Legitimation",
+                      "18 Legitimation von Ko-Produktionsprozessen"]
+
+
+def test_every_printed_reference_group_resolves_to_its_cards(site, cards, pages):
+    urls = {c["number"]: c["url"] for c in cards}
+    found = {n: linked_cards(site, urls[n], p, "nav.karte-verweise")
+             for n, p in pages.items() if p.select_one("nav.karte-verweise")}
+    assert found == PRINTED_REFERENCES
+
+
+def test_references_stand_at_the_end_of_the_card_text(pages):
+    for number in PRINTED_REFERENCES:
+        block = pages[number].select_one("nav.karte-verweise")
+        later_text = [el for el in block.find_next_siblings() if el.name in ("p", "ul", "ol", "h2", "div")]
+        assert later_text == [], number
+
+
+def test_backlinks_are_the_exact_inverse_of_the_references(site, cards, pages):
+    urls = {c["number"]: c["url"] for c in cards}
+    expected = {n: sorted(src for src, targets in PRINTED_REFERENCES.items() if n in targets)
+                for n, _ in PRINTED_CARDS}
+    for number, page in pages.items():
+        block = page.select_one("nav.karte-rueckverweise")
+        got = linked_cards(site, urls[number], page, "nav.karte-rueckverweise") if block else []
+        assert got == expected[number], number
+        if block:
+            assert block.select_one("h2").get_text() == "Verweise hierher"
+
+
+def test_karten_json_agrees_with_the_pages(site, cards, pages):
+    assert set(cards[0]) == {"number", "title", "chapter", "url", "refs", "backrefs"}
+    for entry in cards:
+        page = site.page(entry["url"])
+        assert heading(page) == (entry["number"], entry["title"])
+        assert entry["chapter"] == chapter_of(entry["number"])
+        refs_on_page = linked_cards(site, entry["url"], page, "nav.karte-verweise") \
+            if page.select_one("nav.karte-verweise") else []
+        assert entry["refs"] == refs_on_page
+        back_on_page = linked_cards(site, entry["url"], page, "nav.karte-rueckverweise") \
+            if page.select_one("nav.karte-rueckverweise") else []
+        assert entry["backrefs"] == back_on_page
+
+
+def test_overview_cards_list_their_chapters_cards(site, cards, pages):
+    firsts = [first for _, first in PRINTED_CHAPTERS] + [57]
+    urls = {c["number"]: c["url"] for c in cards}
+    for first, following in zip(firsts, firsts[1:]):
+        members = [n for n, _ in PRINTED_CARDS if first < n < following]
+        if not members:
+            continue
+        listed = linked_cards(site, urls[first], pages[first], "div.kapitel-karten")
+        assert listed == members, first
+
+
+def test_contents_page_lists_every_card_by_chapter(site):
+    contents = site.page("inhalt/")
+    chapters = [h.get_text(strip=True) for h in contents.select("article h2")]
+    assert chapters == [title for title, _ in PRINTED_CHAPTERS]
+    assert linked_cards(site, "inhalt/", contents, "div.inhalt-karten") == [n for n, _ in PRINTED_CARDS]
+
+
+def test_home_page_carries_the_title_page_and_the_way_in(site):
+    home = site.page("")
+    text = home.select_one("article").get_text(" ", strip=True)
+    assert "Ein Handlungsleitfaden für die Zusammenarbeit zwischen zivilgesellschaftlichen Akteuren " \
+           "und öffentlicher Verwaltung" in text
+    assert linked_cards(site, "", home, "article li:first-child") == [3]
+
+
+def test_every_card_has_a_short_address_forwarding_to_it(site, cards):
+    for entry in cards:
+        forward = site.page(f"{entry['number']}/")
+        refresh = forward.select_one('meta[http-equiv="refresh"]')["content"]
+        target = re.match(r"0; url=(.+)", refresh).group(1)
+        assert site.resolve(f"{entry['number']}/", target) == entry["url"]
+
+
+def test_short_address_leads_to_the_card_in_a_browser(server, page):
+    with page.expect_navigation(url=re.compile(r"/karten/15-")):
+        page.goto(server + "15/")
+    assert page.locator("article h1 .karte-nummer").inner_text().endswith("15")
+    assert "Warum Legitimation wichtig ist" in page.locator("article h1").inner_text()
+
+
+def test_licences_are_stated_in_every_page_footer(site, cards):
+    for url in ["", "inhalt/"] + [c["url"] for c in cards]:
+        footer = site.page(url).select_one("footer").get_text(" ", strip=True)
+        assert "CC BY-NC-SA 4.0" in footer and "MIT" in footer, url
+        assert "10.25643/bauhaus-universitaet.4954" in footer, url
+
+
+def test_interface_is_german(site):
+    assert site.page("").html["lang"] == "de"
