@@ -63,7 +63,7 @@ def header(registry: Registry, card: Card) -> str:
     return (f'<header class="karte-kopf" data-kapitel="{_attr(card.chapter.id)}" markdown>\n'
             f'<p class="karte-kapitel" markdown>{where}</p>\n'
             f'<h1 id="karte-{card.number}" markdown>'
-            f'<span class="karte-nummer"><span class="md-visually-hidden">Karte </span>'
+            f'<span class="karte-nummer"><span class="visually-hidden">Karte </span>'
             f'{card.number}</span> <span class="karte-titel">{_text(card.title)}</span></h1>\n'
             "</header>\n\n")
 
