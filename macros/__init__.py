@@ -16,9 +16,10 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from . import link_lines, render, site_files
-from .calls import scan, split_front_matter
+from .calls import has_macros, scan, split_front_matter
 from .errors import ContentError
 from .registry import load_chapters, load_registry, references_in
 
@@ -41,8 +42,8 @@ def define_env(env):
     env.variables["_registry"] = registry
     env.variables["_shown_docs"] = shown_docs
 
-    def here() -> str:
-        return env.page.file.src_uri
+    def here():
+        return _href_from(env, env.page)
 
     @env.macro
     def siehe(*numbers: int) -> str:
@@ -57,11 +58,11 @@ def define_env(env):
     @env.macro
     def kapitel_karten() -> str:
         """On a chapter's overview card: the chapter's cards as links."""
-        card = registry.card_for_page(here())
+        card = registry.card_for_page(env.page.file.src_uri)
         if card is None:
-            raise PluginError(f"{shown_docs}/{here()}: kapitel_karten() only works on a card page.\n"
-                              "  Fix: use it on the overview card of a chapter.")
-        return render.chapter_cards(registry, card)
+            raise PluginError(f"{shown_docs}/{env.page.file.src_uri}: kapitel_karten() only works "
+                              "on a card page.\n  Fix: use it on the overview card of a chapter.")
+        return render.chapter_cards(registry, card, here())
 
     @env.macro
     def inhaltsverzeichnis() -> str:
@@ -70,22 +71,32 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
-    """Check the page's macros against the source lines, then frame card pages."""
+    """Check the page's macros against the source lines, then frame card pages.
+
+    Only pages that contain macros go through Jinja (mkdocs.yml sets
+    render_by_default: false; a page with macros is opted in here): most
+    cards have none, and rendering every page cost a tenth of the build.
+    """
     page = env.page
     if page.meta.get("render_macros") is False:
         return
     registry = env.variables["_registry"]
-    shown = f"{env.variables['_shown_docs']}/{page.file.src_uri}"
-    offset = _body_offset(page.file.abs_src_path, env.markdown)
     card = registry.card_for_page(page.file.src_uri)
-    try:
-        _check_names(env, env.markdown, offset, shown)
-        if card is None:  # cards were checked when the registry was built
-            registry.check_references(references_in(env.markdown, offset, shown), shown)
-    except ContentError as error:
-        raise PluginError(str(error)) from None
+    if has_macros(env.markdown):
+        page.meta["render_macros"] = True
+        shown = f"{env.variables['_shown_docs']}/{page.file.src_uri}"
+        try:
+            _check_names(env, env.markdown, shown)
+            if card is None:  # cards were checked when the registry was built
+                registry.check_references(references_in(env.markdown, 0, shown), shown)
+        except ContentError as error:
+            # Lines so far count from the end of the front matter; say the file's line.
+            line = error.line + _body_offset(page.file.abs_src_path) if error.line else None
+            raise PluginError(str(ContentError(error.path, line, error.problem, error.fix))) from None
     if card is not None:
-        env.markdown = render.header(registry, card) + env.markdown + render.footer(registry, card)
+        href = _href_from(env, page)
+        env.markdown = render.header(registry, card, href) + env.markdown + \
+            render.footer(registry, card, href)
 
 
 def on_post_build(env):
@@ -105,7 +116,16 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _body_offset(abs_src_path: str | None, body: str) -> int:
+def _href_from(env, page):
+    """Card -> its page's address relative to ``page`` (directory URLs or .html alike)."""
+    files = env.variables["files"]
+
+    def href(card) -> str:
+        return get_relative_url(files.get_file_from_path(card.src_uri).url, page.url)
+    return href
+
+
+def _body_offset(abs_src_path: str | None) -> int:
     """How many lines of the file stand above the Markdown body (the front matter)."""
     if not abs_src_path or not os.path.exists(abs_src_path):
         return 0
@@ -114,12 +134,12 @@ def _body_offset(abs_src_path: str | None, body: str) -> int:
     return offset
 
 
-def _check_names(env, body: str, offset: int, shown: str) -> None:
+def _check_names(env, body: str, shown: str) -> None:
     """Refuse syntax errors, unknown macros and undefined names, with their lines."""
     import jinja2
 
     try:
-        found = scan(body, offset)
+        found = scan(body)
     except jinja2.TemplateSyntaxError as error:
         raise ContentError(shown, error.lineno, f"malformed macro call: {error.message}.",
                            "write macro calls as {{ name(arguments) }} with matching braces, "

@@ -34,6 +34,11 @@ class Scan:
     undeclared: dict[str, int]  # name -> first line it is used on
 
 
+def has_macros(body: str) -> bool:
+    """Whether the template engine has anything to do in this body (most cards: no)."""
+    return "{{" in body or "{%" in body or "{#" in body
+
+
 def split_front_matter(source: str) -> tuple[str, str, int]:
     """Split a Markdown file into (front matter YAML, body, line of the body's first line - 1).
 

@@ -17,17 +17,18 @@ MkDocs, so it can be tested and reused on its own.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 import yaml
 
-from .calls import scan, split_front_matter
+from .calls import has_macros, scan, split_front_matter
 from .errors import ContentError
 
 CARD_DIR = "karten"
+# libyaml's parser where installed (it is with PyYAML's wheels): ten times faster.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Macros whose arguments are card numbers; each such call is a reference.
 REFERENCE_MACROS = ("siehe", "karte")
 
@@ -62,6 +63,9 @@ class Registry:
         self._by_number = {c.number: c for c in self.cards}
         self._by_src = {c.src_uri: c for c in self.cards}
         self._index = {c.number: i for i, c in enumerate(self.cards)}
+        self._chapter_cards: dict[str, list[Card]] = {c.id: [] for c in chapters}
+        for card in self.cards:
+            self._chapter_cards[card.chapter.id].append(card)
 
     def __len__(self) -> int:
         return len(self.cards)
@@ -96,7 +100,8 @@ class Registry:
         return [c.number for c in self.cards]
 
     def chapter_cards(self, chapter: Chapter) -> list[Card]:
-        return [c for c in self.cards if c.chapter == chapter]
+        """The chapter's cards in printed order; the first is its overview card."""
+        return self._chapter_cards[chapter.id]
 
     def nav(self) -> list:
         """MkDocs nav entries: a page per one-card chapter, a section per other chapter."""
@@ -175,11 +180,6 @@ def load_registry(docs_dir: str | Path, chapters: list[Chapter],
     return registry
 
 
-def relative_link(from_src: str, to_src: str) -> str:
-    """The relative Markdown link from one docs file to another."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
-
-
 # -- reading one card -------------------------------------------------------------
 
 
@@ -196,7 +196,7 @@ def _front_matter(yaml_text: str, shown: str) -> dict:
                            "start it with ---, then lines karte: <Nummer>, titel: <Titel>, "
                            "kapitel: <Kapitel-id>, then ---.")
     try:
-        meta = yaml.safe_load(yaml_text)
+        meta = yaml.load(yaml_text, Loader=_YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -244,6 +244,8 @@ def references_in(body: str, offset: int, shown: str, own: int | None = None) ->
     Checks the form of every reference macro call; ``own`` is the page's card
     number, if it is a card, which it must not refer to.
     """
+    if not has_macros(body):
+        return {}
     try:
         found = scan(body, offset)
     except jinja2.TemplateSyntaxError as error:

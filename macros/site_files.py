@@ -50,7 +50,7 @@ def short_address_page(number: int, title: str, target: str) -> str:
 def write(site_dir: str | Path, registry: Registry, url_of: Callable[[str], str]) -> None:
     site = Path(site_dir)
     data = card_data(registry, url_of)
-    (site / DATA_FILE).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+    (site / DATA_FILE).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                                   encoding="utf-8")
     for entry in data:
         folder = site / str(entry["number"])

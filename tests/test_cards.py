@@ -136,17 +136,35 @@ def test_card_21_shows_where_it_stands_in_its_chapter(pages):
     assert text == "Kapitel Vor der Ko-Produktion · Karte 3 von 10"
 
 
-def test_navigation_follows_the_chapters_in_printed_order(site):
+def nav_entries(site, url: str, page) -> list[tuple[str, int | None]]:
+    """Top-level entries of the main navigation: label and the card number they open."""
+    entries = []
+    for item in page.select("nav.md-nav--primary > ul > li"):
+        link = item.find(["a", "label"], recursive=True)
+        label = link.get_text(" ", strip=True)
+        href = item.find("a")["href"]
+        target = site.page(site.resolve(url, href)).select_one("article h1 .karte-nummer")
+        entries.append((label, int(re.sub(r"\D", "", target.get_text())) if target else None))
+    return entries
+
+
+def test_navigation_lists_the_chapters_in_printed_order(site):
     home = site.page("")
-    sections = [s.get_text(" ", strip=True) for s in
-                home.select("nav.md-nav--primary > ul > li.md-nav__item--section > label, "
-                            "nav.md-nav--primary > ul > li.md-nav__item--section > a")]
-    multi_card = [t for t, first in PRINTED_CHAPTERS if t not in ("Einleitung", "Andere Leitfäden",
-                                                                 "Quellen", "Impressum")]
-    assert [s for s in sections if s in multi_card] == multi_card
-    linked = [int(m.group(1)) for a in home.select("nav.md-nav--primary a.md-nav__link")
-              if (m := re.search(r"karten/(\d+)-", a.get("href", "")))]
-    assert linked == [n for n, _ in PRINTED_CARDS]
+    expected = [("Start", None), ("3 Einleitung", 3)] + \
+        [(title, first) for title, first in PRINTED_CHAPTERS[1:7]] + \
+        [("53 Andere Leitfäden", 53), ("54 Quellen", 54), ("56 Impressum", 56), ("Alle Karten", None)]
+    assert nav_entries(site, "", home) == expected
+
+
+def test_navigation_on_a_card_opens_its_chapter_in_printed_order(site, cards, pages):
+    urls = {c["number"]: c["url"] for c in cards}
+    for number, _ in PRINTED_CARDS:
+        nav = pages[number].select_one("nav.md-nav--primary")
+        active = nav.select_one("li.md-nav__item--active a.md-nav__link--active")
+        assert site.resolve(urls[number], active["href"]) == urls[number], number
+    chapter = pages[21].select_one("nav.md-nav--primary li.md-nav__item--active.md-nav__item--nested")
+    listed = [int(re.match(r"\d+", a.get_text(strip=True)).group()) for a in chapter.select("ul a.md-nav__link")]
+    assert listed == list(range(19, 29))
 
 
 def test_previous_and_next_card_follow_printed_order(site, cards, pages):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.errors import ContentError
-from macros.registry import Chapter, load_chapters, load_registry, relative_link
+from macros.registry import Chapter, load_chapters, load_registry
 
 CHAPTERS = [Chapter("a", "Anfang"), Chapter("b", "Bereich")]
 
@@ -88,9 +88,3 @@ def test_chapter_list_needs_ids_and_titles():
     assert load_chapters([{"id": "a", "titel": "Anfang"}]) == [Chapter("a", "Anfang")]
     with pytest.raises(ContentError, match="lacks an id or a titel"):
         load_chapters([{"id": "a"}])
-
-
-def test_relative_links_between_docs_files():
-    assert relative_link("karten/08-a.md", "karten/15-b.md") == "15-b.md"
-    assert relative_link("inhalt.md", "karten/15-b.md") == "karten/15-b.md"
-    assert relative_link("index.md", "karten/03-a.md") == "karten/03-a.md"

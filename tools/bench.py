@@ -1,0 +1,364 @@
+"""Build-time benchmark of the handbook: `make bench`.
+
+What it measures, as wall-clock time of a whole `mkdocs build` subprocess
+(interpreter start, imports, build), the way `make build` is felt:
+
+1. The real handbook with our configuration (macros, checks, ``--strict``)
+   beside a *plain* Material build of the same Markdown: no macros, no
+   validation, no strict mode, no nav. The ratio ours/plain is what our
+   macros and checks cost; the target is at most 1.3×.
+2. Generated handbooks of 500 and 2,000 cards with cross-references, built
+   with our configuration. The ratio 2000/500 shows how the build grows with
+   the fan; linear growth would be 4×, the target is at most 4.5×.
+   The same generated Markdown is also built by Material alone (our theme
+   settings and the same chapter navigation, written out, but no macros and
+   no checks). Material puts the navigation into every page, so its own
+   build grows faster than linearly with the number of cards; the difference
+   ours − Material alone is what our code costs, and its 2000/500 ratio tells
+   whether that part grows linearly.
+
+Why it compares within one run: absolute seconds depend on the machine and on
+whatever else it is doing (these machines have two cores and are noisy), so
+they are only printed for orientation. The ratios are what is judged, and
+they are only fair when both sides ran on the same machine at the same time.
+So every build is repeated (``--repeat N``, default 3; ``--quick`` for 1), the
+variants are interleaved within each round (ours, plain, 500, 2000, then again),
+and the median and minimum of each are reported.
+
+The benchmark never fails on a target; it exits non-zero only when a build
+fails, and then prints the end of that build's output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+DEFAULT_REPEAT = 3
+CHAPTER_COUNT = 10
+MATERIAL_ALONE = "material-alone.yml"
+SIZES = (500, 2000)
+RATIO_TARGET_PLAIN = 1.3
+RATIO_TARGET_GROWTH = 4.5
+SEED = 20231
+TAIL_LINES = 40
+
+WORDS = (
+    "Verwaltung Zivilgesellschaft Ko-Produktion Zusammenarbeit Beteiligung Teilhabe "
+    "Daseinsvorsorge Legitimation Quartier Kommune Akteure Verantwortung Vertrauen "
+    "Entscheidung Gremium Prozess Ressourcen Strategie Ziele Erfolge Konflikte "
+    "Stellen Finanzierung Ehrenamt Hauptamt Rollen Handlungsspielräume Öffentlichkeit "
+    "Transparenz Sprache Lernen Reflexion Verstetigung Skalierung Wirkung Austausch "
+    "gemeinsam langfristig verbindlich offen schwierig notwendig wichtig neu "
+    "ermöglicht braucht stärkt verändert klärt gestaltet entwickelt verbindet "
+    "die der das und mit für in auf zwischen von zu sowie auch nicht oft"
+).split()
+
+
+class BuildFailed(Exception):
+    """A build exited non-zero; carries what to show."""
+
+    def __init__(self, label: str, returncode: int, output: str):
+        super().__init__(label)
+        self.label, self.returncode, self.output = label, returncode, output
+
+
+@dataclass
+class Variant:
+    """One thing to build: a project folder and a label for the table."""
+
+    label: str
+    project: Path
+    config: str = "mkdocs.yml"
+    strict: bool = True
+    times: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    @property
+    def best(self) -> float:
+        return min(self.times)
+
+
+# -- reading and writing mkdocs.yml ---------------------------------------------------
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """SafeLoader that reads MkDocs's ``!ENV [NAME, default]`` tag like MkDocs does."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    items = loader.construct_sequence(node)
+    for name in items[:-1]:
+        if name in os.environ:
+            return os.environ[name]
+    return items[-1] if len(items) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
+def load_config(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def write_config(path: Path, config: dict) -> None:
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def plain_config(ours: dict) -> dict:
+    """Material with the project's Markdown extensions, and nothing of ours."""
+    return {
+        "site_name": ours["site_name"],
+        "theme": {"name": "material", "language": "de", "font": False},
+        "markdown_extensions": ours.get("markdown_extensions", []),
+        "plugins": [{"search": {"lang": "de"}}],
+    }
+
+
+def generated_config(ours: dict, chapters: list[dict]) -> dict:
+    """Our configuration, unchanged but for the chapter list."""
+    config = dict(ours)
+    config["extra"] = dict(ours.get("extra") or {}, kapitel=chapters)
+    return config
+
+
+def material_alone_config(ours: dict, nav: list) -> dict:
+    """Our theme settings and the navigation our macros would make; no macros, no checks."""
+    config = {key: value for key, value in ours.items() if key not in ("validation", "strict", "plugins")}
+    config["plugins"] = [{"search": {"lang": "de"}}]
+    config["nav"] = nav
+    return config
+
+
+# -- preparing the projects --------------------------------------------------------------
+
+
+def prepare_plain_project(root: Path, ours: dict) -> Path:
+    """A copy of docs/ with a minimal Material configuration."""
+    project = root / "plain"
+    shutil.copytree(PROJECT / "docs", project / "docs")
+    write_config(project / "mkdocs.yml", plain_config(ours))
+    return project
+
+
+def prepare_generated_project(root: Path, ours: dict, cards: int) -> Path:
+    """Our configuration, macros and overrides with a generated fan of ``cards`` cards."""
+    project = root / f"generated-{cards}"
+    project.mkdir()
+    for folder in ("macros", "overrides"):
+        shutil.copytree(PROJECT / folder, project / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    chapters = chapter_plan(cards)
+    write_config(project / "mkdocs.yml",
+                 generated_config(ours, [{"id": c["id"], "titel": c["titel"]} for c in chapters]))
+    nav = write_docs(project / "docs", chapters, cards)
+    write_config(project / MATERIAL_ALONE, material_alone_config(ours, nav))
+    return project
+
+
+def chapter_plan(cards: int) -> list[dict]:
+    """Split card numbers 1..cards into CHAPTER_COUNT contiguous chapters."""
+    size, rest = divmod(cards, CHAPTER_COUNT)
+    chapters, start = [], 1
+    for i in range(CHAPTER_COUNT):
+        count = size + (1 if i < rest else 0)
+        chapters.append({"id": f"kapitel-{i + 1}", "titel": f"Kapitel {i + 1}",
+                         "numbers": range(start, start + count)})
+        start += count
+    return chapters
+
+
+def write_docs(docs: Path, chapters: list[dict], cards: int) -> list:
+    """Write the generated fan; returns its navigation by chapter, as our macros build it."""
+    (docs / "karten").mkdir(parents=True)
+    (docs / "index.md").write_text(
+        "---\ntitle: Start\n---\n\n# Generierter Fächer\n\n"
+        f"Ein erzeugter Fächer mit {cards} Karten. Beginnen Sie mit {{{{ karte(1) }}}} "
+        "oder lesen Sie [Alle Karten](inhalt.md).\n", encoding="utf-8")
+    (docs / "inhalt.md").write_text(
+        "---\ntitle: Alle Karten\n---\n\n# Alle Karten\n\n{{ inhaltsverzeichnis() }}\n",
+        encoding="utf-8")
+    rng = random.Random(SEED)
+    nav = [{"Start": "index.md"}]
+    for chapter in chapters:
+        pages = []
+        nav.append({chapter["titel"]: pages})
+        for number in chapter["numbers"]:
+            first = number == chapter["numbers"][0]
+            title = chapter["titel"] if first else f"{rng.choice(WORDS[:36])} {number}"
+            body = "{{ kapitel_karten() }}" if first else card_body(rng, number, cards)
+            text = (f"---\nkarte: {number}\ntitel: \"{title}\"\nkapitel: {chapter['id']}\n---\n\n"
+                    f"{body}\n")
+            name = f"karten/{number:04d}-{slug(title)}.md"
+            (docs / name).write_text(text, encoding="utf-8")
+            pages.append({f"{number} {title}": name})
+    nav.append({"Alle Karten": "inhalt.md"})
+    return nav
+
+
+def card_body(rng: random.Random, number: int, cards: int) -> str:
+    paragraphs = [filler_paragraph(rng) for _ in range(rng.randint(2, 4))]
+    others = [n for n in rng.sample(range(1, cards + 1), 4) if n != number][:rng.randint(1, 3)]
+    return "\n\n".join(paragraphs) + f"\n\n{{{{ siehe({', '.join(map(str, others))}) }}}}"
+
+
+def filler_paragraph(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(40, 80))]
+    words[rng.randrange(len(words))] = f"**{rng.choice(WORDS[:36])}**"
+    return " ".join(words).capitalize() + "."
+
+
+def slug(title: str) -> str:
+    table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe",
+                           "Ü": "ue", " ": "-"})
+    return "".join(ch for ch in title.lower().translate(table) if ch.isalnum() or ch == "-")
+
+
+# -- building and timing --------------------------------------------------------------------
+
+
+def mkdocs_command() -> list[str]:
+    return [sys.executable, "-m", "mkdocs"]
+
+
+def build_env() -> dict:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+def time_build(variant: Variant, site_dir: Path) -> float:
+    """Seconds for one build of ``variant`` into ``site_dir``; raises BuildFailed."""
+    command = mkdocs_command() + ["build", "--config-file", variant.config,
+                                  "--site-dir", str(site_dir)]
+    if variant.strict:
+        command.append("--strict")
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=variant.project, env=build_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise BuildFailed(variant.label, result.returncode, result.stdout)
+    return elapsed
+
+
+def run_rounds(variants: list[Variant], repeat: int, scratch: Path) -> None:
+    """Build every variant once per round, in the same order each round."""
+    for round_number in range(1, repeat + 1):
+        for variant in variants:
+            site_dir = scratch / "site"
+            variant.times.append(time_build(variant, site_dir))
+            shutil.rmtree(site_dir, ignore_errors=True)
+            print(f"  round {round_number}/{repeat}: {variant.label:<34} "
+                  f"{variant.times[-1]:6.2f} s", file=sys.stderr, flush=True)
+
+
+# -- report ------------------------------------------------------------------------------------
+
+
+def verdict(ratio: float, target: float) -> str:
+    return f"target ≤ {target:g}×: " + ("met" if ratio <= target else "missed")
+
+
+def time_row(variant: Variant) -> str:
+    return f"{variant.label:<36}{variant.median:>8.2f}{variant.best:>8.2f}"
+
+
+def ratio_row(label: str, top: Variant, bottom: Variant, target: float) -> str:
+    ratio = top.median / bottom.median
+    return (f"  {label:<34}{ratio:>7.2f}×{top.best / bottom.best:>7.2f}×   "
+            f"{verdict(ratio, target)}")
+
+
+def share_row(label: str, small: Variant, small_alone: Variant, large: Variant,
+              large_alone: Variant) -> str:
+    """2000/500 ratio of what our code adds on top of Material alone."""
+    ratio = (large.median - large_alone.median) / max(small.median - small_alone.median, 1e-9)
+    best = (large.best - large_alone.best) / max(small.best - small_alone.best, 1e-9)
+    return f"  {label:<34}{ratio:>7.2f}×{best:>7.2f}×   (linear: 4×)"
+
+
+def report(ours: Variant, plain: Variant, small: Variant, large: Variant,
+           small_alone: Variant, large_alone: Variant, repeat: int) -> str:
+    rounds = "1 round" if repeat == 1 else f"{repeat} rounds"
+    return "\n".join([
+        f"Build times in seconds ({rounds}, wall clock of `mkdocs build`; ratios of medians and of minima)",
+        "",
+        f"{'':<36}{'median':>8}{'min':>8}",
+        time_row(ours),
+        time_row(plain),
+        ratio_row("ours / plain", ours, plain, RATIO_TARGET_PLAIN),
+        "",
+        time_row(small),
+        time_row(large),
+        ratio_row(f"{SIZES[1]} / {SIZES[0]} (linear: 4×)", large, small, RATIO_TARGET_GROWTH),
+        time_row(small_alone),
+        time_row(large_alone),
+        f"  {f'{SIZES[1]} / {SIZES[0]}, Material alone':<34}"
+        f"{large_alone.median / small_alone.median:>7.2f}×{large_alone.best / small_alone.best:>7.2f}×",
+        share_row(f"{SIZES[1]} / {SIZES[0]}, our part (ours − alone)", small, small_alone, large, large_alone),
+    ])
+
+
+# -- main ----------------------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT, metavar="N",
+                        help=f"builds per variant (default {DEFAULT_REPEAT})")
+    parser.add_argument("--quick", action="store_true", help="one build per variant")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.repeat = 1
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    ours_config = load_config(PROJECT / "mkdocs.yml")
+    scratch = Path(tempfile.mkdtemp(prefix="ko-bench-"))
+    try:
+        print("Preparing projects …", file=sys.stderr, flush=True)
+        ours = Variant("handbook, ours (macros, strict)", PROJECT)
+        plain = Variant("handbook, plain Material", prepare_plain_project(scratch, ours_config),
+                        strict=False)
+        small, large = (Variant(f"generated, {n} cards (ours, strict)",
+                                prepare_generated_project(scratch, ours_config, n)) for n in SIZES)
+        small_alone, large_alone = (Variant(f"generated, {v.project.name[10:]} cards (Material alone)",
+                                            v.project, config=MATERIAL_ALONE, strict=False)
+                                    for v in (small, large))
+        run_rounds([ours, plain, small, small_alone, large, large_alone], args.repeat, scratch)
+    except BuildFailed as failure:
+        tail = "\n".join(failure.output.rstrip().split("\n")[-TAIL_LINES:])
+        print(f"\nBuild failed: {failure.label} (exit {failure.returncode}). "
+              f"End of its output:\n{tail}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    print()
+    print(report(ours, plain, small, large, small_alone, large_alone, args.repeat))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
