@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 # Set up once per change of the requirement files.
 READY  := $(VENV)/.ready
 CHROMIUM := /usr/bin/chromium
+# npm packages (axe-core for tests, iframe-worker for the offline bundle), exact versions from package-lock.json.
+NODE_READY := node_modules/.ready
 
 # Material prints an end-of-life notice on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
@@ -24,6 +26,10 @@ $(READY): requirements.txt requirements-test.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check \
 		-r requirements.txt -r requirements-test.txt -c constraints.txt
+	touch $@
+
+$(NODE_READY): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Debian's Chromium for the browser tests; Playwright never downloads a browser.
@@ -50,11 +56,11 @@ build: $(READY)
 linkcheck: $(READY)
 	$(BIN)/python tools/linkcheck.py
 
-test: $(READY) browser
+test: $(READY) $(NODE_READY) browser
 	$(BIN)/python -m pytest
 
 bench: $(READY)
 	$(BIN)/python tools/bench.py
 
 clean:
-	rm -rf site .build dist test-artifacts .pytest_cache
+	rm -rf site .build dist test-artifacts .pytest_cache node_modules
