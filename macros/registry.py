@@ -17,6 +17,7 @@ MkDocs, so it can be tested and reused on its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,12 +47,19 @@ class Card:
     chapter: Chapter
     src_uri: str  # path below docs/, e.g. "karten/15-warum-legitimation-wichtig-ist.md"
     path: str  # path as shown in messages, e.g. "docs/karten/15-….md"
+    excerpt: str = ""  # the card's first paragraph as plain text ("" for overview cards)
     refs: list[int] = field(default_factory=list)  # outgoing, in order of appearance
     backrefs: list[int] = field(default_factory=list)  # incoming, ascending
 
     @property
     def label(self) -> str:
         return f"{self.number} {self.title}"
+
+    @property
+    def first_sentence(self) -> str:
+        """The excerpt's first sentence (for descriptions); the excerpt if it has one only."""
+        match = _SENTENCE_END.search(self.excerpt)
+        return self.excerpt[:match.end()].strip() if match else self.excerpt
 
 
 class Registry:
@@ -168,7 +176,8 @@ def load_registry(docs_dir: str | Path, chapters: list[Chapter],
             raise ContentError(shown, number_line,
                                f"card number {number} is taken twice: here and in {other.path}.",
                                "give each card file the number printed on its card.")
-        card = Card(number=number, title=title, chapter=chapter, src_uri=src_uri, path=shown)
+        card = Card(number=number, title=title, chapter=chapter, src_uri=src_uri, path=shown,
+                    excerpt=first_paragraph(body))
         seen[number] = card
         number_lines[number] = number_line
         ref_lines[number] = references_in(body, offset, shown, own=number)
@@ -178,6 +187,29 @@ def load_registry(docs_dir: str | Path, chapters: list[Chapter],
     _check_chapters(registry)
     _link(registry, ref_lines)
     return registry
+
+
+# A sentence ends at . ! or ? before a capital letter ("z.B. eine" and "D.h. die" go on).
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ„])")
+_NOT_PROSE = ("{{", "{%", "<", "#", "-", "*", "|", ">", "!!!", "???")
+
+
+def first_paragraph(body: str) -> str:
+    """The first paragraph of running text in a card body, as plain text."""
+    for block in re.split(r"\n\s*\n", body):
+        block = block.strip()
+        if block and not block.startswith(_NOT_PROSE) or block.startswith("**"):
+            return plain_text(block)
+    return ""
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown inline markup removed: links keep their text, emphasis its words."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
+    text = re.sub(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    text = re.sub(r"\\(.)", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 # -- reading one card -------------------------------------------------------------

@@ -88,3 +88,16 @@ def test_chapter_list_needs_ids_and_titles():
     assert load_chapters([{"id": "a", "titel": "Anfang"}]) == [Chapter("a", "Anfang")]
     with pytest.raises(ContentError, match="lacks an id or a titel"):
         load_chapters([{"id": "a"}])
+
+
+def test_excerpt_is_the_first_paragraph_as_plain_text(tmp_path):
+    docs = write_cards(tmp_path, {
+        "01-a.md": card(1, "a", "{{ kapitel_karten() }}"),
+        "02-b.md": card(2, "b", "Mit **Teilhabe** ist z.B. [dies](x.md) gemeint. Zweiter Satz.\n\n- Liste"),
+        "03-c.md": card(3, "b", "- nur eine Liste\n\n**Autor:innen:** A, B"),
+    })
+    registry = load_registry(docs, CHAPTERS)
+    assert registry.card(1).excerpt == ""
+    assert registry.card(2).excerpt == "Mit Teilhabe ist z.B. dies gemeint. Zweiter Satz."
+    assert registry.card(2).first_sentence == "Mit Teilhabe ist z.B. dies gemeint."
+    assert registry.card(3).excerpt == "Autor:innen: A, B"
