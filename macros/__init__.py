@@ -7,7 +7,9 @@ site_files); the functions here only connect them to MkDocs:
   navigation, register the macros used in the card files.
 - ``on_pre_page_macros``: check a page's macro calls with their real line
   numbers, and frame card pages with header, backlinks and previous/next.
-- ``on_post_build``: write ``karten.json`` and the short addresses (``/15/``).
+- ``on_post_build``: write ``karten.json`` and the short addresses (``/15/``);
+  for the website robots.txt and the CSP examples (page_meta, csp), for the
+  offline bundle its search shim (offline).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from . import link_lines, render, site_files
+from . import csp, link_lines, offline, page_meta, render, site_files
 from .calls import has_macros, scan, split_front_matter
 from .errors import ContentError
 from .registry import load_chapters, load_registry, references_in
@@ -37,6 +39,7 @@ def define_env(env):
         chapters = load_chapters(conf["extra"].get("kapitel"))
         registry = load_registry(docs_dir, chapters, shown_root=project)
         conf["nav"] = _expand_nav(conf["nav"], registry)
+        offline.check_sources(conf, _shown(Path(conf["config_file_path"]), project))
     except ContentError as error:
         raise PluginError(str(error)) from None
     env.variables["_registry"] = registry
@@ -78,6 +81,7 @@ def on_pre_page_macros(env):
     cards have none, and rendering every page cost a tenth of the build.
     """
     page = env.page
+    page_meta.set_description(page, env.variables["_registry"])
     if page.meta.get("render_macros") is False:
         return
     registry = env.variables["_registry"]
@@ -104,6 +108,17 @@ def on_post_build(env):
     files = env.variables["files"]
     site_files.write(env.conf["site_dir"], env.variables["_registry"],
                      lambda src: files.get_file_from_path(src).url)
+    conf = env.conf
+    site = Path(conf["site_dir"])
+    try:
+        if offline.enabled(conf):
+            offline.copy_shim(conf, Path(conf["config_file_path"]).parent)
+        else:
+            (site / page_meta.ROBOTS_FILE).write_text(page_meta.robots_txt(conf["site_url"]),
+                                                      encoding="utf-8")
+            csp.write(site, conf["site_url"])
+    except ContentError as error:
+        raise PluginError(str(error)) from None
 
 
 # -- helpers --------------------------------------------------------------------------

@@ -11,6 +11,9 @@ PAGES = {
     "topic card with references": "karten/08-teilhabe/",
     "chapter overview card": "karten/14-legitimation/",
     "contents page": "inhalt/",
+    "privacy note": "datenschutz/",
+    "accessibility statement": "barrierefreiheit/",
+    "404 page": "404.html",
 }
 
 

@@ -1,0 +1,46 @@
+"""What the public website says about itself to search engines and link previews.
+
+- ``description``: the meta description (and Open Graph description) of a card
+  page: the card's first sentence. A chapter's overview card has no running
+  text, so it gets a short interface description instead, "Kapitel
+  „Legitimation“: Karten 15–18". That is page metadata, never card text.
+- ``robots_txt``: robots.txt, pointing to the sitemap at the public address
+  (``site_url``, which ``SITE_URL`` overrides), so it is written at build time.
+
+Descriptions are stored in ``page.meta["description"]``, which Material writes
+into ``<meta name="description">`` as it is (MkDocs's templates do not escape),
+so they are stored escaped, as ``Markup`` that a ``| e`` leaves alone.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .registry import Card, Registry, _ranges
+
+ROBOTS_FILE = "robots.txt"
+
+
+def description(registry: Registry, card: Card) -> str:
+    """Plain text describing a card page: its first sentence, or its chapter's cards."""
+    if card.first_sentence:
+        return card.first_sentence
+    others = [c.number for c in registry.chapter_cards(card.chapter) if c is not card]
+    listed = f": Karten {_ranges(others)}" if len(others) > 1 else \
+        f": Karte {others[0]}" if others else ""
+    return f"Kapitel „{card.chapter.title}“{listed}"
+
+
+def set_description(page, registry: Registry) -> None:
+    """Give a card page its description, unless its front matter names one."""
+    card = registry.card_for_page(page.file.src_uri)
+    if card is not None and not page.meta.get("description"):
+        page.meta["description"] = Markup.escape(description(registry, card))
+
+
+def robots_txt(site_url: str | None) -> str:
+    """Everything may be indexed; the sitemap lies at the public address."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines += ["", f"Sitemap: {site_url.rstrip('/')}/sitemap.xml"]
+    return "\n".join(lines) + "\n"
