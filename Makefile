@@ -13,11 +13,12 @@ NODE_READY := node_modules/.ready
 # Material prints an end-of-life notice on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build linkcheck test bench browser clean
+.PHONY: help serve build offline linkcheck test bench browser clean
 
 help:
 	@echo "make serve      read the handbook at http://127.0.0.1:8000 (rebuilds on change)"
 	@echo "make build      strict build into site/ (left untouched if the build fails)"
+	@echo "make offline    the offline bundle dist/ko-produktion-offline.zip (opens from file://)"
 	@echo "make linkcheck  check the external links (skipped when offline)"
 	@echo "make test       install everything and run all tests"
 	@echo "make bench      build times and ratios"
@@ -53,13 +54,17 @@ build: $(READY)
 	rm -rf site && mv .build/site site
 	@echo "Built site/"
 
+# The offline bundle: a strict build with mkdocs-offline.yml, zipped (tools/offline.py).
+offline: $(READY) $(NODE_READY)
+	$(BIN)/python tools/offline.py
+
 linkcheck: $(READY)
 	$(BIN)/python tools/linkcheck.py
 
 test: $(READY) $(NODE_READY) browser
 	$(BIN)/python -m pytest
 
-bench: $(READY)
+bench: $(READY) $(NODE_READY)
 	$(BIN)/python tools/bench.py
 
 clean:

@@ -25,6 +25,9 @@ So every build is repeated (``--repeat N``, default 3; ``--quick`` for 1), the
 variants are interleaved within each round (ours, plain, 500, 2000, then again),
 and the median and minimum of each are reported.
 
+Last, the size of the offline bundle: the zip `make offline` writes, built the
+same way (tools/offline.py) into the scratch folder.
+
 The benchmark never fails on a target; it exits non-zero only when a build
 fails, and then prints the end of that build's output.
 """
@@ -44,6 +47,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import offline  # noqa: E402  (tools/offline.py: the offline bundle as `make offline` builds it)
 
 PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_REPEAT = 3
@@ -270,6 +276,11 @@ def run_rounds(variants: list[Variant], repeat: int, scratch: Path) -> None:
                   f"{variant.times[-1]:6.2f} s", file=sys.stderr, flush=True)
 
 
+def offline_bundle_size(scratch: Path) -> int:
+    """Bytes of the offline bundle's zip, built as `make offline` builds it."""
+    return offline.make_bundle(scratch / "ko-produktion-offline.zip").stat().st_size
+
+
 # -- report ------------------------------------------------------------------------------------
 
 
@@ -348,7 +359,9 @@ def main(argv: list[str] | None = None) -> int:
                                             v.project, config=MATERIAL_ALONE, strict=False)
                                     for v in (small, large))
         run_rounds([ours, plain, small, small_alone, large, large_alone], args.repeat, scratch)
-    except BuildFailed as failure:
+        print("  offline bundle (make offline) …", file=sys.stderr, flush=True)
+        bundle_size = offline_bundle_size(scratch)
+    except (BuildFailed, offline.BuildFailed) as failure:
         tail = "\n".join(failure.output.rstrip().split("\n")[-TAIL_LINES:])
         print(f"\nBuild failed: {failure.label} (exit {failure.returncode}). "
               f"End of its output:\n{tail}", file=sys.stderr)
@@ -357,6 +370,8 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(scratch, ignore_errors=True)
     print()
     print(report(ours, plain, small, large, small_alone, large_alone, args.repeat))
+    print()
+    print(f"{'offline bundle (make offline), zip':<36}{bundle_size / 1024:>8.0f} KiB")
     return 0
 
 
