@@ -256,3 +256,24 @@ def test_make_build_takes_the_public_address_from_site_url(scratch):
     missing = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert missing.select_one('article a[href="/ko-produktion/inhalt/"]')
     assert "ErrorDocument 404 /ko-produktion/404.html" in (site / ".htaccess").read_text(encoding="utf-8")
+
+
+# -- deployment files ---------------------------------------------------------------------------------
+
+
+def test_deploy_workflows_build_with_make_build_for_their_address_and_publish_site():
+    import yaml
+    github = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    steps = github["jobs"]["build"]["steps"]
+    build = next(s for s in steps if s.get("run") == "make build")
+    assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert any(s.get("id") == "pages" and s["uses"].startswith("actions/configure-pages@") for s in steps)
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "site"
+    assert github["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert github["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["pages"]
+    script = gitlab["script"]
+    assert script.index("make build") < script.index("rm -rf public && mv site public")
+    assert any("SITE_URL" in line and "CI_PAGES_URL" in line for line in script)
+    assert gitlab["artifacts"]["paths"] == ["public"]
