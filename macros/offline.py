@@ -36,15 +36,26 @@ def _remote(entry) -> bool:
     return path.startswith(("http://", "https://", "//"))
 
 
+def _line_of(path: Path, needle: str) -> int | None:
+    """The line of ``needle`` in the configuration file (or the file it inherits from)."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return None
+    return next((number for number, text in enumerate(lines, start=1) if needle in text), None)
+
+
 def check_sources(config, source: str) -> None:
     """Refuse scripts and stylesheets from other hosts; the offline build needs its shim."""
+    config_file = Path(config["config_file_path"])
     lists = {"extra.polyfills": config["extra"].get("polyfills") or [],
              "extra_javascript": config["extra_javascript"] or [],
              "extra_css": config["extra_css"] or []}
     for name, entries in lists.items():
         for entry in entries:
             if _remote(entry):
-                raise ContentError(source, None, f"{name} loads {getattr(entry, 'path', entry)} "
+                url = str(getattr(entry, "path", entry))
+                raise ContentError(source, _line_of(config_file, url), f"{name} loads {url} "
                                    "from another host; visitors' browsers must not contact third "
                                    "parties.", "put the file into overrides/assets/ and list its "
                                    "path below the site instead.")

@@ -179,7 +179,7 @@ def test_the_request_check_sees_a_request_that_leaves_file_urls(unpacked, browse
 
 def test_offline_build_without_the_local_shim_is_refused(scratch, monkeypatch):
     """Building with the offline plugin but not mkdocs-offline.yml would load the shim from a CDN."""
-    monkeypatch.setenv("OFFLINE", "true")
+    monkeypatch.setenv("OFFLINE_BUNDLE", "true")
     result = scratch.build()
     assert result.returncode != 0
     assert "extra.polyfills names no local iframe-worker shim" in result.output

@@ -215,8 +215,11 @@ def test_a_script_from_another_host_in_mkdocs_yml_is_refused(scratch):
                     "extra_css:\n")
     result = scratch.build()
     assert result.returncode != 0
-    assert "mkdocs.yml: extra_javascript loads https://cdn.example.org/x.js from another host" \
+    line = scratch.path("mkdocs.yml").read_text(encoding="utf-8").split("\n").index(
+        "  - https://cdn.example.org/x.js") + 1
+    assert f"mkdocs.yml:{line}: extra_javascript loads https://cdn.example.org/x.js from another host" \
         in result.output
+    assert "Fix: put the file into overrides/assets/" in result.output
 
 
 def test_the_browser_requests_nothing_outside_the_site(server, page):

@@ -1,6 +1,6 @@
 """The offline bundle: `make offline` writes dist/ko-produktion-offline.zip.
 
-The site is built with mkdocs-offline.yml and OFFLINE=true (Material's offline
+The site is built with mkdocs-offline.yml and OFFLINE_BUNDLE=true (Material's offline
 plugin: page addresses end in .html, the search index is a script, search runs
 through our local copy of the iframe-worker shim), strictly, into a temporary
 folder, then zipped below one folder, ko-produktion/, with a short German note
@@ -65,7 +65,7 @@ class BuildFailed(Exception):
 
 def build_site(site_dir: Path, project: Path = PROJECT) -> None:
     """The strict offline build of ``project`` into ``site_dir``; raises BuildFailed."""
-    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, OFFLINE_BUNDLE="true", NO_MKDOCS_2_WARNING="1")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                              "--config-file", CONFIG, "--site-dir", str(site_dir)],
                             cwd=project, env=env, stdout=subprocess.PIPE,
