@@ -220,8 +220,8 @@
     var reset = element("button", "checkliste-zuruecksetzen", "Zurücksetzen");
     reset.type = "button";
     var title = block.querySelector(".admonition-title");
-    var context = element("span", "visually-hidden",
-      ": " + (title ? title.textContent.trim() : "Checkliste") + ", " + cardLabel(block.getAttribute("data-karte")));
+    var context = element("span", "visually-hidden", " (" + (title ? title.textContent.trim() : "Checkliste") +
+      ", " + cardLabel(block.getAttribute("data-karte")) + ")");
     reset.appendChild(context);
     reset.addEventListener("click", function () {
       if (reset.getAttribute("aria-disabled") === "true") {
