@@ -170,7 +170,9 @@ def test_reset_asks_first_and_clears_only_its_checklist(server, page):
 def test_card_and_checklisten_page_stay_in_sync(server, page):
     open_card_21(page, server)
     tick(page, "In welchem Verhältnis")
-    open_page(page, server)
+    with page.expect_navigation():
+        page.get_by_role("link", name="Alle Checklisten").click()
+    assert page.url == server + PAGE
     assert box(page, VERHAELTNIS).is_checked()
     assert page.locator(".checklisten-gesamt").inner_text() == "Insgesamt 1 von 30 Fragen geklärt."
     tick(page, "Wieviel der Arbeit")

@@ -245,8 +245,25 @@
       });
     });
     foot.appendChild(progress);
+    if (!tools && overviewLink()) {
+      var overview = element("a", "checkliste-alle", "Alle Checklisten");
+      overview.href = overviewLink();
+      foot.appendChild(overview);
+    }
     foot.appendChild(reset);
     block.appendChild(foot);
+  }
+
+  /* The page "Checklisten", from the site navigation (its address differs between the
+     website and the offline bundle, so it is not written into the script). */
+  function overviewLink() {
+    var links = document.querySelectorAll(".md-nav--primary a.md-nav__link");
+    for (var i = 0; i < links.length; i += 1) {
+      if (links[i].textContent.trim() === "Checklisten") {
+        return links[i].href;
+      }
+    }
+    return "";
   }
 
   function notice(id, text) {
