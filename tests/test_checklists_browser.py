@@ -77,7 +77,7 @@ def open_page(page, server, fragment: str = "") -> None:
 
 def dialog(page):
     """Our modal dialog (Material's search box has the role dialog too)."""
-    return page.locator("dialog.checkliste-dialog")
+    return page.locator("dialog.checkliste-dialog[open]")
 
 
 @pytest.fixture
@@ -146,7 +146,7 @@ def test_reset_asks_first_and_clears_only_its_checklist(server, page):
     reset = page.get_by_role("button", name=re.compile(r"^Zurücksetzen \(Checkliste: Zivilgesellschaft, Karte 40"))
     reset.click()
     expect_dialog = dialog(page)
-    assert expect_dialog.is_visible()
+    expect_dialog.wait_for()
     assert "2 von 3 geklärt" in expect_dialog.inner_text()
     page.get_by_role("button", name="Abbrechen").click()
     assert not expect_dialog.is_visible()
@@ -392,6 +392,7 @@ def test_json_export_then_import_brings_the_ticks_back(server, page, tmp_path):
     tick(page, "Wieviel der Arbeit")
 
     import_file(page, path)
+    dialog(page).wait_for()
     assert "Die Datei „" in dialog(page).inner_text() and "3 geklärte Fragen" in dialog(page).inner_text()
     page.get_by_role("button", name="Ersetzen").click()
     assert ticked(page) == before

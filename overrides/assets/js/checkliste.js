@@ -776,8 +776,9 @@
     "alle-zuruecksetzen": function (button) {
       ask({
         title: "Alle Häkchen entfernen?",
-        text: [para("Alle Häkchen aller Checklisten werden entfernt (" + totalText().replace("Insgesamt ", "zurzeit ") +
-          "). Sichern Sie Ihren Stand vorher als Datei, wenn Sie ihn noch brauchen.")],
+        text: [para("Alle Häkchen aller Checklisten werden entfernt (zurzeit " + counted(document).done + " von " +
+          counted(document).total + " Fragen geklärt). Sichern Sie Ihren Stand vorher als Datei, wenn Sie ihn " +
+          "noch brauchen.")],
         choices: [{ value: "ja", label: "Alle entfernen" }, { value: "", label: "Abbrechen", focus: true }]
       }, button).then(function (answer) {
         if (answer === "ja") {
