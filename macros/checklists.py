@@ -57,7 +57,6 @@ _ITEM = re.compile(r"^[-*+]\s+(?P<box>\[(?P<state>[ xX])\]\s+)?(?P<text>.*)$")
 # by ``annotate``, removed again by the tree processor below.
 _MARKER = "[[checkliste:{}]]"
 _MARKER_RE = re.compile(r"\s*\[\[checkliste:(?P<key>\d+-[0-9a-f]{8})\]\]\s*$")
-KEY_RE = re.compile(r"^\d+-[0-9a-f]{8}$")
 
 
 @dataclass(frozen=True)
