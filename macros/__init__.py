@@ -10,6 +10,10 @@ site_files); the functions here only connect them to MkDocs:
 - ``on_post_build``: write ``karten.json`` and the short addresses (``/15/``);
   for the website robots.txt and the CSP examples (page_meta, csp), for the
   offline bundle its search shim (offline).
+
+Checklists (macros/checklists.py) are read from the cards here too; their
+Markdown extension is added to MkDocs's, and each card's questions are marked
+with their keys before Markdown runs.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from . import csp, link_lines, offline, page_meta, render, site_files
+from . import checklists, csp, link_lines, offline, page_meta, render, site_files
 from .calls import has_macros, scan, split_front_matter
 from .errors import ContentError
 from .registry import load_chapters, load_registry, references_in
@@ -40,8 +44,10 @@ def define_env(env):
         registry = load_registry(docs_dir, chapters, shown_root=project)
         conf["nav"] = _expand_nav(conf["nav"], registry)
         offline.check_sources(conf, _shown(Path(conf["config_file_path"]), project))
+        card_checklists = checklists.load(registry, docs_dir, project)
     except ContentError as error:
         raise PluginError(str(error)) from None
+    conf["markdown_extensions"].append(checklists.ChecklistExtension())
     env.variables["_registry"] = registry
     env.variables["_shown_docs"] = shown_docs
 
@@ -72,6 +78,13 @@ def define_env(env):
         """Every card, by chapter, with number and title."""
         return render.contents(registry, here())
 
+    @env.macro
+    def alle_checklisten() -> str:
+        """Every card's checklists by chapter, linked to their cards, with export and sharing."""
+        href = here()
+        return checklists.all_checklists(registry, card_checklists,
+                                         lambda card: render.card_link(card, href))
+
 
 def on_pre_page_macros(env):
     """Check the page's macros against the source lines, then frame card pages.
@@ -97,6 +110,15 @@ def on_pre_page_macros(env):
             # Lines so far count from the end of the front matter; say the file's line.
             line = error.line + _body_offset(page.file.abs_src_path) if error.line else None
             raise PluginError(str(ContentError(error.path, line, error.problem, error.fix))) from None
+    shown = f"{env.variables['_shown_docs']}/{page.file.src_uri}"
+    try:
+        if card is not None:
+            env.markdown = checklists.annotate(env.markdown, card.number, shown)
+        else:
+            checklists.parse(env.markdown, None, shown)  # refuses checklists outside cards
+    except ContentError as error:
+        line = error.line + _body_offset(page.file.abs_src_path) if error.line else None
+        raise PluginError(str(ContentError(error.path, line, error.problem, error.fix))) from None
     if card is not None:
         href = _href_from(env, page)
         env.markdown = render.header(registry, card, href) + env.markdown + \

@@ -4,7 +4,7 @@ Both sides are reduced to plain text (markup, list marks and the conversion's
 line breaks removed), then split into sentences. Every sentence of the source
 must appear in the built cards, in the same order; every sentence of a card's
 text must appear in the source. Our own interface text (card header, reference
-blocks, backlinks, previous/next) is left out of the comparison.
+blocks, backlinks, previous/next, the title of a checklist block) is left out of the comparison.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ RUNNING_HEAD = "\n# Einleitung\n"
 FURNITURE_AFTER = "\n# Ko op Wohl"
 
 BLOCKS = ["p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "div", "nav", "header", "br", "table", "tr", "td", "th"]
-OUR_PARTS = ".karte-kopf, nav.karte-verweise, nav.karte-rueckverweise, nav.karte-blaettern, .karte-nummer"
+OUR_PARTS = ".karte-kopf, nav.karte-verweise, nav.karte-rueckverweise, nav.karte-blaettern, .karte-nummer, " \
+    ".checkliste > .admonition-title, .checkliste-fuss, .checkliste-hinweis"
 
 
 def plain(markdown: str) -> str:

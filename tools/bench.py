@@ -201,6 +201,9 @@ def write_docs(docs: Path, chapters: list[dict], cards: int) -> list:
     (docs / "inhalt.md").write_text(
         "---\ntitle: Alle Karten\n---\n\n# Alle Karten\n\n{{ inhaltsverzeichnis() }}\n",
         encoding="utf-8")
+    (docs / "checklisten.md").write_text(
+        "---\ntitle: Checklisten\n---\n\n# Checklisten\n\n{{ alle_checklisten() }}\n",
+        encoding="utf-8")
     rng = random.Random(SEED)
     nav = [{"Start": "index.md"}]
     for chapter in chapters:
@@ -216,13 +219,27 @@ def write_docs(docs: Path, chapters: list[dict], cards: int) -> list:
             (docs / name).write_text(text, encoding="utf-8")
             pages.append({f"{number} {title}": name})
     nav.append({"Alle Karten": "inhalt.md"})
+    nav.append({"Checklisten": "checklisten.md"})
     return nav
 
 
 def card_body(rng: random.Random, number: int, cards: int) -> str:
     paragraphs = [filler_paragraph(rng) for _ in range(rng.randint(2, 4))]
     others = [n for n in rng.sample(range(1, cards + 1), 4) if n != number][:rng.randint(1, 3)]
+    if number % 9 == 0:  # about as many checklists as in the handbook (6 of 53 cards)
+        paragraphs.append(checklist(rng))
     return "\n\n".join(paragraphs) + f"\n\n{{{{ siehe({', '.join(map(str, others))}) }}}}"
+
+
+def checklist(rng: random.Random) -> str:
+    """A checklist block of 3 to 8 distinct questions (macros/checklists.py)."""
+    questions, count = [], rng.randint(3, 8)
+    while len(questions) < count:
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14)))
+        question = f"Wie {words}?"
+        if question not in questions:
+            questions.append(question)
+    return '!!! checkliste "Checkliste"\n\n' + "\n".join(f"    - [ ] {q}" for q in questions)
 
 
 def filler_paragraph(rng: random.Random) -> str:

@@ -1,0 +1,218 @@
+"""Checklists in the built site and in the sources: which cards have them, their
+keys, labels and the page that gathers them; the keys' stability; the build's
+refusals of malformed checklist blocks.
+
+The browser behaviour (ticks that stay, export, sharing) is tested in
+test_checklists_browser.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.checklists import item_key, parse
+from macros.errors import ContentError
+from test_refusals import assert_refused, line_of
+
+# The cards whose question lists are checklists, with the number of questions
+# in each of their blocks (card 40 has two: civil society, administration).
+CHECKLISTS = {20: [3], 21: [5], 40: [3, 2], 41: [5], 42: [4], 47: [8]}
+CARD_21 = "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"
+CARD_21_SOURCE = "docs/karten/21-bezahlte-stellen-in-der-zivilgesellschaft.md"
+KEY = re.compile(r"^\d+-[0-9a-f]{8}$")
+
+
+def card_pages(site):
+    import json
+    cards = json.loads((site.root / "karten.json").read_text(encoding="utf-8"))
+    return {c["number"]: (c["url"], site.page(c["url"])) for c in cards}
+
+
+def question(li) -> str:
+    return li.select_one("label").get_text(" ", strip=True)
+
+
+# -- the cards ---------------------------------------------------------------------------
+
+
+def test_the_cards_with_questions_to_settle_have_checklists_and_no_other_card_has_one(site):
+    found = {}
+    for number, (_, page) in card_pages(site).items():
+        blocks = page.select("article .admonition.checkliste")
+        if blocks:
+            found[number] = [len(b.select("li[data-checkliste-punkt]")) for b in blocks]
+    assert found == CHECKLISTS
+
+
+def test_each_question_is_a_checkbox_labelled_by_its_text_with_a_key(site):
+    page = site.page(CARD_21)
+    block = page.select_one(".admonition.checkliste")
+    assert block["role"] == "group"
+    assert page.select_one(f"#{block['aria-labelledby']}").get_text() == "Checkliste"
+    items = block.select("li[data-checkliste-punkt]")
+    assert question(items[0]) == "In welchem Verhältnis stehen die bezahlten Stellen und die ehrenamtlich Arbeitenden?"
+    assert items[0].select_one("label strong").get_text() == "Verhältnis"
+    for li in items:
+        box = li.select_one("label > input[type=checkbox]")
+        assert box is not None and not box.has_attr("disabled") and not box.has_attr("checked")
+        assert KEY.match(li["data-checkliste-punkt"]) and box["data-checkliste-punkt"] == li["data-checkliste-punkt"]
+        assert li["data-checkliste-punkt"].startswith("21-")
+    assert len({li["data-checkliste-punkt"] for li in items}) == len(items)
+    # The lead-in sentence stays the authors', before the block.
+    assert block.find_previous_sibling("p").get_text() == "Fragen dabei können zum Beispiel sein:"
+
+
+def test_card_21s_pros_and_cons_stay_a_plain_nested_list_under_their_question(site):
+    last = site.page(CARD_21).select("li[data-checkliste-punkt]")[-1]
+    assert question(last) == "Wer sollte die bezahlten Stellen übernehmen?"
+    nested = last.select("ul li")
+    assert len(nested) == 6 and not last.find("ul").select("input")
+    assert nested[0].get_text(" ", strip=True).startswith("Personen aus der Gruppe Vorteile:")
+
+
+def test_card_40_has_one_checklist_per_side_after_each_lead_in(site):
+    page = site.page("karten/40-intensitaet-und-form-der-zusammenarbeit-klaeren/")
+    blocks = page.select(".admonition.checkliste")
+    titles = [b.select_one(".admonition-title").get_text() for b in blocks]
+    assert titles == ["Checkliste: Zivilgesellschaft", "Checkliste: Verwaltung und Politik"]
+    leads = [b.find_previous_sibling("p").get_text(" ", strip=True) for b in blocks]
+    assert leads == ["Der zivilgesellschaftliche Akteur sollte sich vorab überlegen:",
+                     "Die Verwaltung und Politik sollten sich vorab fragen:"]
+
+
+def test_keys_are_card_number_and_hash_of_the_question_text(site):
+    li = site.page(CARD_21).select_one("li[data-checkliste-punkt]")
+    text = "In welchem **Verhältnis** stehen die bezahlten Stellen und die ehrenamtlich Arbeitenden?"
+    assert li["data-checkliste-punkt"] == item_key(21, text)
+
+
+# -- the page "Checklisten" --------------------------------------------------------------
+
+
+def test_checklisten_page_gathers_every_checklist_by_chapter_linked_to_its_card(site):
+    page = site.page("checklisten/")
+    article = page.select_one("article")
+    headings = [(h.name, h.get_text(" ", strip=True)) for h in article.select("h2, h3")
+                if not h.find_parent(class_="checklisten-werkzeuge")]
+    assert headings == [
+        ("h2", "Vor der Ko-Produktion"),
+        ("h3", "20 Anforderungen der Ko-Produktion"),
+        ("h3", "21 Bezahlte Stellen in der Zivilgesellschaft?"),
+        ("h2", "Strukturen der Zusammenarbeit"),
+        ("h3", "40 Intensität und Form der Zusammenarbeit klären"),
+        ("h3", "41 Gremien einrichten"),
+        ("h3", "42 Entscheidungen treffen"),
+        ("h3", "47 Weitere Akteure einbinden"),
+    ]
+    pages = card_pages(site)
+    for h3 in article.select("h3[id^=karte-]"):
+        number = int(h3["id"].removeprefix("karte-"))
+        assert site.resolve("checklisten/", h3.select_one("a")["href"]) == pages[number][0]
+
+
+def test_checklisten_page_uses_the_same_keys_and_questions_as_the_cards(site):
+    on_page = {li["data-checkliste-punkt"]: question(li)
+               for li in site.page("checklisten/").select("article li[data-checkliste-punkt]")}
+    on_cards = {}
+    for number, (_, page) in card_pages(site).items():
+        on_cards.update({li["data-checkliste-punkt"]: question(li)
+                         for li in page.select("article li[data-checkliste-punkt]")})
+    assert on_page == on_cards and len(on_page) == 30
+
+
+def test_checklisten_page_is_in_the_navigation_and_linked_from_the_home_page(site):
+    home = site.page("")
+    nav = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary > ul > li > a")]
+    assert nav[-2:] == ["Alle Karten", "Checklisten"]
+    link = next(a for a in home.select("article a") if a.get_text() == "Checklisten")
+    assert site.resolve("", link["href"]) == "checklisten/"
+
+
+def test_checklisten_tools_wait_for_javascript_and_say_what_works_without(site):
+    page = site.page("checklisten/")
+    assert page.select_one("section.checklisten-werkzeuge").has_attr("hidden")
+    assert "nicht gespeichert" in page.select_one("noscript").get_text()
+
+
+# -- keys: stable under reordering and layout, changed by editing ---------------------------
+
+
+BLOCK = """Fragen:
+
+!!! checkliste "Checkliste"
+
+    - [ ] Wer **macht** was?
+    - [ ] Wann treffen wir uns?
+        - montags
+        - freitags
+    - [ ] Wie lange
+      dauert es?
+"""
+
+
+def keys_of(body: str, card: int = 7) -> dict[str, str]:
+    return {item.text: item.key for checklist in parse(body, card, "x.md") for item in checklist.items}
+
+
+def test_reordering_questions_keeps_each_key():
+    reordered = BLOCK.replace("    - [ ] Wer **macht** was?\n", "").replace(
+        "      dauert es?\n", "      dauert es?\n    - [ ] Wer **macht** was?\n")
+    assert keys_of(reordered) == keys_of(BLOCK)
+
+
+def test_bold_line_breaks_and_capitals_do_not_change_a_key_but_words_do():
+    keys = keys_of(BLOCK)
+    assert item_key(7, "Wer macht   was?") == keys["Wer **macht** was?"]
+    assert item_key(7, "wer macht was?") == keys["Wer **macht** was?"]
+    assert keys["Wie lange dauert es?"] == item_key(7, "Wie lange dauert es?")
+    assert item_key(7, "Wer macht das?") != keys["Wer **macht** was?"]
+    assert item_key(8, "Wer macht was?") != keys["Wer **macht** was?"]
+
+
+def test_nested_lists_belong_to_their_question_but_not_to_its_key():
+    [checklist] = parse(BLOCK, 7, "x.md")
+    second = checklist.items[1]
+    assert second.text == "Wann treffen wir uns?"
+    assert second.lines == ("- [ ] Wann treffen wir uns?", "    - montags", "    - freitags")
+    assert second.line == 6
+
+
+@pytest.mark.parametrize("body, line, problem", [
+    ('!!! checkliste "C"\n\n    - [ ] Eins?\n    - Zwei?\n', 4, "a list item in a checklist block has no box"),
+    ('!!! checkliste "C"\n\n    - [x] Eins?\n', 3, "is ticked in the source"),
+    ('!!! checkliste "C"\n\n    - [ ] Eins?\n    - [ ] **Eins?**\n', 4, "the same as on line 3"),
+    ('!!! checkliste "C"\n\nText.\n', 1, "has no questions"),
+    ('!!! Checkliste "C"\n\n    - [ ] Eins?\n', 1, "must open with"),
+    ('!!! checkliste "C"\n\n    Ein Satz.\n\n    - [ ] Eins?\n', 3, "not a question with a box"),
+])
+def test_malformed_blocks_are_refused_with_their_line(body, line, problem):
+    with pytest.raises(ContentError) as error:
+        parse(body, 7, "docs/karten/07-x.md", offset=0)
+    assert str(error.value).startswith(f"docs/karten/07-x.md:{line}: ") and problem in str(error.value)
+    assert "Fix:" in str(error.value)
+
+
+def test_the_build_refuses_a_ticked_question_naming_file_and_line(scratch):
+    scratch.replace(CARD_21_SOURCE, "- [ ] Wer sollte", "- [x] Wer sollte")
+    line = line_of(scratch.path(CARD_21_SOURCE), "- [x] Wer sollte")
+    assert_refused(scratch.build(), f"{CARD_21_SOURCE}:{line}: a question in a checklist block is ticked",
+                   "Fix: write '- [ ] ' with an empty box")
+
+
+def test_the_build_refuses_a_question_asked_twice_on_one_card(scratch):
+    path = scratch.path("docs/karten/42-entscheidungen-treffen.md")
+    scratch.replace(path, "    - [ ] In welchem **Verfahren**",
+                    "    - [ ] Wie und vom wem werden Entscheidungsfindungsprozesse vorbereitet?\n"
+                    "    - [ ] In welchem **Verfahren**")
+    line = line_of(path, "    - [ ] Wie und vom wem werden Entscheidungsfindungsprozesse")
+    assert_refused(scratch.build(), f"docs/karten/42-entscheidungen-treffen.md:{line}: the question on this "
+                   "line is the same as on line")
+
+
+def test_the_build_refuses_a_checklist_outside_the_cards(scratch):
+    scratch.replace("docs/inhalt.md", "{{ inhaltsverzeichnis() }}",
+                    '!!! checkliste "Checkliste"\n\n    - [ ] Eine Frage?\n\n{{ inhaltsverzeichnis() }}')
+    line = line_of(scratch.path("docs/inhalt.md"), "!!! checkliste")
+    assert_refused(scratch.build(), f"docs/inhalt.md:{line}: a checklist block stands on a page that is not a card")
