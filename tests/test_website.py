@@ -20,7 +20,7 @@ from test_cards import PRINTED_CARDS, PRINTED_CHAPTERS, chapter_of
 
 SITE_URL = os.environ.get("SITE_URL", "https://ko-produktion.example.org/")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-OUR_PAGES = ["", "inhalt/", "datenschutz/", "barrierefreiheit/"]
+OUR_PAGES = ["", "inhalt/", "checklisten/", "datenschutz/", "barrierefreiheit/"]
 
 
 @pytest.fixture(scope="module")
@@ -211,8 +211,7 @@ def test_the_load_check_finds_a_font_service_a_cdn_and_a_code_host():
 
 
 def test_a_script_from_another_host_in_mkdocs_yml_is_refused(scratch):
-    scratch.replace("mkdocs.yml", "extra_css:\n", "extra_javascript:\n  - https://cdn.example.org/x.js\n"
-                    "extra_css:\n")
+    scratch.replace("mkdocs.yml", "extra_javascript:\n", "extra_javascript:\n  - https://cdn.example.org/x.js\n")
     result = scratch.build()
     assert result.returncode != 0
     line = scratch.path("mkdocs.yml").read_text(encoding="utf-8").split("\n").index(
