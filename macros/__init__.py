@@ -6,7 +6,8 @@ site_files); the functions here only connect them to MkDocs:
 - ``define_env``: build the card registry once per build, put the cards into the
   navigation, register the macros used in the card files.
 - ``on_pre_page_macros``: check a page's macro calls with their real line
-  numbers, and frame card pages with header, backlinks and previous/next.
+  numbers, and frame card pages with header, backlinks and previous/next (and
+  the print-only block of the printed card, macros/druck.py).
 - ``on_post_build``: write ``karten.json`` and the short addresses (``/15/``).
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from . import link_lines, render, site_files
+from . import druck, link_lines, render, site_files
 from .calls import has_macros, scan, split_front_matter
 from .errors import ContentError
 from .registry import load_chapters, load_registry, references_in
@@ -41,6 +42,9 @@ def define_env(env):
         raise PluginError(str(error)) from None
     env.variables["_registry"] = registry
     env.variables["_shown_docs"] = shown_docs
+    # Print: mark external links whose address the printed card must show (macros/druck.py).
+    if not any(isinstance(e, druck.AddressExtension) for e in conf["markdown_extensions"]):
+        conf["markdown_extensions"].append(druck.AddressExtension())
 
     def here():
         return _href_from(env, env.page)
@@ -96,7 +100,7 @@ def on_pre_page_macros(env):
     if card is not None:
         href = _href_from(env, page)
         env.markdown = render.header(registry, card, href) + env.markdown + \
-            render.footer(registry, card, href)
+            render.footer(registry, card, href) + druck.block(card, env.conf["site_url"])
 
 
 def on_post_build(env):
