@@ -142,6 +142,13 @@ def test_the_fan_has_every_card_in_printed_order(fan_texts, fan_cards, site_url)
             assert f"{host}{number}/" in fan_texts[index], f"card {number}, page {index + 1}"
 
 
+def test_links_in_the_fan_go_to_the_public_site_not_the_local_server(fan, site_url):
+    uris = [annotation.get_object()["/A"]["/URI"] for page in fan.pages
+            for annotation in page.get("/Annots") or [] if "/A" in annotation.get_object()]
+    assert f"{site_url}karten/15-warum-legitimation-wichtig-ist/" in uris  # "→ 15" on card 8
+    assert not [uri for uri in uris if "127.0.0.1" in uri]
+
+
 def test_a_card_too_long_for_one_page_goes_on_with_an_arrow(fan_texts, fan_cards, made):
     for number, pages in fan_cards:
         for index in pages[:-1]:
