@@ -13,7 +13,7 @@ NODE_READY := node_modules/.ready
 # Material prints an end-of-life notice on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build offline linkcheck test bench browser clean
+.PHONY: help serve build offline pdf linkcheck test bench browser clean
 
 help:
 	@echo "make serve      read the handbook at http://127.0.0.1:8000 (rebuilds on change)"
@@ -22,6 +22,7 @@ help:
 	@echo "make linkcheck  check the external links (skipped when offline)"
 	@echo "make test       install everything and run all tests"
 	@echo "make bench      build times and ratios"
+	@echo "make pdf        the printed fan as PDF, and on A4 sheets, in dist/"
 
 $(READY): requirements.txt requirements-test.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +67,11 @@ test: $(READY) $(NODE_READY) browser
 
 bench: $(READY) $(NODE_READY)
 	$(BIN)/python tools/bench.py
+
+# The printed fan: dist/ko-produktion-faecher.pdf (one page per card, in the
+# card format) and dist/ko-produktion-a4.pdf (three cards a sheet, crop marks).
+pdf: $(READY) browser
+	$(BIN)/python tools/faecher.py
 
 clean:
 	rm -rf site .build dist test-artifacts .pytest_cache node_modules

@@ -6,7 +6,8 @@ site_files); the functions here only connect them to MkDocs:
 - ``define_env``: build the card registry once per build, put the cards into the
   navigation, register the macros used in the card files.
 - ``on_pre_page_macros``: check a page's macro calls with their real line
-  numbers, and frame card pages with header, backlinks and previous/next.
+  numbers, and frame card pages with header, backlinks and previous/next (and
+  the print-only block of the printed card, macros/druck.py).
 - ``on_post_build``: write ``karten.json`` and the short addresses (``/15/``);
   for the website robots.txt and the CSP examples (page_meta, csp), for the
   offline bundle its search shim (offline).
@@ -24,7 +25,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from . import checklists, csp, link_lines, offline, page_meta, render, site_files
+from . import checklists, csp, druck, link_lines, offline, page_meta, render, site_files
 from .calls import has_macros, scan, split_front_matter
 from .errors import ContentError
 from .registry import load_chapters, load_registry, references_in
@@ -50,6 +51,9 @@ def define_env(env):
     conf["markdown_extensions"].append(checklists.ChecklistExtension())
     env.variables["_registry"] = registry
     env.variables["_shown_docs"] = shown_docs
+    # Print: mark external links whose address the printed card must show (macros/druck.py).
+    if not any(isinstance(e, druck.AddressExtension) for e in conf["markdown_extensions"]):
+        conf["markdown_extensions"].append(druck.AddressExtension())
 
     def here():
         return _href_from(env, env.page)
@@ -122,7 +126,7 @@ def on_pre_page_macros(env):
     if card is not None:
         href = _href_from(env, page)
         env.markdown = render.header(registry, card, href) + env.markdown + \
-            render.footer(registry, card, href)
+            render.footer(registry, card, href) + druck.block(card, env.conf["site_url"])
 
 
 def on_post_build(env):
