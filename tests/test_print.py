@@ -246,29 +246,6 @@ def test_links_whose_text_is_not_their_address_are_marked_for_print():
     assert marked == ["https://example.org/leitfaden"]
 
 
-def test_checklists_print_as_black_boxes_empty_or_ticked(browser, server):
-    context = browser.new_context()
-    page = context.new_page()
-    page.emulate_media(media="print")
-    page.goto(server + "karten/08-teilhabe/")
-    page.evaluate("""() => document.querySelector("article > p").insertAdjacentHTML("afterend",
-        '<ul class="task-list">' +
-        '<li class="task-list-item"><label class="task-list-control"><input type="checkbox">' +
-        '<span class="task-list-indicator"></span></label> offen</li>' +
-        '<li class="task-list-item"><label class="task-list-control"><input type="checkbox" checked>' +
-        '<span class="task-list-indicator"></span></label> erledigt</li></ul>')""")
-    boxes = page.evaluate("""() => Array.from(document.querySelectorAll(".task-list-indicator"), i => {
-        const s = getComputedStyle(i, "::before");
-        return [s.borderTopStyle, s.borderTopColor, s.borderLeftWidth !== "0px", s.maskImage,
-                s.backgroundColor, s.content, s.color]; })""")
-    context.close()
-    for style, colour, has_border, mask, background, _, _ in boxes:
-        assert (style, colour, has_border, mask) == ("solid", "rgb(0, 0, 0)", True, "none")
-        assert background in ("rgba(0, 0, 0, 0)", "transparent")
-    assert boxes[0][5] == '""'
-    assert boxes[1][5] == '"✓"' and boxes[1][6] == "rgb(0, 0, 0)"
-
-
 def test_the_print_block_is_neither_shown_nor_read_on_screen(page, server):
     page.goto(server + "karten/08-teilhabe/")
     block = page.locator(".karte-druck")
