@@ -95,12 +95,6 @@ def footer(registry: Registry, card: Card, href: Href) -> str:
     return "\n\n" + "\n\n".join(parts) + "\n" if parts else ""
 
 
-def chapter_cards(registry: Registry, card: Card, href: Href) -> str:
-    """The ▶ list of a chapter's overview card: its other cards, as links."""
-    cards = [c for c in registry.chapter_cards(card.chapter) if c is not card]
-    return f'<div class="kapitel-karten">\n{_card_list(cards, href)}\n</div>'
-
-
 def contents(registry: Registry, href: Href) -> str:
     """Every card by chapter, with its number: the contents page."""
     blocks = []
