@@ -20,7 +20,7 @@ help:
 	@echo "make build      strict build into site/ (left untouched if the build fails)"
 	@echo "make linkcheck  check the external links (skipped when offline)"
 	@echo "make test       install everything and run all tests"
-	@echo "make bench      build times and ratios"
+	@echo "make bench      build times and ratios, bytes a card page transfers, the fan's long tasks"
 
 $(READY): requirements.txt requirements-test.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -59,7 +59,8 @@ linkcheck: $(READY)
 test: $(READY) $(NODE_READY) browser
 	$(BIN)/python -m pytest
 
-bench: $(READY)
+# Also measures in Chromium what a card page transfers and how the fan opens.
+bench: $(READY) browser
 	$(BIN)/python tools/bench.py
 
 clean:
