@@ -31,27 +31,35 @@ from .registry import Card, Registry
 SOURCE = "mkdocs.yml"
 
 # Stretches of Markdown in which a term is not marked: headings, code, macro
-# calls, links (Markdown, reference and HTML), other HTML tags, comments.
-_SKIP = re.compile(r"""
-      ^[ ]{0,3}\#{1,6}[ \t][^\n]*$          # ATX heading
-    | ^[^\n]+\n[ ]{0,3}(?:=+|-+)[ \t]*$     # setext heading
-    | (?s:^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1[ \t]*$)   # fenced code
-    | (`+)(?s:.+?)\2                         # code span
-    | (?s:\{\{.*?\}\}|\{%.*?%\}|\{\#.*?\#\}) # macro calls and comments
-    | (?s:<!--.*?-->)                        # HTML comment
-    | (?s:<a\b.*?</a>)                       # HTML link
-    | !?\[[^\]\n]*\]\([^)\n]*\)              # Markdown link or image
-    | !?\[[^\]\n]*\]\[[^\]\n]*\]             # reference link
-    | ^[ ]{0,3}\[[^\]\n]+\]:[^\n]*$          # link definition
-    | <[^>\n]+>                              # other tag, autolink
-""", re.M | re.X)
+# calls, links (Markdown, reference and HTML), other HTML tags, comments. Each
+# with the text it needs to occur at all: most cards have no code or headings,
+# and one pattern per kind is faster than one pattern with all of them.
+_SKIP = [(needle, re.compile(pattern, re.M)) for needle, pattern in [
+    ("#", r"^[ ]{0,3}\#{1,6}[ \t][^\n]*$"),                  # ATX heading
+    ("\n=", r"^[^\n]+\n[ ]{0,3}=+[ \t]*$"),                  # setext heading
+    ("\n-", r"^[^\n]+\n[ ]{0,3}-+[ \t]*$"),
+    ("``", r"(?s:^[ ]{0,3}(`{3,}).*?^[ ]{0,3}\1[ \t]*$)"),     # fenced code
+    ("~~~", r"(?s:^[ ]{0,3}(~{3,}).*?^[ ]{0,3}\1[ \t]*$)"),
+    ("`", r"(`+)(?s:.+?)\1"),                                  # code span
+    ("{", r"(?s:\{\{.*?\}\}|\{%.*?%\}|\{\#.*?\#\})"),       # macro calls and comments
+    ("<!--", r"(?s:<!--.*?-->)"),                              # HTML comment
+    ("<a", r"(?s:<a\b.*?</a>)"),                               # HTML link
+    ("<", r"<[^>\n]+>"),                                       # other tag, autolink
+    ("[", r"!?\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])"),   # Markdown link, image, reference
+    ("]:", r"^[ ]{0,3}\[[^\]\n]+\]:[^\n]*$"),                # link definition
+]]
 
 
 @dataclass(frozen=True)
 class Term:
     word: str
     card: int
-    pattern: re.Pattern
+
+
+def _pattern(terms: list[Term]) -> re.Pattern:
+    """One pattern for all terms: a mention is the whole word, or its plural on "-en"."""
+    words = sorted((re.escape(t.word) for t in terms), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(words) + r")(?:en)?(?![\w-])")
 
 
 def load_terms(config, registry: Registry, source: str = SOURCE) -> list[Term]:
@@ -72,8 +80,7 @@ def load_terms(config, registry: Registry, source: str = SOURCE) -> list[Term]:
                                "which does not exist.",
                                "give the number of the card that defines the term, "
                                f"one of {', '.join(map(str, registry.numbers()))}.")
-        pattern = re.compile(r"(?<![\w-])" + re.escape(word.strip()) + r"(?:en)?(?![\w-])")
-        terms.append(Term(word.strip(), number, pattern))
+        terms.append(Term(word.strip(), number))
     return terms
 
 
@@ -90,15 +97,8 @@ def load_excluded(config, registry: Registry, source: str = SOURCE) -> set[str]:
 
 
 def _skipped(markdown: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _SKIP.finditer(markdown)]
-
-
-def _first_outside(pattern: re.Pattern, markdown: str, skipped: list[tuple[int, int]]):
-    for match in pattern.finditer(markdown):
-        start, end = match.span()
-        if not any(s < end and start < e for s, e in skipped):
-            return match
-    return None
+    return [m.span() for needle, pattern in _SKIP if needle in markdown
+            for m in pattern.finditer(markdown)]
 
 
 def mark(markdown: str, terms: list[Term], card: Card,
@@ -109,17 +109,25 @@ def mark(markdown: str, terms: list[Term], card: Card,
     """
     if card.chapter.id in excluded:
         return markdown
-    terms = [t for t in terms if t.card != card.number]
-    if not terms:
+    wanted = {t.word: t for t in terms if t.card != card.number}
+    if not wanted:
         return markdown
-    skipped = _skipped(markdown)
+    skipped = None
     found = []
-    for term in terms:
-        match = _first_outside(term.pattern, markdown, skipped)
-        if match:
-            found.append((match, term))
-            skipped.append(match.span())  # two terms never overlap
-    for match, term in sorted(found, key=lambda f: f[0].start(), reverse=True):
+    for match in _pattern(list(wanted.values())).finditer(markdown):
+        term = wanted.get(match.group(1))
+        if term is None:
+            continue  # found already
+        if skipped is None:
+            skipped = _skipped(markdown)
+        start, end = match.span()
+        if any(s < end and start < e for s, e in skipped):
+            continue
+        found.append((match, term))
+        del wanted[term.word]
+        if not wanted:
+            break
+    for match, term in reversed(found):
         start, end = match.span()
         markdown = markdown[:start] + link(term, match.group()) + markdown[end:]
     return markdown
