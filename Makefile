@@ -21,7 +21,7 @@ help:
 	@echo "make offline    the offline bundle dist/ko-produktion-offline.zip (opens from file://)"
 	@echo "make linkcheck  check the external links (skipped when offline)"
 	@echo "make test       install everything and run all tests"
-	@echo "make bench      build times and ratios"
+	@echo "make bench      build times and ratios, bytes a card page transfers, the fan's long tasks"
 	@echo "make pdf        the printed fan as PDF, and on A4 sheets, in dist/"
 
 $(READY): requirements.txt requirements-test.txt constraints.txt
@@ -65,7 +65,8 @@ linkcheck: $(READY)
 test: $(READY) $(NODE_READY) browser
 	$(BIN)/python -m pytest
 
-bench: $(READY) $(NODE_READY)
+# Also measures in Chromium what a card page transfers and how the fan opens.
+bench: $(READY) $(NODE_READY) browser
 	$(BIN)/python tools/bench.py
 
 # The printed fan: dist/ko-produktion-faecher.pdf (one page per card, in the

@@ -6,8 +6,9 @@ site_files); the functions here only connect them to MkDocs:
 - ``define_env``: build the card registry once per build, put the cards into the
   navigation, register the macros used in the card files.
 - ``on_pre_page_macros``: check a page's macro calls with their real line
-  numbers, and frame card pages with header, backlinks and previous/next (and
-  the print-only block of the printed card, macros/druck.py).
+  numbers, link the first mention of each defined term (begriffe), and frame
+  card pages with header, backlinks and previous/next (and the print-only
+  block of the printed card, macros/druck.py).
 - ``on_post_build``: write ``karten.json`` and the short addresses (``/15/``);
   for the website robots.txt and the CSP examples (page_meta, csp), for the
   offline bundle its search shim (offline).
@@ -25,7 +26,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from . import checklists, csp, druck, link_lines, offline, page_meta, render, site_files
+from . import (begriffe, checklists, csp, druck, faecher, link_lines, offline, page_meta,
+               render, site_files, vorschau)
 from .calls import has_macros, scan, split_front_matter
 from .errors import ContentError
 from .registry import load_chapters, load_registry, references_in
@@ -46,10 +48,13 @@ def define_env(env):
         conf["nav"] = _expand_nav(conf["nav"], registry)
         offline.check_sources(conf, _shown(Path(conf["config_file_path"]), project))
         card_checklists = checklists.load(registry, docs_dir, project)
+        terms = begriffe.load_terms(conf["extra"].get("begriffe"), registry)
+        terms_excluded = begriffe.load_excluded(conf["extra"].get("begriffe_nicht_in"), registry)
     except ContentError as error:
         raise PluginError(str(error)) from None
     conf["markdown_extensions"].append(checklists.ChecklistExtension())
     env.variables["_registry"] = registry
+    env.variables["_begriffe"] = (terms, terms_excluded)
     env.variables["_shown_docs"] = shown_docs
     # Print: mark external links whose address the printed card must show (macros/druck.py).
     if not any(isinstance(e, druck.AddressExtension) for e in conf["markdown_extensions"]):
@@ -75,7 +80,13 @@ def define_env(env):
         if card is None:
             raise PluginError(f"{shown_docs}/{env.page.file.src_uri}: kapitel_karten() only works "
                               "on a card page.\n  Fix: use it on the overview card of a chapter.")
-        return render.chapter_cards(registry, card, here())
+        return faecher.chapter_fan(registry, card, here())
+
+    def faecher_start() -> str:
+        """On the home page: every card as the interactive fan (a plain list without JavaScript)."""
+        return faecher.whole_fan(registry, here())
+
+    env.macro(faecher_start, "faecher")  # the name `faecher` is the module's here
 
     @env.macro
     def inhaltsverzeichnis() -> str:
@@ -125,6 +136,8 @@ def on_pre_page_macros(env):
         raise PluginError(str(ContentError(error.path, line, error.problem, error.fix))) from None
     if card is not None:
         href = _href_from(env, page)
+        terms, excluded = env.variables["_begriffe"]
+        env.markdown = begriffe.mark(env.markdown, terms, card, _term_link(registry, href), excluded)
         env.markdown = render.header(registry, card, href) + env.markdown + \
             render.footer(registry, card, href) + druck.block(card, env.conf["site_url"])
 
@@ -164,6 +177,15 @@ def _href_from(env, page):
     def href(card) -> str:
         return get_relative_url(files.get_file_from_path(card.src_uri).url, page.url)
     return href
+
+
+def _term_link(registry, href):
+    """A defined term's words -> a link to the card that defines it, with its preview."""
+    def link(term, words: str) -> str:
+        target = registry.card(term.card)
+        return render.card_link(target, href, label=vorschau.attribute(words), css="karte-link begriff",
+                                attrs=vorschau.attributes(registry, target))
+    return link
 
 
 def _body_offset(abs_src_path: str | None) -> int:

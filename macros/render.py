@@ -12,22 +12,30 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
+from . import vorschau
 from .registry import Card, Registry
 
 Href = Callable[[Card], str]
 
 
-def card_link(card: Card, href: Href, label: str | None = None, css: str = "karte-link") -> str:
-    """A link to a card, tagged with its number and chapter for styles and scripts."""
+def card_link(card: Card, href: Href, label: str | None = None, css: str = "karte-link",
+              attrs: str = "") -> str:
+    """A link to a card, tagged with its number and chapter for styles and scripts.
+
+    ``attrs``: more attributes, e.g. the preview's (vorschau.attributes).
+    """
     if label is None:
         label = (f'<span class="karte-nummer">{card.number}</span> '
                  f'<span class="karte-titel">{escape(card.title)}</span>')
     return (f'<a class="{css}" href="{escape(href(card))}" data-karte="{card.number}" '
-            f'data-kapitel="{escape(card.chapter.id)}">{label}</a>')
+            f'data-kapitel="{escape(card.chapter.id)}"{attrs}>{label}</a>')
 
 
-def _card_list(cards: list[Card], href: Href) -> str:
-    return "<ul>\n" + "\n".join(f"<li>{card_link(c, href)}</li>" for c in cards) + "\n</ul>"
+def _card_list(cards: list[Card], href: Href, registry: Registry | None = None) -> str:
+    """A list of links to cards; with ``registry``, each link carries its card's preview."""
+    return "<ul>\n" + "\n".join(
+        f"<li>{card_link(c, href, attrs=vorschau.attributes(registry, c) if registry else '')}</li>"
+        for c in cards) + "\n</ul>"
 
 
 def references(registry: Registry, href: Href, numbers: list[int]) -> str:
@@ -35,14 +43,14 @@ def references(registry: Registry, href: Href, numbers: list[int]) -> str:
     cards = [registry.card(n) for n in numbers]
     return ('<nav class="karte-verweise" aria-label="Verweise auf andere Karten">\n'
             '<span class="karte-pfeil" aria-hidden="true">→</span>\n'
-            f"{_card_list(cards, href)}\n</nav>")
+            f"{_card_list(cards, href, registry)}\n</nav>")
 
 
 def inline_link(registry: Registry, href: Href, number: int, text: str | None = None) -> str:
     """A link to one card inside running text: Karte 15 „Warum Legitimation wichtig ist“."""
     card = registry.card(number)
     label = escape(text) if text else f"Karte {card.number} „{escape(card.title)}“"
-    return card_link(card, href, label=label)
+    return card_link(card, href, label=label, attrs=vorschau.attributes(registry, card))
 
 
 def header(registry: Registry, card: Card, href: Href) -> str:
@@ -70,7 +78,7 @@ def footer(registry: Registry, card: Card, href: Href) -> str:
         backrefs = [registry.card(n) for n in card.backrefs]
         parts.append('<nav class="karte-rueckverweise" aria-labelledby="verweise-hierher">\n'
                      '<h2 id="verweise-hierher">Verweise hierher</h2>\n'
-                     f"{_card_list(backrefs, href)}\n</nav>")
+                     f"{_card_list(backrefs, href, registry)}\n</nav>")
     steps = []
     before, after = registry.previous(card), registry.next(card)
     if before:
@@ -85,12 +93,6 @@ def footer(registry: Registry, card: Card, href: Href) -> str:
         parts.append('<nav class="karte-blaettern" aria-label="Blättern im Fächer">\n'
                      + "\n".join(steps) + "\n</nav>")
     return "\n\n" + "\n\n".join(parts) + "\n" if parts else ""
-
-
-def chapter_cards(registry: Registry, card: Card, href: Href) -> str:
-    """The ▶ list of a chapter's overview card: its other cards, as links."""
-    cards = [c for c in registry.chapter_cards(card.chapter) if c is not card]
-    return f'<div class="kapitel-karten">\n{_card_list(cards, href)}\n</div>'
 
 
 def contents(registry: Registry, href: Href) -> str:

@@ -1,8 +1,9 @@
 """Files the build adds to the site: ``karten.json`` and the short addresses.
 
 ``karten.json`` is the public data file of the fan: every card with its number,
-title, chapter, address and references, for scripts and anyone who reuses the
-handbook. The short address ``/15/`` forwards to card 15, for links in emails
+title, chapter, address, references and excerpt (its first paragraph as plain
+text; empty for a chapter's overview card), for scripts and anyone who reuses
+the handbook. The short address ``/15/`` forwards to card 15, for links in emails
 and on printed cards; it is a plain HTML page, so it works on any static host
 and from the offline bundle.
 """
@@ -29,6 +30,7 @@ def card_data(registry: Registry, url_of: Callable[[str], str]) -> list[dict]:
         "url": url_of(card.src_uri),
         "refs": list(card.refs),
         "backrefs": list(card.backrefs),
+        "excerpt": card.excerpt,
     } for card in registry.cards]
 
 

@@ -221,7 +221,7 @@ def test_backlinks_are_the_exact_inverse_of_the_references(site, cards, pages):
 
 
 def test_karten_json_agrees_with_the_pages(site, cards, pages):
-    assert set(cards[0]) == {"number", "title", "chapter", "url", "refs", "backrefs"}
+    assert set(cards[0]) == {"number", "title", "chapter", "url", "refs", "backrefs", "excerpt"}
     for entry in cards:
         page = site.page(entry["url"])
         assert heading(page) == (entry["number"], entry["title"])
@@ -257,7 +257,7 @@ def test_home_page_carries_the_title_page_and_the_way_in(site):
     text = home.select_one("article").get_text(" ", strip=True)
     assert "Ein Handlungsleitfaden für die Zusammenarbeit zwischen zivilgesellschaftlichen Akteuren " \
            "und öffentlicher Verwaltung" in text
-    assert linked_cards(site, "", home, "article li:first-child") == [3]
+    assert linked_cards(site, "", home, "article > ul > li:first-child") == [3]
 
 
 def test_every_card_has_a_short_address_forwarding_to_it(site, cards):

@@ -25,6 +25,11 @@ So every build is repeated (``--repeat N``, default 3; ``--quick`` for 1), the
 variants are interleaved within each round (ours, plain, 500, 2000, then again),
 and the median and minimum of each are reported.
 
+3. What a card page costs a reader's browser (tools/transfer.py): the bytes
+   of its first load from a compressing server beside default Material, the
+   search files apart, and the long tasks while the home page's fan opens
+   (``--no-transfer`` leaves this out).
+
 Last, the size of the offline bundle: the zip `make offline` writes, built the
 same way (tools/offline.py) into the scratch folder.
 
@@ -139,9 +144,14 @@ def plain_config(ours: dict) -> dict:
 
 
 def generated_config(ours: dict, chapters: list[dict]) -> dict:
-    """Our configuration, unchanged but for the chapter list."""
+    """Our configuration, unchanged but for the chapter list.
+
+    The defined terms stay (the generated text uses them); the chapters they
+    are left out of are the handbook's, which the generated fan does not have.
+    """
     config = dict(ours)
     config["extra"] = dict(ours.get("extra") or {}, kapitel=chapters)
+    config["extra"].pop("begriffe_nicht_in", None)
     return config
 
 
@@ -353,6 +363,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT, metavar="N",
                         help=f"builds per variant (default {DEFAULT_REPEAT})")
     parser.add_argument("--quick", action="store_true", help="one build per variant")
+    parser.add_argument("--no-transfer", action="store_true",
+                        help="leave out the bytes and long tasks measured in Chromium")
     args = parser.parse_args(argv)
     if args.quick:
         args.repeat = 1
@@ -378,6 +390,10 @@ def main(argv: list[str] | None = None) -> int:
         run_rounds([ours, plain, small, small_alone, large, large_alone], args.repeat, scratch)
         print("  offline bundle (make offline) …", file=sys.stderr, flush=True)
         bundle_size = offline_bundle_size(scratch)
+        if not args.no_transfer:
+            print("Measuring transfer and long tasks in Chromium …", file=sys.stderr, flush=True)
+            from transfer import measure  # tools/ is on the path: this file runs from there
+            transferred = measure(scratch, plain.project)
     except (BuildFailed, offline.BuildFailed) as failure:
         tail = "\n".join(failure.output.rstrip().split("\n")[-TAIL_LINES:])
         print(f"\nBuild failed: {failure.label} (exit {failure.returncode}). "
@@ -389,6 +405,9 @@ def main(argv: list[str] | None = None) -> int:
     print(report(ours, plain, small, large, small_alone, large_alone, args.repeat))
     print()
     print(f"{'offline bundle (make offline), zip':<36}{bundle_size / 1024:>8.0f} KiB")
+    if not args.no_transfer:
+        print()
+        print(transferred)
     return 0
 
 

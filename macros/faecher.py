@@ -1,0 +1,52 @@
+"""The card fan: every card (or a chapter's cards) as a list that a script fans out.
+
+The HTML is a plain ordered list of links, one per card, with number, title and
+chapter colour: without JavaScript that list is the whole feature. faecher.js
+and faecher.css turn it into the fan. Each item carries its place (``--i``) and
+the list its length (``--n``) as CSS custom properties, so the angles are
+computed by CSS and the script has nothing to lay out.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .registry import Card, Registry
+from .render import Href, card_link
+from .vorschau import attribute
+
+
+def _label(card: Card) -> str:
+    """Number and title; a title may break after a slash ("Hauptamt/<wbr>Ehrenamt")."""
+    title = escape(card.title).replace("/", "/<wbr>")
+    return (f'<span class="karte-nummer">{card.number}</span> '
+            f'<span class="karte-titel">{title}</span>')
+
+
+def fan(cards: list[Card], href: Href, label: str, css: str = "", element: str = "div") -> str:
+    """A fan of ``cards``; ``label`` names it for screen readers."""
+    items = "\n".join(
+        f'<li style="--i:{i}">'
+        + card_link(card, href, label=_label(card), css="faecher-karte",
+                    attrs=f' data-kapitel-titel="{attribute(card.chapter.title)}"')
+        + "</li>"
+        for i, card in enumerate(cards))
+    classes = " ".join(filter(None, ["faecher", css]))
+    # A <nav> is a landmark and takes the name; a <div> may not (ARIA 1.2), its list does.
+    named = f' aria-label="{escape(label)}"'
+    return (f'<{element} class="{classes}" data-faecher style="--n:{len(cards)}"'
+            f'{named if element == "nav" else ""}>\n'
+            f'<ol class="faecher-karten"{"" if element == "nav" else named}>\n{items}\n</ol>\n'
+            f'</{element}>')
+
+
+def whole_fan(registry: Registry, href: Href) -> str:
+    """The home page's fan: every card in printed order."""
+    return fan(registry.cards, href, "Kartenfächer: alle Karten", css="faecher--start",
+               element="nav")
+
+
+def chapter_fan(registry: Registry, card: Card, href: Href) -> str:
+    """The ▶ list of a chapter's overview card: its other cards, as a fan."""
+    cards = [c for c in registry.chapter_cards(card.chapter) if c is not card]
+    return fan(cards, href, f"Karten im Kapitel {card.chapter.title}", css="kapitel-karten")

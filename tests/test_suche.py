@@ -1,0 +1,50 @@
+"""Search in German: by the words of a card and by its number; index and worker load on first use."""
+
+from __future__ import annotations
+
+import pytest
+
+SEARCH_FILES = ("search/search_index.json", "/workers/search.", "/lunr/")
+
+
+def search(page, query: str) -> list[str]:
+    """Type ``query`` into the search field; the addresses of the results, best first."""
+    field = page.locator(".md-search__input")
+    field.click()
+    field.fill("")
+    page.keyboard.type(query)  # Material searches on key events, not on fill()
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(300)  # the last key's results
+    return page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize("query", ["15", "Karte 15"])
+def test_a_card_is_found_by_its_number(page, server, query):
+    page.goto(server)
+    assert "/karten/15-warum-legitimation-wichtig-ist/" in search(page, query)[0]
+
+
+def test_search_stems_german_words(page, server):
+    page.goto(server)
+    found = search(page, "Konflikten")
+    assert any("/karten/24-vom-konflikt-zur-ko-produktion-und-wieder-zurueck/" in url for url in found)
+
+
+def test_index_and_worker_load_only_when_search_is_first_used(page, server):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server + "karten/08-teilhabe/")
+    page.wait_for_load_state("networkidle")
+    assert [u for u in requested if any(s in u for s in SEARCH_FILES)] == []
+    found = search(page, "Legitimation")
+    assert any("/karten/15-" in url for url in found)
+    loaded = [u for u in requested if any(s in u for s in SEARCH_FILES)]
+    assert any(u.endswith("search/search_index.json") for u in loaded)
+    assert any("/workers/search." in u for u in loaded)
+    assert any(u.endswith("lunr.de.min.js") for u in loaded)
+
+
+def test_a_page_opened_from_a_search_result_highlights_the_words_at_once(page, server):
+    page.goto(server + "karten/15-warum-legitimation-wichtig-ist/?h=legitimiert")
+    page.locator("article mark").first.wait_for()
+    assert page.locator("article mark").first.inner_text().lower() == "legitimiert"
