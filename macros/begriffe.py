@@ -47,6 +47,9 @@ _SKIP = [(needle, re.compile(pattern, re.M)) for needle, pattern in [
     ("<", r"<[^>\n]+>"),                                       # other tag, autolink
     ("[", r"!?\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])"),   # Markdown link, image, reference
     ("]:", r"^[ ]{0,3}\[[^\]\n]+\]:[^\n]*$"),                # link definition
+    # A checklist block: its questions are the labels of checkboxes, and a link
+    # inside a label would open a card instead of ticking the box.
+    ("!!! checkliste", r"^!!! checkliste[^\n]*\n(?:[ \t]*\n|(?:    |\t)[^\n]*(?:\n|$))*"),
 ]]
 
 

@@ -26,15 +26,17 @@ def _label(card: Card) -> str:
 def fan(cards: list[Card], href: Href, label: str, css: str = "", element: str = "div") -> str:
     """A fan of ``cards``; ``label`` names it for screen readers."""
     items = "\n".join(
-        f'<li style="--i:{i}">'
+        "<li>"
         + card_link(card, href, label=_label(card), css="faecher-karte",
                     attrs=f' data-kapitel-titel="{attribute(card.chapter.title)}"')
         + "</li>"
-        for i, card in enumerate(cards))
+        for card in cards)
     classes = " ".join(filter(None, ["faecher", css]))
     # A <nav> is a landmark and takes the name; a <div> may not (ARIA 1.2), its list does.
     named = f' aria-label="{escape(label)}"'
-    return (f'<{element} class="{classes}" data-faecher style="--n:{len(cards)}"'
+    # No style attributes: the Content-Security-Policy forbids inline styles. faecher.js
+    # sets each card's place (--i) and the count (--n) through the CSSOM, which it allows.
+    return (f'<{element} class="{classes}" data-faecher'
             f'{named if element == "nav" else ""}>\n'
             f'<ol class="faecher-karten"{"" if element == "nav" else named}>\n{items}\n</ol>\n'
             f'</{element}>')

@@ -117,3 +117,11 @@ def test_an_unknown_chapter_without_terms_stops_the_build(scratch):
     result = scratch.build()
     assert result.returncode != 0
     assert "extra.begriffe_nicht_in names the chapter 'quelle', which does not exist." in result.output
+
+
+def test_no_term_is_linked_inside_a_checklist_question(site):
+    # A link inside a checkbox's label would open a card instead of ticking the box.
+    page = site.page("karten/20-anforderungen-der-ko-produktion/")
+    questions = page.select(".checkliste li label")
+    assert any("Ko-Produktion" in q.get_text() for q in questions)
+    assert [a for q in questions for a in q.select("a")] == []

@@ -62,6 +62,10 @@
     var links = list ? Array.prototype.slice.call(list.querySelectorAll("a.faecher-karte")) : [];
     if (!links.length) return;
     var items = links.map(function (link) { return link.parentNode; });
+    // Each card's place and the count, for faecher.css (set here, not as style
+    // attributes in the HTML: the Content-Security-Policy forbids inline styles).
+    fan.style.setProperty("--n", String(items.length));
+    items.forEach(function (item, i) { item.style.setProperty("--i", String(i)); });
     var selected = -1;     // the lifted card, or -1
     var current = 0;       // the card that Tab enters the fan on
     var arrowsUsed = false;
