@@ -189,6 +189,14 @@ def test_a_printed_card_shows_references_as_numbers_and_none_of_the_site(fan_tex
         assert chrome not in text, chrome
 
 
+def test_a_printed_overview_card_lists_its_cards_not_the_screen_fan(fan_texts, fan_cards):
+    # On screen the overview card shows a fan; on paper its list, as the printed card does.
+    text = fan_texts[dict(fan_cards)[14][0]]
+    for number in (15, 16, 17, 18):
+        assert f"{number} {TITLES[number]}" in text, number
+    assert "Zeigen Sie auf eine Karte" not in text and "Pfeiltasten" not in text
+
+
 # Each link printed on the card: its card number or address, and what print adds after it.
 PRINTED_LINKS = """() => Array.from(document.querySelectorAll("article a"))
     .filter(a => a.getClientRects().length > 0)
