@@ -216,3 +216,15 @@ def test_the_build_refuses_a_checklist_outside_the_cards(scratch):
                     '!!! checkliste "Checkliste"\n\n    - [ ] Eine Frage?\n\n{{ inhaltsverzeichnis() }}')
     line = line_of(scratch.path("docs/inhalt.md"), "!!! checkliste")
     assert_refused(scratch.build(), f"docs/inhalt.md:{line}: a checklist block stands on a page that is not a card")
+
+
+def test_checklist_files_load_only_on_pages_with_checklists(site):
+    # A topic card's first load stays small (make bench: bytes a card page transfers).
+    def loads(url):
+        page = site.page(url)
+        return {tag.get("src") or tag.get("href") for tag in page.select("script[src], link[rel=stylesheet]")}
+    for url in ("karten/21-bezahlte-stellen-in-der-zivilgesellschaft/", "checklisten/"):
+        assert any(u.endswith("assets/js/checkliste.js") for u in loads(url)), url
+        assert any(u.endswith("assets/css/checkliste.css") for u in loads(url)), url
+    for url in ("karten/08-teilhabe/", ""):
+        assert not any("checkliste" in u for u in loads(url)), url
