@@ -30,7 +30,7 @@ from . import (begriffe, checklists, csp, druck, faecher, link_lines, offline, p
                render, site_files, vorschau)
 from .calls import has_macros, scan, split_front_matter
 from .errors import ContentError
-from .registry import load_chapters, load_registry, references_in
+from .registry import load_chapters, load_registry, references_in, shown_path
 
 NAV_PLACEHOLDER = "karten/"
 
@@ -40,14 +40,14 @@ def define_env(env):
     conf = env.conf
     project = Path(conf["config_file_path"]).parent
     docs_dir = Path(conf["docs_dir"])
-    shown_docs = _shown(docs_dir, project)
+    shown_docs = shown_path(docs_dir, project)
     link_lines.install(str(docs_dir), shown_docs + "/")
     try:
         chapters = load_chapters(conf["extra"].get("kapitel"))
         registry = load_registry(docs_dir, chapters, shown_root=project)
         conf["nav"] = _expand_nav(conf["nav"], registry)
-        offline.check_sources(conf, _shown(Path(conf["config_file_path"]), project))
-        card_checklists = checklists.load(registry, docs_dir, project)
+        offline.check_sources(conf, shown_path(Path(conf["config_file_path"]), project))
+        card_checklists = checklists.load(registry)
         terms = begriffe.load_terms(conf["extra"].get("begriffe"), registry)
         terms_excluded = begriffe.load_excluded(conf["extra"].get("begriffe_nicht_in"), registry)
     except ContentError as error:
@@ -161,13 +161,6 @@ def on_post_build(env):
 
 
 # -- helpers --------------------------------------------------------------------------
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _href_from(env, page):

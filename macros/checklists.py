@@ -34,14 +34,12 @@ import unicodedata
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 from typing import Callable
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from .calls import split_front_matter
 from .errors import ContentError
 from .registry import Card, Registry, plain_text
 
@@ -239,16 +237,16 @@ def _item(card: int, numbered: list[tuple[int, str]], shown: str, offset: int) -
                 last_text_line=numbered[own - 1][0])
 
 
-def load(registry: Registry, docs_dir: str | Path, shown_root: str | Path) -> dict[int, list[Checklist]]:
-    """Every card's checklists, by card number (cards without any are left out)."""
-    docs_dir = Path(docs_dir)
+def load(registry: Registry) -> dict[int, list[Checklist]]:
+    """Every card's checklists, by card number (cards without any are left out).
+
+    Reads the card bodies the registry has already read, not the files again.
+    """
     found = {}
     for card in registry.cards:
-        source = (docs_dir / card.src_uri).read_text(encoding="utf-8-sig")
-        if "checkliste" not in source.lower():
+        if "checkliste" not in card.body.lower():
             continue
-        _, body, offset = split_front_matter(source)
-        checklists = parse(body, card.number, card.path, offset)
+        checklists = parse(card.body, card.number, card.path, card.body_offset)
         if checklists:
             found[card.number] = checklists
     return found

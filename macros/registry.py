@@ -48,6 +48,8 @@ class Card:
     src_uri: str  # path below docs/, e.g. "karten/15-warum-legitimation-wichtig-ist.md"
     path: str  # path as shown in messages, e.g. "docs/karten/15-….md"
     excerpt: str = ""  # the card's first paragraph as plain text ("" for overview cards)
+    body: str = ""  # the Markdown below the front matter, for other readers of the card text
+    body_offset: int = 0  # lines of the file above the body (the front matter)
     refs: list[int] = field(default_factory=list)  # outgoing, in order of appearance
     backrefs: list[int] = field(default_factory=list)  # incoming, ascending
 
@@ -153,11 +155,11 @@ def load_registry(docs_dir: str | Path, chapters: list[Chapter],
 
     files = sorted((docs_dir / CARD_DIR).glob("**/*.md"))
     if not files:
-        raise ContentError(_shown(docs_dir / CARD_DIR, shown_root), None,
+        raise ContentError(shown_path(docs_dir / CARD_DIR, shown_root), None,
                            "there are no card files.",
                            f"put one Markdown file per card into {CARD_DIR}/.")
     for file in files:
-        shown = _shown(file, shown_root)
+        shown = shown_path(file, shown_root)
         src_uri = file.relative_to(docs_dir).as_posix()
         source = file.read_text(encoding="utf-8-sig")
         yaml_text, body, offset = split_front_matter(source)
@@ -177,7 +179,7 @@ def load_registry(docs_dir: str | Path, chapters: list[Chapter],
                                f"card number {number} is taken twice: here and in {other.path}.",
                                "give each card file the number printed on its card.")
         card = Card(number=number, title=title, chapter=chapter, src_uri=src_uri, path=shown,
-                    excerpt=first_paragraph(body))
+                    excerpt=first_paragraph(body), body=body, body_offset=offset)
         seen[number] = card
         number_lines[number] = number_line
         ref_lines[number] = references_in(body, offset, shown, own=number)
@@ -215,7 +217,8 @@ def plain_text(markdown: str) -> str:
 # -- reading one card -------------------------------------------------------------
 
 
-def _shown(path: Path, root: Path) -> str:
+def shown_path(path: Path, root: Path) -> str:
+    """``path`` as messages show it: relative to the project where it lies inside it."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

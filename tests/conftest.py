@@ -6,6 +6,7 @@ break content do it in a copy of the project in a temporary folder.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -107,15 +108,23 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve(directory: Path, handler_class=_QuietHandler):
+    """``directory`` served on 127.0.0.1 by ``handler_class``; yields the base address."""
+    handler = functools.partial(handler_class, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
 @pytest.fixture(scope="session")
 def server(site):
     """The built site served on 127.0.0.1, as a static host would."""
-    handler = functools.partial(_QuietHandler, directory=str(site.root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(site.root) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

@@ -8,14 +8,14 @@ script, installed before any of the page's own, records every violation.
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import http.server
 import re
-import threading
 
 import pytest
 from bs4 import BeautifulSoup
+
+from conftest import serve
 
 RECORD_VIOLATIONS = """
 window.__violations = [];
@@ -112,12 +112,8 @@ class _PolicyHandler(http.server.SimpleHTTPRequestHandler):
 def policy_server(site):
     handler_class = type("Handler", (_PolicyHandler,),
                          {"site_headers": header_lines(site), "directory_path": site.root})
-    handler = functools.partial(handler_class, directory=str(site.root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(site.root, handler_class) as address:
+        yield address
 
 
 @pytest.fixture
