@@ -1,64 +1,52 @@
-"""The handbook's macros and build checks, for mkdocs-macros-plugin.
+"""Connects the handbook's rooms to MkDocs, through mkdocs-macros-plugin.
 
-The logic lives in plain modules beside this one (registry, render, calls,
-site_files); the functions here only connect them to MkDocs:
-
-- ``define_env``: build the card registry once per build, put the cards into the
-  navigation, register the macros used in the card files.
-- ``on_pre_page_macros``: check a page's macro calls with their real line
-  numbers, link the first mention of each defined term (begriffe), and frame
-  card pages with header, backlinks and previous/next (and the print-only
-  block of the printed card, macros/druck.py).
-- ``on_post_build``: write ``karten.json`` and the short addresses (``/15/``);
-  for the website robots.txt and the CSP examples (page_meta, csp), for the
-  offline bundle its search shim (offline).
-
-Checklists (macros/checklists.py) are read from the cards here too; their
-Markdown extension is added to MkDocs's, and each card's questions are marked
-with their keys before Markdown runs.
+The work lives in the folders beside this file, one role each: ``sources/``
+reads and checks the card files (no MkDocs), ``features/`` writes what readers
+see, ``extensions/`` holds the Python-Markdown extensions, ``outputs/`` writes
+files after the build, ``guards/`` watches the configuration and MkDocs's log.
+Here are only the plugin's three hooks, the macros, and one build's state.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from . import (begriffe, checklists, csp, druck, faecher, link_lines, offline, page_meta,
-               render, site_files, vorschau)
-from .calls import has_macros, scan, split_front_matter
+from . import guards, outputs, sources
 from .errors import ContentError
-from .registry import load_chapters, load_registry, references_in, shown_path
+from .extensions.checkliste import ChecklistExtension
+from .extensions.druck import AddressExtension
+from .features import druck, page_meta
+from .features.begriffe import link_terms
+from .features.checkliste import TOOLS_PARTIAL, all_checklists
+from .features.faecher import chapter_fan, whole_fan
+from .features.karte import card_link, contents, footer, header, inline_link, references
+from .sources import checkliste, nav
+from .sources.calls import body_offset, check_names, has_macros
+from .sources.registry import references_in
 
-NAV_PLACEHOLDER = "karten/"
+# Names mkdocs-macros-plugin defines that are not ours to suggest as macros.
+_PLUGIN_MACROS = ("context", "macros_info", "now", "fix_url")
+_build: sources.Sources | None = None  # replaced by every build (mkdocs serve rebuilds in one process)
 
 
 def define_env(env):
-    """Build the registry, expand the nav, register the macros."""
+    """Read and check the cards, expand the nav, add our extensions, register the macros."""
+    global _build
     conf = env.conf
     project = Path(conf["config_file_path"]).parent
-    docs_dir = Path(conf["docs_dir"])
-    shown_docs = shown_path(docs_dir, project)
-    link_lines.install(str(docs_dir), shown_docs + "/")
     try:
-        chapters = load_chapters(conf["extra"].get("kapitel"))
-        registry = load_registry(docs_dir, chapters, shown_root=project)
-        conf["nav"] = _expand_nav(conf["nav"], registry)
-        offline.check_sources(conf, shown_path(Path(conf["config_file_path"]), project))
-        card_checklists = checklists.load(registry)
-        terms = begriffe.load_terms(conf["extra"].get("begriffe"), registry)
-        terms_excluded = begriffe.load_excluded(conf["extra"].get("begriffe_nicht_in"), registry)
+        _build = sources.read(conf["docs_dir"], conf["extra"], project)
+        guards.install(conf, project, _build.shown_docs)
+        conf["nav"] = nav.expand(conf["nav"], _build.registry)
     except ContentError as error:
-        raise PluginError(str(error)) from None
-    conf["markdown_extensions"].append(checklists.ChecklistExtension())
-    env.variables["_registry"] = registry
-    env.variables["_begriffe"] = (terms, terms_excluded)
-    env.variables["_shown_docs"] = shown_docs
-    # Print: mark external links whose address the printed card must show (macros/druck.py).
-    if not any(isinstance(e, druck.AddressExtension) for e in conf["markdown_extensions"]):
-        conf["markdown_extensions"].append(druck.AddressExtension())
+        raise _build_error(error) from None
+    for extension in (ChecklistExtension(), AddressExtension()):
+        if not any(isinstance(e, type(extension)) for e in conf["markdown_extensions"]):
+            conf["markdown_extensions"].append(extension)
+    registry, shown_docs = _build.registry, _build.shown_docs
 
     def here():
         return _href_from(env, env.page)
@@ -66,101 +54,89 @@ def define_env(env):
     @env.macro
     def siehe(*numbers: int) -> str:
         """The printed cross-references "→ 15, 16, 18": links to those cards with their titles."""
-        return render.references(registry, here(), list(numbers))
+        return references(registry, here(), list(numbers))
 
     @env.macro
     def karte(number: int, text: str | None = None) -> str:
         """A link to one card in running text: Karte 15 „Warum Legitimation wichtig ist“."""
-        return render.inline_link(registry, here(), number, text)
+        return inline_link(registry, here(), number, text)
 
     @env.macro
     def kapitel_karten() -> str:
-        """On a chapter's overview card: the chapter's cards as links."""
+        """On a chapter's overview card: the chapter's cards as a fan."""
         card = registry.card_for_page(env.page.file.src_uri)
         if card is None:
-            raise PluginError(f"{shown_docs}/{env.page.file.src_uri}: kapitel_karten() only works "
-                              "on a card page.\n  Fix: use it on the overview card of a chapter.")
-        return faecher.chapter_fan(registry, card, here())
+            raise _build_error(ContentError(
+                f"{shown_docs}/{env.page.file.src_uri}", None, "kapitel_karten() only works on a "
+                "card page.", "use it on the overview card of a chapter."))
+        return chapter_fan(registry, card, here())
 
-    def faecher_start() -> str:
+    @env.macro
+    def faecher() -> str:
         """On the home page: every card as the interactive fan (a plain list without JavaScript)."""
-        return faecher.whole_fan(registry, here())
-
-    env.macro(faecher_start, "faecher")  # the name `faecher` is the module's here
+        return whole_fan(registry, here())
 
     @env.macro
     def inhaltsverzeichnis() -> str:
         """Every card, by chapter, with number and title."""
-        return render.contents(registry, here())
+        return contents(registry, here())
 
     @env.macro
     def alle_checklisten() -> str:
         """Every card's checklists by chapter, linked to their cards, with export and sharing."""
         href = here()
-        return checklists.all_checklists(registry, card_checklists,
-                                         lambda card: render.card_link(card, href))
+        tools = conf["theme"].get_env().get_template(TOOLS_PARTIAL).render()
+        return all_checklists(registry, _build.checklists,
+                              lambda card: card_link(card, href), tools)
 
 
 def on_pre_page_macros(env):
-    """Check the page's macros against the source lines, then frame card pages.
+    """Check a page's macros and checklists, link its terms, and frame a card page.
 
     Only pages that contain macros go through Jinja (mkdocs.yml sets
     render_by_default: false; a page with macros is opted in here): most
     cards have none, and rendering every page cost a tenth of the build.
     """
-    page = env.page
-    page_meta.set_description(page, env.variables["_registry"])
+    page, registry = env.page, _build.registry
+    page_meta.set_description(page, registry)
     if page.meta.get("render_macros") is False:
         return
-    registry = env.variables["_registry"]
     card = registry.card_for_page(page.file.src_uri)
-    if has_macros(env.markdown):
-        page.meta["render_macros"] = True
-        shown = f"{env.variables['_shown_docs']}/{page.file.src_uri}"
-        try:
-            _check_names(env, env.markdown, shown)
+    shown = f"{_build.shown_docs}/{page.file.src_uri}"
+    try:
+        if has_macros(env.markdown):
+            page.meta["render_macros"] = True
+            known = set(env.variables) | set(env.macros) | set(env.env.globals) | set(page.meta)
+            check_names(env.markdown, shown, known, sorted(
+                n for n in env.macros if not n.startswith("_") and n not in _PLUGIN_MACROS))
             if card is None:  # cards were checked when the registry was built
                 registry.check_references(references_in(env.markdown, 0, shown), shown)
-        except ContentError as error:
-            # Lines so far count from the end of the front matter; say the file's line.
-            line = error.line + _body_offset(page.file.abs_src_path) if error.line else None
-            raise PluginError(str(ContentError(error.path, line, error.problem, error.fix))) from None
-    shown = f"{env.variables['_shown_docs']}/{page.file.src_uri}"
-    try:
-        if card is not None:
-            env.markdown = checklists.annotate(env.markdown, card.number, shown)
-        else:
-            checklists.parse(env.markdown, None, shown)  # refuses checklists outside cards
+        if card is None:
+            checkliste.parse(env.markdown, None, shown)  # refuses checklists outside cards
+            return
+        env.markdown = checkliste.annotate(env.markdown, card.number, shown)
     except ContentError as error:
-        line = error.line + _body_offset(page.file.abs_src_path) if error.line else None
-        raise PluginError(str(ContentError(error.path, line, error.problem, error.fix))) from None
-    if card is not None:
-        href = _href_from(env, page)
-        terms, excluded = env.variables["_begriffe"]
-        env.markdown = begriffe.mark(env.markdown, terms, card, _term_link(registry, href), excluded)
-        env.markdown = render.header(registry, card, href) + env.markdown + \
-            render.footer(registry, card, href) + druck.block(card, env.conf["site_url"])
+        # Lines so far count from the end of the front matter; say the file's line.
+        raise _build_error(error, body_offset(page.file.abs_src_path)) from None
+    href = _href_from(env, page)
+    env.markdown = link_terms(env.markdown, registry, card, href, _build.terms, _build.terms_excluded)
+    env.markdown = header(registry, card, href) + env.markdown + \
+        footer(registry, card, href) + druck.block(card, env.conf["site_url"])
 
 
 def on_post_build(env):
-    """Write the card data file and the short addresses into the built site."""
+    """Write the files that belong to the built site (macros/outputs/)."""
     files = env.variables["files"]
-    site_files.write(env.conf["site_dir"], env.variables["_registry"],
-                     lambda src: files.get_file_from_path(src).url)
-    conf = env.conf
-    site = Path(conf["site_dir"])
     try:
-        if offline.enabled(conf):
-            offline.copy_shim(conf, Path(conf["config_file_path"]).parent)
-        else:
-            (site / page_meta.ROBOTS_FILE).write_text(page_meta.robots_txt(conf["site_url"]),
-                                                      encoding="utf-8")
-            csp.write(site, conf["site_url"])
+        outputs.write(env.conf, _build.registry, lambda src: files.get_file_from_path(src).url)
     except ContentError as error:
-        raise PluginError(str(error)) from None
+        raise _build_error(error) from None
 
 
-# -- helpers --------------------------------------------------------------------------
+def _build_error(error: ContentError, offset: int = 0) -> PluginError:
+    """A content error as MkDocs's build error; ``offset`` lines are added to its line."""
+    line = error.line + offset if error.line else None
+    return PluginError(str(ContentError(error.path, line, error.problem, error.fix)))
 
 
 def _href_from(env, page):
@@ -170,83 +146,3 @@ def _href_from(env, page):
     def href(card) -> str:
         return get_relative_url(files.get_file_from_path(card.src_uri).url, page.url)
     return href
-
-
-def _term_link(registry, href):
-    """A defined term's words -> a link to the card that defines it, with its preview."""
-    def link(term, words: str) -> str:
-        target = registry.card(term.card)
-        return render.card_link(target, href, label=vorschau.attribute(words), css="karte-link begriff",
-                                attrs=vorschau.attributes(registry, target))
-    return link
-
-
-def _body_offset(abs_src_path: str | None) -> int:
-    """How many lines of the file stand above the Markdown body (the front matter)."""
-    if not abs_src_path or not os.path.exists(abs_src_path):
-        return 0
-    with open(abs_src_path, encoding="utf-8-sig") as handle:
-        _, _, offset = split_front_matter(handle.read())
-    return offset
-
-
-def _check_names(env, body: str, shown: str) -> None:
-    """Refuse syntax errors, unknown macros and undefined names, with their lines."""
-    import jinja2
-
-    try:
-        found = scan(body)
-    except jinja2.TemplateSyntaxError as error:
-        raise ContentError(shown, error.lineno, f"malformed macro call: {error.message}.",
-                           "write macro calls as {{ name(arguments) }} with matching braces, "
-                           "parentheses and quotes.") from None
-    known = set(env.variables) | set(env.macros) | set(env.env.globals) | set(env.page.meta)
-    macros = sorted(name for name in env.macros if not name.startswith("_")
-                    and name not in ("context", "macros_info", "now", "fix_url"))
-    called = {c.name for c in found.calls}
-    for name, line in found.undeclared.items():
-        if name in known:
-            continue
-        if name in called:
-            raise ContentError(shown, line, f"unknown macro '{name}'.",
-                               f"use one of {', '.join(macros)}; check the spelling.")
-        raise ContentError(shown, line, f"undefined name '{name}'.",
-                           "check the spelling, or write literal braces as {{ '{{' }}.")
-
-
-def _expand_nav(nav, registry):
-    """Replace the `karten/` entry of mkdocs.yml's nav with the cards by chapter.
-
-    Without that entry, every card must be listed by hand; a card that is not is
-    an error rather than a page nobody can navigate to.
-    """
-    if nav is None:
-        return None
-    expanded, found = [], False
-    for entry in nav:
-        if entry == NAV_PLACEHOLDER or (isinstance(entry, dict) and
-                                         list(entry.values()) == [NAV_PLACEHOLDER]):
-            expanded.extend(registry.nav())
-            found = True
-        else:
-            expanded.append(entry)
-    if not found:
-        listed = set(_nav_files(nav))
-        for card in registry.cards:
-            if card.src_uri not in listed:
-                raise ContentError(card.path, None, f"card {card.number} is not in the navigation.",
-                                   f"put the entry '{NAV_PLACEHOLDER}' into nav in mkdocs.yml "
-                                   "(it lists every card by chapter), or list this file there.")
-    return expanded
-
-
-def _nav_files(entries):
-    for entry in entries or []:
-        if isinstance(entry, str):
-            yield entry
-        elif isinstance(entry, dict):
-            for value in entry.values():
-                if isinstance(value, str):
-                    yield value
-                elif isinstance(value, list):
-                    yield from _nav_files(value)

@@ -1,5 +1,5 @@
 /* The card fan: turns each list of cards marked [data-faecher] into a fan
-   (faecher.css draws it; macros/faecher.py writes the list).
+   (faecher.css draws it; macros/features/faecher.py writes the list).
 
    Without this script the list of links is the whole feature. With it:
    - Pointer: hovering a card lifts it and shows its number, title and chapter

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from .registry import Card, Registry
+from ..sources.registry import Card, Registry
 
 # About four lines of the preview box; a longer first paragraph is cut after a
 # sentence, or after a word with "…" when its first sentence is longer still.

@@ -1,11 +1,9 @@
-"""What the public website says about itself to search engines and link previews.
+"""What a card page says about itself to search engines and link previews.
 
-- ``description``: the meta description (and Open Graph description) of a card
-  page: the card's first sentence. A chapter's overview card has no running
-  text, so it gets a short interface description instead, "Kapitel
-  „Legitimation“: Karten 15–18". That is page metadata, never card text.
-- ``robots_txt``: robots.txt, pointing to the sitemap at the public address
-  (``site_url``, which ``SITE_URL`` overrides), so it is written at build time.
+The meta description (and Open Graph description) of a card page is the
+card's first sentence. A chapter's overview card has no running text, so it
+gets a short interface description instead, "Kapitel „Legitimation“: Karten
+15–18". That is page metadata, never card text. (robots.txt: macros/outputs/robots.py.)
 
 Descriptions are stored in ``page.meta["description"]``, which Material writes
 into ``<meta name="description">`` as it is (MkDocs's templates do not escape),
@@ -16,9 +14,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .registry import Card, Registry, _ranges
-
-ROBOTS_FILE = "robots.txt"
+from ..sources.registry import Card, Registry, ranges
 
 
 def description(registry: Registry, card: Card) -> str:
@@ -26,7 +22,7 @@ def description(registry: Registry, card: Card) -> str:
     if card.first_sentence:
         return card.first_sentence
     others = [c.number for c in registry.chapter_cards(card.chapter) if c is not card]
-    listed = f": Karten {_ranges(others)}" if len(others) > 1 else \
+    listed = f": Karten {ranges(others)}" if len(others) > 1 else \
         f": Karte {others[0]}" if others else ""
     return f"Kapitel „{card.chapter.title}“{listed}"
 
@@ -36,11 +32,3 @@ def set_description(page, registry: Registry) -> None:
     card = registry.card_for_page(page.file.src_uri)
     if card is not None and not page.meta.get("description"):
         page.meta["description"] = Markup.escape(description(registry, card))
-
-
-def robots_txt(site_url: str | None) -> str:
-    """Everything may be indexed; the sitemap lies at the public address."""
-    lines = ["User-agent: *", "Allow: /"]
-    if site_url:
-        lines += ["", f"Sitemap: {site_url.rstrip('/')}/sitemap.xml"]
-    return "\n".join(lines) + "\n"

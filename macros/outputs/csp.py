@@ -102,7 +102,7 @@ def headers(value: str) -> list[tuple[str, str]]:
 
 
 def headers_file(value: str) -> str:
-    lines = ["# Headers for Netlify and Cloudflare Pages, written by the build (macros/csp.py).",
+    lines = ["# Headers for Netlify and Cloudflare Pages, written by the build (macros/outputs/csp.py).",
              "# The script hashes belong to this build: deploy this file with the pages.",
              "/*"]
     lines += [f"  {name}: {text}" for name, text in headers(value)]
@@ -110,7 +110,7 @@ def headers_file(value: str) -> str:
 
 
 def htaccess_file(value: str, base_path: str) -> str:
-    lines = ["# Apache: headers and the 404 page, written by the build (macros/csp.py).",
+    lines = ["# Apache: headers and the 404 page, written by the build (macros/outputs/csp.py).",
              "# Needs mod_headers and AllowOverride FileInfo; the script hashes belong to this build.",
              f"ErrorDocument 404 {base_path}404.html",
              "<IfModule mod_headers.c>"]
@@ -120,7 +120,7 @@ def htaccess_file(value: str, base_path: str) -> str:
 
 
 def nginx_file(value: str, base_path: str) -> str:
-    lines = ["# nginx: headers and the 404 page, written by the build (macros/csp.py).",
+    lines = ["# nginx: headers and the 404 page, written by the build (macros/outputs/csp.py).",
              "# Copy into /etc/nginx/snippets/ and `include` it in the server block that serves",
              "# the site. nginx drops inherited add_header lines in a location with its own",
              "# add_header: include the snippet there too. The script hashes belong to this build.",

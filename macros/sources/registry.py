@@ -25,7 +25,7 @@ import jinja2
 import yaml
 
 from .calls import has_macros, scan, split_front_matter
-from .errors import ContentError
+from ..errors import ContentError
 
 CARD_DIR = "karten"
 # libyaml's parser where installed (it is with PyYAML's wheels): ten times faster.
@@ -103,7 +103,7 @@ class Registry:
             if number not in self:
                 who = f"card {own}" if own is not None else "this page"
                 raise ContentError(shown, line, f"{who} refers to card {number}, which does not exist.",
-                                   f"use one of the card numbers {_ranges(self.numbers())}, "
+                                   f"use one of the card numbers {ranges(self.numbers())}, "
                                    f"or add a card file with 'karte: {number}'.")
 
     def numbers(self) -> list[int]:
@@ -349,7 +349,7 @@ def _link(registry: Registry, ref_lines: dict[int, dict[int, int]]) -> None:
         card.backrefs.sort()
 
 
-def _ranges(numbers: list[int]) -> str:
+def ranges(numbers: list[int]) -> str:
     """'3, 5–54, 56' for [3, 5, 6, …, 54, 56]."""
     parts, start = [], None
     for i, n in enumerate(numbers):

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from html import escape
 
-from .registry import Card, Registry
-from .render import Href, card_link
+from ..sources.registry import Card, Registry
+from .karte import Href, card_link
 from .vorschau import attribute
 
 

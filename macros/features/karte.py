@@ -1,6 +1,7 @@
-"""HTML for what the site shows around and between cards.
+"""The card page and links to cards: header, references, backlinks, previous/next.
 
-Links to cards come from the registry, so their targets exist by construction;
+Also the card links and lists the other features build on (the fan, the
+contents page, the Checklisten page). Links to cards come from the registry, so their targets exist by construction;
 ``href`` (given by the caller) turns a card into the relative address of its
 page from the page being built, for the website and the offline bundle alike.
 The blocks are raw HTML, which Markdown passes through untouched: building
@@ -12,8 +13,8 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
+from ..sources.registry import Card, Registry
 from . import vorschau
-from .registry import Card, Registry
 
 Href = Callable[[Card], str]
 

@@ -15,8 +15,8 @@ titles of works and projects). Words the term is only a part of
 ("Ko-Produktionsprozess", "Kooperationsvereinbarung") are not mentions; the
 plural on "-en" is ("Ko-Produktionen").
 
-This works on a page's Markdown before it is converted (the macros plugin's
-pre-page hook); the link is inline HTML, which Markdown passes through.
+This finds the mentions in a page's Markdown before it is converted (the macros plugin's
+pre-page hook); macros/features/begriffe.py makes the link, inline HTML that Markdown passes through.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .errors import ContentError
+from ..errors import ContentError
 from .registry import Card, Registry
 
 SOURCE = "mkdocs.yml"

@@ -7,10 +7,13 @@ first lets every error name the line a person sees in their editor.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import jinja2
 from jinja2 import meta, nodes
+
+from ..errors import ContentError
 
 _PARSER = jinja2.Environment()
 
@@ -90,3 +93,34 @@ def scan(body: str, offset: int = 0) -> Scan:
         if node.name in names and node.name not in undeclared:
             undeclared[node.name] = node.lineno + offset
     return Scan(calls=calls, undeclared=undeclared)
+
+
+def body_offset(path: str | None) -> int:
+    """How many lines of the file at ``path`` stand above its Markdown body (the front matter)."""
+    if not path or not os.path.exists(path):
+        return 0
+    with open(path, encoding="utf-8-sig") as handle:
+        _, _, offset = split_front_matter(handle.read())
+    return offset
+
+
+def check_names(body: str, shown: str, known: set[str], macros: list[str]) -> None:
+    """Refuse syntax errors, unknown macros and undefined names, with their lines.
+
+    ``known``: every name a page may use; ``macros``: the macros to suggest.
+    """
+    try:
+        found = scan(body)
+    except jinja2.TemplateSyntaxError as error:
+        raise ContentError(shown, error.lineno, f"malformed macro call: {error.message}.",
+                           "write macro calls as {{ name(arguments) }} with matching braces, "
+                           "parentheses and quotes.") from None
+    called = {c.name for c in found.calls}
+    for name, line in found.undeclared.items():
+        if name in known:
+            continue
+        if name in called:
+            raise ContentError(shown, line, f"unknown macro '{name}'.",
+                               f"use one of {', '.join(macros)}; check the spelling.")
+        raise ContentError(shown, line, f"undefined name '{name}'.",
+                           "check the spelling, or write literal braces as {{ '{{' }}.")

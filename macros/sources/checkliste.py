@@ -1,4 +1,4 @@
-"""Checklists: the handbook's questions as to-do blocks that a reader ticks.
+"""Checklists in the card sources: the handbook's questions as blocks a reader ticks.
 
 In a card file a checklist is an admonition of the type ``checkliste`` holding
 a task list, one question per item::
@@ -18,12 +18,13 @@ Each question gets a key that is stable across new versions of the site: the
 card number and a short hash of the question's normalised text ("21-3f9a2c1b").
 Reordering questions or inserting new ones keeps every key; editing a question
 changes only its own. The browser keeps ticks under these keys
-(overrides/assets/js/checkliste.js).
+(overrides/assets/js/checkliste*.js).
 
-This module reads the blocks from the card files (plain Python, no MkDocs),
-marks each question with its key before Markdown runs (``annotate``), and
-provides the Markdown extension that turns a marked question into an
-accessible checkbox whose label is the question (``ChecklistExtension``).
+This module reads and checks the blocks (plain Python, no MkDocs) and marks
+each question with its key before Markdown runs (``annotate``). The Markdown
+extension that turns a marked question into a labelled checkbox is
+macros/extensions/checkliste.py; the page „Checklisten“ is
+macros/features/checkliste.py.
 """
 
 from __future__ import annotations
@@ -31,17 +32,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from html import escape
-from typing import Callable
 
-from markdown import Extension
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
-
-from .errors import ContentError
-from .registry import Card, Registry, plain_text
+from ..errors import ContentError
+from .registry import Registry, plain_text
 
 TYPE = "checkliste"
 DEFAULT_TITLE = "Checkliste"
@@ -52,9 +46,9 @@ _START = re.compile(r'^!!!\s+checkliste(?:\s+"(?P<title>[^"]*)")?\s*$')
 _START_LOOSE = re.compile(r"^(!!!|\?\?\?\+?)\s*checkliste\b", re.IGNORECASE)
 _ITEM = re.compile(r"^[-*+]\s+(?P<box>\[(?P<state>[ xX])\]\s+)?(?P<text>.*)$")
 # How the key travels from the Markdown into the HTML: appended to the question
-# by ``annotate``, removed again by the tree processor below.
+# by ``annotate``, removed again by macros/extensions/checkliste.py.
 _MARKER = "[[checkliste:{}]]"
-_MARKER_RE = re.compile(r"\s*\[\[checkliste:(?P<key>\d+-[0-9a-f]{8})\]\]\s*$")
+MARKER_RE = re.compile(r"\s*\[\[checkliste:(?P<key>\d+-[0-9a-f]{8})\]\]\s*$")
 
 
 @dataclass(frozen=True)
@@ -262,123 +256,3 @@ def annotate(body: str, card: int, shown: str) -> str:
             index = item.last_text_line
             lines[index] = lines[index].rstrip() + " " + _MARKER.format(item.key)
     return "\n".join(lines)
-
-
-# -- the page "Checklisten" ------------------------------------------------------------
-
-
-def all_checklists(registry: Registry, checklists: dict[int, list[Checklist]],
-                   link: Callable[[Card], str]) -> str:
-    """Markdown of every checklist, by chapter and card, with the tools above them.
-
-    ``link`` gives the HTML link to a card (from render.card_link). The blocks
-    are the cards' own Markdown with the same keys, so both pages share ticks.
-    """
-    parts = [TOOLS]
-    for chapter in registry.chapters:
-        cards = [c for c in registry.chapter_cards(chapter) if c.number in checklists]
-        if not cards:
-            continue
-        parts.append(f"## {escape(chapter.title)} {{ #{chapter.id} }}")
-        for card in cards:
-            parts.append(f"### {link(card)} {{ #karte-{card.number} }}")
-            parts.extend(c.markdown() for c in checklists[card.number])
-    return "\n\n".join(parts) + "\n"
-
-
-# Shown by checkliste.js (hidden without JavaScript, where it could do nothing).
-TOOLS = """\
-<noscript><p class="checklisten-ohne-js">Ohne JavaScript können Sie die Kästchen anklicken, \
-aber die Häkchen werden nicht gespeichert, und Export und Teilen stehen nicht zur Verfügung.</p></noscript>
-<section class="checklisten-werkzeuge" aria-labelledby="checklisten-werkzeuge-titel" hidden>
-<h2 id="checklisten-werkzeuge-titel">Stand sichern und teilen</h2>
-<p class="checklisten-gesamt"></p>
-<p class="checklisten-stand" hidden></p>
-<div class="checklisten-knoepfe">
-<button type="button" class="md-button" data-aktion="markdown">Als Markdown herunterladen</button>
-<button type="button" class="md-button" data-aktion="drucken">Als Arbeitsblatt drucken</button>
-<button type="button" class="md-button" data-aktion="json-export">Als JSON-Datei sichern</button>
-<button type="button" class="md-button" data-aktion="json-import">JSON-Datei einlesen …</button>
-<input type="file" id="checklisten-datei" accept=".json,application/json" hidden>
-<button type="button" class="md-button" data-aktion="teilen" aria-expanded="false" \
-aria-controls="checklisten-teilen">Als Link teilen</button>
-<button type="button" class="md-button" data-aktion="alle-zuruecksetzen">Alle Häkchen entfernen</button>
-</div>
-<div class="checklisten-teilen" id="checklisten-teilen" hidden>
-<label for="checklisten-link">Link mit Ihrem Stand</label>
-<input type="text" id="checklisten-link" readonly>
-<div class="checklisten-knoepfe">
-<button type="button" class="md-button" data-aktion="link-kopieren">Link kopieren</button>
-<a class="md-button" data-aktion="link-mail" href="mailto:">Per E-Mail senden</a>
-</div>
-<p>Der Link enthält nur, welche Fragen Sie abgehakt haben. Er wird nirgends gespeichert: \
-Wer ihn öffnet, sieht, was er enthält, und entscheidet, ob er ihn übernimmt.</p>
-</div>
-<div class="checklisten-meldung" role="status"></div>
-<div class="checklisten-fehler" role="alert"></div>
-</section>"""
-
-
-# -- Markdown: from a marked question to a labelled checkbox ---------------------------
-
-
-class _ChecklistTreeprocessor(Treeprocessor):
-    """Runs after pymdownx.tasklist (25) and before inline Markdown (20).
-
-    Tasklist gives each item a stashed checkbox that is not labelled by the
-    question (its label holds the box only). Here each marked question is put
-    into the label instead, so the box's accessible name is the question and
-    clicking the text ticks it; the item and box carry the key, the block is a
-    group named by its title.
-    """
-
-    def run(self, root):
-        for div in root.iter("div"):
-            classes = div.get("class", "").split()
-            if "admonition" not in classes or TYPE not in classes:
-                continue
-            keys = []
-            for ul in div.findall("ul"):
-                found = [key for key in map(self._item, ul.findall("li")) if key]
-                if found:
-                    ul.set("class", (ul.get("class", "") + " checkliste-fragen").strip())
-                keys.extend(found)
-            if not keys:
-                continue
-            title = div.find("p")
-            div.set("data-karte", keys[0].split("-")[0])
-            div.set("role", "group")
-            if title is not None and "admonition-title" in title.get("class", ""):
-                title.set("id", f"checkliste-{keys[0]}")
-                div.set("aria-labelledby", title.get("id"))
-        return root
-
-    def _item(self, li) -> str | None:
-        target = li
-        if not (li.text or "").strip() and len(li) and li[0].tag == "p":
-            target = li[0]
-        text = target.text or ""
-        marker = _MARKER_RE.search(text)
-        if not marker:
-            return None
-        key = marker.group("key")
-        question = HTML_PLACEHOLDER_RE.sub("", text[:marker.start()], count=1).strip()
-        label = etree.Element("label", {"class": "task-list-control"})
-        label.text = self.md.htmlStash.store(
-            f'<input type="checkbox" data-checkliste-punkt="{key}">'
-            '<span class="task-list-indicator"></span> ') + question
-        label.tail = "\n" if len(target) else None
-        target.text = None
-        target.insert(0, label)
-        li.set("data-checkliste-punkt", key)
-        if "task-list-item" not in li.get("class", ""):
-            li.set("class", (li.get("class", "") + " task-list-item").strip())
-        return key
-
-
-class ChecklistExtension(Extension):
-    """Registers the tree processor; macros/__init__.py adds it to MkDocs's extensions."""
-
-    def extendMarkdown(self, md):
-        md.treeprocessors.register(_ChecklistTreeprocessor(md), "checkliste", 24)
-        md.registerExtension(self)

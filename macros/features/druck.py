@@ -1,0 +1,45 @@
+"""What a card page adds for print: the printed card's band, rivet mark and QR code.
+
+The print stylesheet (overrides/assets/css/druck.css) turns a card page into one
+card of the fan. What it cannot make from the page itself is added here: a
+print-only block below the card (HTML ``hidden``, so it is neither shown nor read
+out on screen; the print stylesheet shows it). It holds the QR code of the card's
+short address and the empty elements the stylesheet draws the chapter's colour
+band and the rivet mark from. Its visible words (chapter title, short address)
+come from data attributes through CSS, so they stay out of the page text, the
+search index and the text comparison of the cards.
+
+Links whose address print must add are marked by macros/extensions/druck.py.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from ..sources.registry import Card
+from . import qr
+
+# The rivet hole's mark: a ring with a cross at its centre, where to punch.
+RIVET = ('<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">'
+         '<circle cx="10" cy="10" r="9.4" fill="none" stroke="#000" stroke-width="0.8"/>'
+         '<path d="M10 7.5v5M7.5 10h5" stroke="#000" stroke-width="0.8"/></svg>')
+
+
+def short_address(site_url: str | None, card: Card) -> str | None:
+    """The card's short address (``https://…/15/``), or None without a site_url."""
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + f"/{card.number}/"
+
+
+def block(card: Card, site_url: str | None) -> str:
+    """The print-only block of a card page (raw HTML, placed after the card)."""
+    address = short_address(site_url, card)
+    code = ""
+    if address:
+        shown = escape(re.sub(r"^https?://", "", address))
+        code = f'<span class="karte-kurzadresse" data-text="{shown}">{qr.svg(address)}</span>'
+    return (f'\n\n<div class="karte-druck" hidden data-kapitel="{escape(card.chapter.id)}">'
+            f'<span class="karte-band" data-text="{escape(card.chapter.title)}"></span>'
+            f'<span class="karte-niete">{RIVET}</span>{code}</div>\n')
