@@ -1,0 +1,235 @@
+/* Checklists: the format the ticks are kept and passed on in, in one place, so
+   that the card pages, the page "Checklisten", its files and its links read and
+   write exactly the same thing.
+
+   The ticks live in localStorage under one versioned key, as
+   {"version": 1, "geklaert": ["21-3f9a2c1b", …]}: the keys are card number and a
+   hash of the question's text (macros/checklists.py), so ticks survive new
+   versions of the site. A JSON file adds "format"; a shared link carries the same
+   object in the URL fragment (never sent to a server), base64url-encoded.
+
+   Pure functions, plus one wrapper for localStorage, which may be missing, read-only
+   or throw (private mode, blocked storage, a full disk). Everything sits on the
+   one global KoProduktion.checklisteSpeicher.
+
+   A classic script (no modules): the offline bundle is opened from file://. */
+(function () {
+  "use strict";
+
+  /* Why a file or link was refused; the pages put them into their own messages. */
+  var TEXTE = {
+    keinStand: "Sie enthält keinen Checklisten-Stand.",
+    fremderStand: "Sie enthält keinen Checklisten-Stand dieser Website.",
+    ohneVersion: "Ihr fehlt die Versionsangabe.",
+    andereVersion: function (version) {
+      return "Sie stammt aus einer anderen Fassung der Website (Version " + version + ").";
+    },
+    ohneListe: "Ihr fehlt die Liste der geklärten Fragen.",
+    ungueltigerEintrag: function (number) {
+      return "Der Eintrag Nr. " + number + " ist keine gültige Frage.";
+    },
+    linkZeichen: "Er enthält Zeichen, die nicht dazugehören (vielleicht wurde er beim Kopieren " +
+      "abgeschnitten oder umbrochen).",
+    linkUnvollstaendig: "Er ist unvollständig (vielleicht wurde er beim Kopieren abgeschnitten)."
+  };
+
+  var STORE = "ko-produktion.checklisten.v1";
+  var FORMAT = "ko-produktion.checklisten";
+  var VERSION = 1;
+  var KEY = /^[1-9][0-9]{0,3}-[0-9a-f]{8}$/;
+
+  function isKey(key) {
+    return typeof key === "string" && KEY.test(key);
+  }
+
+  /* Read a stored value: the valid keys, and whether anything had to be dropped. */
+  function parseStored(raw) {
+    var result = { ticks: {}, damaged: false, unreadable: false };
+    if (raw === null || raw === undefined) {
+      return result;
+    }
+    var data;
+    try {
+      data = JSON.parse(raw);
+    } catch (e) {
+      result.damaged = result.unreadable = true;
+      return result;
+    }
+    var list = Array.isArray(data) ? data : data && typeof data === "object" ? data.geklaert : null;
+    if (!data || data.version !== VERSION || !Array.isArray(data.geklaert)) {
+      result.damaged = true;
+    }
+    if (Array.isArray(list)) {
+      list.forEach(function (key) {
+        if (isKey(key)) {
+          result.ticks[key] = true;
+        } else {
+          result.damaged = true;
+        }
+      });
+    }
+    return result;
+  }
+
+  function serialise(state) {
+    return JSON.stringify({ version: VERSION, geklaert: Object.keys(state).sort() });
+  }
+
+  /* Tick in `into` whatever is ticked in `from`: a tick in either stays a tick. */
+  function merge(into, from) {
+    Object.keys(from).forEach(function (key) {
+      into[key] = true;
+    });
+    return into;
+  }
+
+  /* Check a state from a file or link; returns {ticks} or {error: text}. A file must
+     name its format (fileFormat), a link need not. */
+  function readTransfer(data, fileFormat) {
+    if (!data || typeof data !== "object" || Array.isArray(data)) {
+      return { error: TEXTE.keinStand };
+    }
+    if (data.format !== undefined && data.format !== FORMAT) {
+      return { error: TEXTE.fremderStand };
+    }
+    if (typeof data.version !== "number") {
+      return { error: TEXTE.ohneVersion };
+    }
+    if (data.version !== VERSION) {
+      return { error: TEXTE.andereVersion(data.version) };
+    }
+    if (!Array.isArray(data.geklaert)) {
+      return { error: TEXTE.ohneListe };
+    }
+    var state = {};
+    for (var i = 0; i < data.geklaert.length; i += 1) {
+      var key = data.geklaert[i];
+      if (!isKey(key)) {
+        return { error: TEXTE.ungueltigerEintrag(i + 1) };
+      }
+      state[key] = true;
+    }
+    if (fileFormat && data.format !== FORMAT) {
+      return { error: TEXTE.fremderStand };
+    }
+    return { ticks: state };
+  }
+
+  /* The JSON file: the keys, and each question's text for the people who read it.
+     questions: [{key, text}], in the order the file lists them. */
+  function exportFile(questions, when) {
+    return JSON.stringify({
+      format: FORMAT,
+      version: VERSION,
+      exportiert: when.toISOString(),
+      geklaert: questions.map(function (question) {
+        return question.key;
+      }),
+      fragen: questions.map(function (question) {
+        return { schluessel: question.key, karte: Number(question.key.split("-")[0]), frage: question.text };
+      })
+    }, null, 2) + "\n";
+  }
+
+  function encodeShare(keys) {
+    var json = JSON.stringify({ version: VERSION, geklaert: keys });
+    return btoa(json).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function decodeShare(text) {
+    if (!/^[A-Za-z0-9_-]*$/.test(text)) {
+      return { error: TEXTE.linkZeichen };
+    }
+    var json;
+    try {
+      var base64 = text.replace(/-/g, "+").replace(/_/g, "/");
+      json = atob(base64 + "===".slice((base64.length + 3) % 4));
+    } catch (e) {
+      return { error: TEXTE.linkUnvollstaendig };
+    }
+    var data;
+    try {
+      data = JSON.parse(json);
+    } catch (e) {
+      return { error: TEXTE.linkUnvollstaendig };
+    }
+    return readTransfer(data, false);
+  }
+
+  /* localStorage as far as this browser allows it. `readable`: it can be read;
+     `persistent`: writing works (it turns false when a write fails). */
+  function openStorage() {
+    var store = { readable: false, persistent: false, read: read, write: write };
+    var area = null;
+    try {
+      area = window.localStorage;
+      area.getItem(STORE);
+      store.readable = true;
+    } catch (e) {
+      return store;
+    }
+    try {
+      area.setItem(STORE + ".probe", "1");
+      area.removeItem(STORE + ".probe");
+      store.persistent = true;
+    } catch (e) {
+      store.persistent = false;
+    }
+
+    /* The stored ticks as parseStored gives them, repaired in place if damaged (the
+       unreadable original is kept aside); null when nothing can be read. */
+    function read() {
+      if (!store.readable) {
+        return null;
+      }
+      var raw;
+      try {
+        raw = area.getItem(STORE);
+      } catch (e) {
+        return null;
+      }
+      var parsed = parseStored(raw);
+      if (parsed.damaged && store.persistent) {
+        try {
+          if (parsed.unreadable) {
+            area.setItem(STORE + ".unlesbar", raw);
+          }
+          area.setItem(STORE, serialise(parsed.ticks));
+        } catch (e) {
+          store.persistent = false;
+        }
+      }
+      return parsed;
+    }
+
+    /* Keep the ticks; false when they could not be kept. */
+    function write(state) {
+      if (!store.persistent) {
+        return false;
+      }
+      try {
+        area.setItem(STORE, serialise(state));
+        return true;
+      } catch (e) {
+        store.persistent = false;
+        return false;
+      }
+    }
+
+    return store;
+  }
+
+  window.KoProduktion = window.KoProduktion || {};
+  window.KoProduktion.checklisteSpeicher = {
+    STORE: STORE,
+    isKey: isKey,
+    parseStored: parseStored,
+    serialise: serialise,
+    merge: merge,
+    readTransfer: readTransfer,
+    exportFile: exportFile,
+    encodeShare: encodeShare,
+    decodeShare: decodeShare,
+    openStorage: openStorage
+  };
+})();
