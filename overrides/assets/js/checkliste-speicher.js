@@ -4,7 +4,7 @@
 
    The ticks live in localStorage under one versioned key, as
    {"version": 1, "geklaert": ["21-3f9a2c1b", …]}: the keys are card number and a
-   hash of the question's text (macros/checklists.py), so ticks survive new
+   hash of the question's text (macros/sources/checkliste.py), so ticks survive new
    versions of the site. A JSON file adds "format"; a shared link carries the same
    object in the URL fragment (never sent to a server), base64url-encoded.
 
