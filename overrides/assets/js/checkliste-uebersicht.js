@@ -4,8 +4,8 @@
    travels in the URL fragment, which is never sent to a server); a state that comes
    in is shown first and only taken over when the reader says so.
 
-   The tools are written hidden by overrides/partials/checkliste-werkzeuge.html (without JavaScript they could
-   do nothing); this script shows them. It builds on checkliste.js (the ticks),
+   The tools are written hidden by overrides/partials/checkliste-werkzeuge.html
+   (without JavaScript they could do nothing); this script shows them. It builds on checkliste.js (the ticks),
    checkliste-speicher.js (the format) and checkliste-dialog.js (asking, and showing
    what a file or link holds).
 
