@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,9 +17,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from site_loads import foreign_loads
-
-sys.path.insert(0, str(ROOT / "tools"))
-import offline  # noqa: E402  (tools/offline.py, what `make offline` runs)
+from tools import offline
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """The printed fan: the print stylesheet, `make pdf`'s two PDFs, and the QR codes on the cards.
 
 The PDFs are made once per test session, by the same functions `make pdf` runs
-(tools/faecher.py), from the session's strict build, server and Chromium. The
+(tools/druck.py), from the session's strict build, server and Chromium. The
 expected cards come from the printed handbook (tests/test_cards.py), the card
 format from the one place it is set (the @page rule of druck.css), and the
 expected short addresses from the built site's canonical links, so none of it
@@ -22,7 +22,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT
 from test_cards import PRINTED_CARDS, TITLES
-from tools import faecher
+from tools import druck
 
 MM = 72 / 25.4
 DRUCK_CSS = ROOT / "overrides" / "assets" / "css" / "druck.css"
@@ -66,7 +66,7 @@ def qr_codes(pdf: Path, page: int, dpi: int = 150) -> list[str]:
 @pytest.fixture(scope="session")
 def made(site, server, browser, tmp_path_factory):
     """`make pdf` for the session's build: both PDFs, printed once."""
-    return faecher.make(browser, server, site.root, tmp_path_factory.mktemp("dist"))
+    return druck.make(browser, server, site.root, tmp_path_factory.mktemp("dist"))
 
 
 @pytest.fixture(scope="session")
@@ -164,12 +164,12 @@ def test_the_continuation_mark_is_put_on_every_page_but_the_last(browser, server
     page.goto(server + "karten/08-teilhabe/")
     page.evaluate("""() => { const text = document.querySelector("article > p");
                              for (let i = 0; i < 60; i++) text.after(text.cloneNode(true)); }""")
-    long_card = faecher.PrintedCard(8, "Teilhabe", page.pdf(prefer_css_page_size=True))
+    long_card = druck.PrintedCard(8, "Teilhabe", page.pdf(prefer_css_page_size=True))
     context.close()
     assert long_card.pages >= 3
     size = PdfReader(io.BytesIO(long_card.pdf)).pages[0].mediabox
-    mark = faecher.continuation_mark(browser, float(size.width), float(size.height))
-    pages = faecher.fan([long_card], mark, server, "https://example.org/").pages
+    mark = druck.continuation_mark(browser, float(size.width), float(size.height))
+    pages = druck.fan([long_card], mark, server, "https://example.org/").pages
     ends = [text_of(p).endswith("→") for p in pages]
     assert ends == [True] * (len(pages) - 1) + [False]
 

@@ -16,22 +16,17 @@
    the sheet's bottom margin. Continuation pages take a slot like any card.
 
 It prints which cards needed a continuation page. The functions below are also
-what tests/test_print.py calls, with the test session's build, server and browser.
+what tests/browser/test_druck.py calls, with the test session's build, server and browser.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import json
 import math
-import os
 import re
-import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,14 +34,11 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject,
                            StreamObject, TextStringObject)
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.common import ROOT, BuildFailed, ChromiumMissing, build, chromium, serve
+
 DIST = ROOT / "dist"
 FAN_PDF = "ko-produktion-faecher.pdf"
 A4_PDF = "ko-produktion-a4.pdf"
-CHROMIUM = "/usr/bin/chromium"
-# As in tests/conftest.py: headless, no background traffic of the browser's own.
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 MM = 72 / 25.4  # PDF points per millimetre
 A4_LANDSCAPE = (297 * MM, 210 * MM)
@@ -68,6 +60,10 @@ p {{ position: fixed; right: 8mm; bottom: 9mm; margin: 0;
      font: 700 16pt/1 -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; }}
 </style></head><body><p>→</p></body></html>
 """
+
+
+class NotPrintable(Exception):
+    """The built site lacks what printing needs; says what to do."""
 
 
 @dataclass
@@ -94,7 +90,7 @@ def site_url_of(site_dir: Path) -> str:
     home = (Path(site_dir) / "index.html").read_text(encoding="utf-8")
     match = re.search(r'<link rel="canonical" href="([^"]+)"', home)
     if not match:
-        raise SystemExit("faecher: the built home page has no canonical link; is site_url set in mkdocs.yml?")
+        raise NotPrintable("the built home page has no canonical link; is site_url set in mkdocs.yml?")
     return match.group(1)
 
 
@@ -315,39 +311,20 @@ def report(result: Result) -> str:
     return "\n".join(lines)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def main() -> int:
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        print("faecher: Debian's chromium is missing: run `make browser`", file=sys.stderr)
-        return 1
-    with tempfile.TemporaryDirectory(prefix="faecher-") as temp:
+    with tempfile.TemporaryDirectory(prefix="druck-") as temp:
         site_dir = Path(temp) / "site"
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                               cwd=ROOT, env=env, capture_output=True, text=True)
-        if build.returncode != 0:
-            print(build.stdout + build.stderr, file=sys.stderr)
-            print("faecher: the site does not build; fix the errors above first.", file=sys.stderr)
-            return 1
-        handler = functools.partial(_QuietHandler, directory=str(site_dir))
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
         try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                try:
-                    result = make(browser, f"http://127.0.0.1:{httpd.server_address[1]}/", site_dir, DIST)
-                finally:
-                    browser.close()
-        finally:
-            httpd.shutdown()
-            httpd.server_close()
+            build(ROOT, site_dir, label="handbook")
+            with serve(site_dir) as address, chromium() as browser:
+                result = make(browser, address, site_dir, DIST)
+        except BuildFailed as failure:
+            print(failure.output, file=sys.stderr)
+            print("druck: the site does not build; fix the errors above first.", file=sys.stderr)
+            return 1
+        except (ChromiumMissing, NotPrintable) as problem:
+            print(f"druck: {problem}", file=sys.stderr)
+            return 1
     print(report(result))
     return 0
 
