@@ -35,12 +35,13 @@ $(NODE_READY): package.json package-lock.json
 	touch $@
 
 # Debian's Chromium for the browser tests; Playwright never downloads a browser.
+# And poppler-utils: the print tests read the PDFs of `make pdf` with its pdftoppm.
 browser:
-	@if [ ! -x $(CHROMIUM) ]; then \
-		echo "Installing Debian's chromium (needs root) ..."; \
+	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftoppm >/dev/null; then \
+		echo "Installing Debian's chromium and poppler-utils (needs root) ..."; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	fi
 	@$(CHROMIUM) --version
 
