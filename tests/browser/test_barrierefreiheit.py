@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import axe_violations
+from tests.helpers import axe_violations
 
 PAGES = {
     "home page": "",

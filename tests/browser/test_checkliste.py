@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import axe_violations
+from tests.helpers import axe_violations
 
 STORE = "ko-produktion.checklisten.v1"
 CARD_21 = "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"

@@ -43,3 +43,19 @@ def test_no_request_leaves_the_origin(browser, server, width):
     assert len(requests) > 20
     foreign = [u for u in requests if origin(u) != own and not u.startswith(("data:", "blob:"))]
     assert foreign == []
+
+
+def test_the_browser_requests_nothing_outside_the_site(server, page):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    for url in ["", "karten/09-daseinsvorsorge/", "inhalt/", "datenschutz/", "404.html"]:
+        page.goto(server + url)
+        page.wait_for_load_state("networkidle")
+    page.goto(server + "karten/08-teilhabe/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("Daseinsvorsorge")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    outside = [url for url in requests if not url.startswith(server) and not url.startswith("data:")]
+    assert outside == []
+    assert any("search_index.json" in url for url in requests)  # the search really ran

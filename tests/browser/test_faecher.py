@@ -8,20 +8,16 @@ the keyboard, touch, without JavaScript and with reduced motion, at 320 px to
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+from tests.helpers import card_number
+from tools.common import ROOT
+
+ARTIFACTS = ROOT / "test-artifacts"
 WIDE = {"width": 1440, "height": 900}
 NARROW = {"width": 375, "height": 812}
-
-
-@pytest.fixture(scope="module")
-def cards(site):
-    return json.loads((site.root / "karten.json").read_text(encoding="utf-8"))
 
 
 def open_page(browser, server, url="", **options):
@@ -32,10 +28,6 @@ def open_page(browser, server, url="", **options):
     page.goto(server + url)
     page.locator(".faecher--an").first.wait_for(state="attached")
     return context, page, errors
-
-
-def card_number(page) -> int:
-    return int(re.sub(r"\D", "", page.locator("article h1 .karte-nummer").inner_text()))
 
 
 def uncovered(page, locator) -> bool:

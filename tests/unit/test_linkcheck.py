@@ -1,7 +1,8 @@
 """tools/linkcheck.py against a local HTTP server; no traffic leaves 127.0.0.1.
 
 Each test builds a small docs tree in a temp folder whose links point at a
-ThreadingHTTPServer on 127.0.0.1 and runs the script as `make linkcheck` would.
+ThreadingHTTPServer on 127.0.0.1 and runs the tool as `make linkcheck` does
+(python -m tools.linkcheck).
 """
 
 import os
@@ -11,12 +12,10 @@ import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "tools" / "linkcheck.py"
+from tools.common import ROOT
+
 SLOW_SECONDS = 4
 
 
@@ -82,12 +81,12 @@ def write_tree(tmp_path, pages, config="site_name: Test\n"):
 
 
 def run_linkcheck(tree, *args, limit=60):
-    """Run the script as a subprocess on the tree; proxies off, no probe from the environment."""
+    """Run the tool as a subprocess on the tree; proxies off, no probe from the environment."""
     env = {k: v for k, v in os.environ.items()
            if not k.lower().endswith("_proxy") and k != "LINKCHECK_PROBE"}
     env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
     return subprocess.run(
-        [sys.executable, str(SCRIPT), "--docs", str(tree / "docs"),
+        [sys.executable, "-m", "tools.linkcheck", "--docs", str(tree / "docs"),
          "--config", str(tree / "mkdocs.yml"), *args],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=limit,
     )
