@@ -1,8 +1,10 @@
 """Shared fixtures: the handbook built for real, projects to break, the offline bundle, a browser.
 
 Every test that looks at the site looks at a real strict build (tools/common.py
-builds, serves and starts Chromium as the tools do); tests that break content
-do it in a copy of the project in a temporary folder.
+builds, serves and starts Chromium as the tools do). Tests that break content
+do it in a project in a temporary folder: the tiny one (tests/data/tiny) where
+a few cards show the refusal, a copy of the whole handbook where a test needs
+its real cards.
 
 The tests are grouped by kind: unit/ (no build), site/ (the built site's
 files), browser/ (Chromium), refusals/ (builds that must fail).
@@ -45,6 +47,12 @@ def by_number(cards) -> dict[int, dict]:
 def scratch(tmp_path) -> Project:
     """A copy of the whole handbook to change and build."""
     return Project.handbook(tmp_path / "project")
+
+
+@pytest.fixture
+def tiny(tmp_path) -> Project:
+    """The tiny handbook (tests/data/tiny) to change and build: ten cards, the real checks."""
+    return Project.tiny(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from tools.common import ROOT, mkdocs_build
 
+TINY = Path(__file__).parent / "data" / "tiny"
 HANDBOOK_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
 # What `make build` needs beside the project (the venv is the real one).
 MAKE_PARTS = ("Makefile", "requirements.txt", "requirements-test.txt", "constraints.txt")
@@ -54,14 +55,14 @@ class Built:
 
 
 class Project:
-    """A project in a temporary folder, to change and build."""
+    """A project in a temporary folder, to change and build: a copy of the handbook, or the tiny one."""
 
     def __init__(self, root: Path):
         self.root = root
 
     @classmethod
     def handbook(cls, root: Path) -> Project:
-        """A copy of the whole handbook."""
+        """A copy of the whole handbook, for what needs its real cards."""
         root.mkdir(parents=True)
         for part in HANDBOOK_PARTS:
             source = ROOT / part
@@ -69,6 +70,14 @@ class Project:
                 shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
             else:
                 shutil.copy2(source, root / part)
+        return cls(root)
+
+    @classmethod
+    def tiny(cls, root: Path) -> Project:
+        """tests/data/tiny (ten cards, the real configuration's checks) with the real macros/ and overrides/."""
+        shutil.copytree(TINY, root)
+        for part in ("macros", "overrides"):
+            (root / part).symlink_to(ROOT / part, target_is_directory=True)
         return cls(root)
 
     def path(self, relative: str) -> Path:

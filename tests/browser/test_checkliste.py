@@ -525,12 +525,12 @@ def test_a_malformed_link_is_refused_with_a_message_and_changes_nothing(server, 
 # -- the offline bundle: file:// -----------------------------------------------------------------
 
 
-def test_ticks_stay_when_the_site_is_opened_from_files(scratch, page):
-    config = scratch.path("mkdocs.yml")
+def test_ticks_stay_when_the_site_is_opened_from_files(tiny, page):
+    config = tiny.path("mkdocs.yml")
     config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n", encoding="utf-8")
-    result = scratch.build()
+    result = tiny.build()
     assert result.returncode == 0, result.output
-    card = scratch.path("site/karten/21-bezahlte-stellen-in-der-zivilgesellschaft.html").as_uri()
+    card = tiny.path("site/karten/21-bezahlte-stellen-in-der-zivilgesellschaft.html").as_uri()
     page.goto(card)
     page.locator(".checkliste-fortschritt").first.wait_for()
     assert page.locator(".checkliste-hinweis").count() == 0
@@ -538,7 +538,7 @@ def test_ticks_stay_when_the_site_is_opened_from_files(scratch, page):
     page.reload()
     page.locator(".checkliste-fortschritt").first.wait_for()
     assert ticked(page) == [HONORAR] and progress(page) == "1 von 5 geklärt"
-    page.goto(scratch.path("site/checklisten.html").as_uri())
+    page.goto(tiny.path("site/checklisten.html").as_uri())
     page.locator(".checklisten-werkzeuge:not([hidden])").wait_for()
     assert box(page, HONORAR).is_checked()
     link = share_link(page)

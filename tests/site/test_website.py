@@ -190,10 +190,10 @@ def test_no_page_or_stylesheet_loads_anything_from_another_host(site):
 # -- SITE_URL ---------------------------------------------------------------------------------------
 
 
-def test_make_build_takes_the_public_address_from_site_url(scratch):
-    result = scratch.make_build(env=dict(os.environ, SITE_URL="https://example.net/ko-produktion/"))
+def test_make_build_takes_the_public_address_from_site_url(tiny):
+    result = tiny.make_build(env=dict(os.environ, SITE_URL="https://example.net/ko-produktion/"))
     assert result.returncode == 0, result.output
-    site = scratch.path("site")
+    site = tiny.path("site")
     card = BeautifulSoup((site / "karten/15-warum-legitimation-wichtig-ist/index.html")
                          .read_text(encoding="utf-8"), "html.parser")
     address = "https://example.net/ko-produktion/karten/15-warum-legitimation-wichtig-ist/"
