@@ -35,12 +35,13 @@ $(NODE_READY): package.json package-lock.json
 	touch $@
 
 # Debian's Chromium for the browser tests; Playwright never downloads a browser.
+# And poppler-utils: the print tests read the PDFs of `make pdf` with its pdftoppm.
 browser:
-	@if [ ! -x $(CHROMIUM) ]; then \
-		echo "Installing Debian's chromium (needs root) ..."; \
+	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftoppm >/dev/null; then \
+		echo "Installing Debian's chromium and poppler-utils (needs root) ..."; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	fi
 	@$(CHROMIUM) --version
 
@@ -56,23 +57,24 @@ build: $(READY)
 	@echo "Built site/"
 
 # The offline bundle: a strict build with mkdocs-offline.yml, zipped (tools/offline.py).
+# The tools run as modules of the package tools/, from the project root.
 offline: $(READY) $(NODE_READY)
-	$(BIN)/python tools/offline.py
+	$(BIN)/python -m tools.offline
 
 linkcheck: $(READY)
-	$(BIN)/python tools/linkcheck.py
+	$(BIN)/python -m tools.linkcheck
 
 test: $(READY) $(NODE_READY) browser
 	$(BIN)/python -m pytest
 
 # Also measures in Chromium what a card page transfers and how the fan opens.
 bench: $(READY) $(NODE_READY) browser
-	$(BIN)/python tools/bench.py
+	$(BIN)/python -m tools.bench
 
 # The printed fan: dist/ko-produktion-faecher.pdf (one page per card, in the
 # card format) and dist/ko-produktion-a4.pdf (three cards a sheet, crop marks).
 pdf: $(READY) browser
-	$(BIN)/python tools/faecher.py
+	$(BIN)/python -m tools.druck
 
 clean:
 	rm -rf site .build dist test-artifacts .pytest_cache node_modules

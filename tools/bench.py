@@ -34,29 +34,24 @@ Last, the size of the offline bundle: the zip `make offline` writes, built the
 same way (tools/offline.py) into the scratch folder.
 
 The benchmark never fails on a target; it exits non-zero only when a build
-fails, and then prints the end of that build's output.
+fails (and then prints the end of that build's output) or Chromium is missing.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from tools import offline, transfer
+from tools.common import ROOT, BuildFailed, ChromiumMissing, build, load_config, prepare_plain_project, write_config
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import offline  # noqa: E402  (tools/offline.py: the offline bundle as `make offline` builds it)
-
-PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_REPEAT = 3
 CHAPTER_COUNT = 10
 MATERIAL_ALONE = "material-alone.yml"
@@ -78,14 +73,6 @@ WORDS = (
 ).split()
 
 
-class BuildFailed(Exception):
-    """A build exited non-zero; carries what to show."""
-
-    def __init__(self, label: str, returncode: int, output: str):
-        super().__init__(label)
-        self.label, self.returncode, self.output = label, returncode, output
-
-
 @dataclass
 class Variant:
     """One thing to build: a project folder and a label for the table."""
@@ -105,42 +92,7 @@ class Variant:
         return min(self.times)
 
 
-# -- reading and writing mkdocs.yml ---------------------------------------------------
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """SafeLoader that reads MkDocs's ``!ENV [NAME, default]`` tag like MkDocs does."""
-
-
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
-    if isinstance(node, yaml.ScalarNode):
-        return os.environ.get(loader.construct_scalar(node))
-    items = loader.construct_sequence(node)
-    for name in items[:-1]:
-        if name in os.environ:
-            return os.environ[name]
-    return items[-1] if len(items) > 1 else None
-
-
-_ConfigLoader.add_constructor("!ENV", _env_tag)
-
-
-def load_config(path: Path) -> dict:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-
-
-def write_config(path: Path, config: dict) -> None:
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def plain_config(ours: dict) -> dict:
-    """Material with the project's Markdown extensions, and nothing of ours."""
-    return {
-        "site_name": ours["site_name"],
-        "theme": {"name": "material", "language": "de", "font": False},
-        "markdown_extensions": ours.get("markdown_extensions", []),
-        "plugins": [{"search": {"lang": "de"}}],
-    }
+# -- the configurations ------------------------------------------------------------------
 
 
 def generated_config(ours: dict, chapters: list[dict]) -> dict:
@@ -166,20 +118,12 @@ def material_alone_config(ours: dict, nav: list) -> dict:
 # -- preparing the projects --------------------------------------------------------------
 
 
-def prepare_plain_project(root: Path, ours: dict) -> Path:
-    """A copy of docs/ with a minimal Material configuration."""
-    project = root / "plain"
-    shutil.copytree(PROJECT / "docs", project / "docs")
-    write_config(project / "mkdocs.yml", plain_config(ours))
-    return project
-
-
 def prepare_generated_project(root: Path, ours: dict, cards: int) -> Path:
     """Our configuration, macros and overrides with a generated fan of ``cards`` cards."""
     project = root / f"generated-{cards}"
     project.mkdir()
     for folder in ("macros", "overrides"):
-        shutil.copytree(PROJECT / folder, project / folder,
+        shutil.copytree(ROOT / folder, project / folder,
                         ignore=shutil.ignore_patterns("__pycache__"))
     chapters = chapter_plan(cards)
     write_config(project / "mkdocs.yml",
@@ -267,29 +211,11 @@ def slug(title: str) -> str:
 # -- building and timing --------------------------------------------------------------------
 
 
-def mkdocs_command() -> list[str]:
-    return [sys.executable, "-m", "mkdocs"]
-
-
-def build_env() -> dict:
-    env = dict(os.environ)
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    return env
-
-
 def time_build(variant: Variant, site_dir: Path) -> float:
     """Seconds for one build of ``variant`` into ``site_dir``; raises BuildFailed."""
-    command = mkdocs_command() + ["build", "--config-file", variant.config,
-                                  "--site-dir", str(site_dir)]
-    if variant.strict:
-        command.append("--strict")
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=variant.project, env=build_env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        raise BuildFailed(variant.label, result.returncode, result.stdout)
-    return elapsed
+    build(variant.project, site_dir, label=variant.label, config=variant.config, strict=variant.strict)
+    return time.perf_counter() - start
 
 
 def run_rounds(variants: list[Variant], repeat: int, scratch: Path) -> None:
@@ -375,11 +301,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    ours_config = load_config(PROJECT / "mkdocs.yml")
+    ours_config = load_config(ROOT / "mkdocs.yml")
     scratch = Path(tempfile.mkdtemp(prefix="ko-bench-"))
     try:
         print("Preparing projects …", file=sys.stderr, flush=True)
-        ours = Variant("handbook, ours (macros, strict)", PROJECT)
+        ours = Variant("handbook, ours (macros, strict)", ROOT)
         plain = Variant("handbook, plain Material", prepare_plain_project(scratch, ours_config),
                         strict=False)
         small, large = (Variant(f"generated, {n} cards (ours, strict)",
@@ -392,12 +318,14 @@ def main(argv: list[str] | None = None) -> int:
         bundle_size = offline_bundle_size(scratch)
         if not args.no_transfer:
             print("Measuring transfer and long tasks in Chromium …", file=sys.stderr, flush=True)
-            from transfer import measure  # tools/ is on the path: this file runs from there
-            transferred = measure(scratch, plain.project)
-    except (BuildFailed, offline.BuildFailed) as failure:
+            transferred = transfer.measure(scratch, plain.project)
+    except BuildFailed as failure:
         tail = "\n".join(failure.output.rstrip().split("\n")[-TAIL_LINES:])
         print(f"\nBuild failed: {failure.label} (exit {failure.returncode}). "
               f"End of its output:\n{tail}", file=sys.stderr)
+        return 1
+    except ChromiumMissing as missing:
+        print(f"bench: {missing}", file=sys.stderr)
         return 1
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -20,15 +20,15 @@ import argparse
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+from tools.common import ROOT, BuildFailed, build
+
 CONFIG = "mkdocs-offline.yml"
-ZIP = PROJECT / "dist" / "ko-produktion-offline.zip"
+ZIP = ROOT / "dist" / "ko-produktion-offline.zip"
 FOLDER = "ko-produktion"
 # Only a web server uses these; file:// reads the index from search_index.js.
 LEFT_OUT = {"sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json"}
@@ -55,23 +55,9 @@ DOI 10.25643/bauhaus-universitaet.4954, lizenziert unter CC BY-NC-SA 4.0.
 """
 
 
-class BuildFailed(Exception):
-    """The offline build exited non-zero; carries what to show (as tools/bench.py's does)."""
-
-    def __init__(self, returncode: int, output: str):
-        super().__init__("offline build failed")
-        self.label, self.returncode, self.output = "offline bundle", returncode, output
-
-
-def build_site(site_dir: Path, project: Path = PROJECT) -> None:
+def build_site(site_dir: Path, project: Path = ROOT) -> None:
     """The strict offline build of ``project`` into ``site_dir``; raises BuildFailed."""
-    env = dict(os.environ, OFFLINE_BUNDLE="true", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                             "--config-file", CONFIG, "--site-dir", str(site_dir)],
-                            cwd=project, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    if result.returncode != 0:
-        raise BuildFailed(result.returncode, result.stdout)
+    build(project, site_dir, label="offline bundle", config=CONFIG, env={"OFFLINE_BUNDLE": "true"})
 
 
 def search_languages(site_dir: Path) -> set[str]:
@@ -105,7 +91,7 @@ def write_zip(site_dir: Path, target: Path) -> None:
     os.replace(partial, target)
 
 
-def make_bundle(target: Path = ZIP, project: Path = PROJECT) -> Path:
+def make_bundle(target: Path = ZIP, project: Path = ROOT) -> Path:
     with tempfile.TemporaryDirectory(prefix="ko-offline-") as scratch:
         site_dir = Path(scratch) / "site"
         build_site(site_dir, project)
@@ -123,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         print(failure.output, file=sys.stderr)
         print("make offline: the build failed; no bundle written.", file=sys.stderr)
         return 1
-    shown = target.relative_to(PROJECT) if target.is_relative_to(PROJECT) else target
+    shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
     print(f"Wrote {shown} ({target.stat().st_size / 1024:.0f} KiB)")
     return 0
 

@@ -4,7 +4,7 @@
    images), as Chromium fetches them from a local server that compresses with
    gzip like any web server does: the handbook's card 8 (a topic card with
    references, backlinks and defined terms) beside the same page built by a
-   default Material configuration (the plain build of tools/bench.py). The
+   default Material configuration (the plain build `make bench` times too). The
    target for ours is at most 80 KB, without the search index and the search
    worker, which grow with the text; those are reported on their own, with
    what loads when search is first used.
@@ -26,24 +26,18 @@ nothing leaves 127.0.0.1.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+from tools import common
+
 CARD_PAGE = "karten/08-teilhabe/"
 HOME_PAGE = ""
 TARGET_KB = 80
@@ -69,7 +63,7 @@ class _Counting:
         return getattr(self._raw, name)
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(common.QuietHandler):
     """Serves a folder; text files gzip-compressed when the browser accepts it.
 
     ``sent`` counts the bytes sent per requested path (status line, headers, body).
@@ -85,9 +79,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
     def _count(self, size: int) -> None:
         path = getattr(self, "path", "?").lstrip("/")
         self.sent[path] = self.sent.get(path, 0) + size
-
-    def log_message(self, *args):
-        pass
 
     def do_GET(self):
         path = self.translate_path(self.path)
@@ -115,15 +106,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 def serve(folder: Path):
     """``folder`` served with compression on 127.0.0.1; yields its address and byte counts."""
     counting = type("Handler", (GzipHandler,), {"sent": {}})
-    handler = functools.partial(counting, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/", counting.sent
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with common.serve(folder, counting) as address:
+        yield address, counting.sent
 
 
 # -- measuring in Chromium ------------------------------------------------------------
@@ -238,17 +222,7 @@ def _longest(runs: list[list[float]]) -> list[float]:
     return [max(run, default=0.0) for run in runs]
 
 
-# -- building ---------------------------------------------------------------------------
-
-
-def build(project: Path, site: Path, strict: bool = True) -> None:
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
-    if strict:
-        command.append("--strict")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(f"build of {project} failed:\n{result.stdout}{result.stderr}")
+# -- report ---------------------------------------------------------------------------
 
 
 def kb(size: int) -> str:
@@ -302,30 +276,22 @@ def report(ours, ours_search, plain, plain_search, timing: FanTiming, slow: FanT
 def measure(scratch: Path, plain_project: Path | None = None) -> str:
     """Build the handbook and the default Material site into ``scratch``, measure both.
 
-    ``plain_project``: the default Material project of tools/bench.py, if it is
-    prepared already.
+    ``plain_project``: the default Material project (tools/common.py), if it is
+    prepared already. Raises BuildFailed or ChromiumMissing.
     """
-    from playwright.sync_api import sync_playwright
-
     ours_site = scratch / "transfer-ours"
-    build(PROJECT, ours_site)
+    common.build(common.ROOT, ours_site, label="handbook (transfer)")
     if plain_project is None:
-        sys.path.insert(0, str(PROJECT / "tools"))
-        from bench import load_config, prepare_plain_project
-        plain_project = prepare_plain_project(scratch, load_config(PROJECT / "mkdocs.yml"))
+        plain_project = common.prepare_plain_project(scratch, common.load_config(common.ROOT / "mkdocs.yml"))
     plain_site = scratch / "transfer-plain"
-    build(plain_project, plain_site, strict=False)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            with serve(ours_site) as (base, sent):
-                ours, ours_search = page_transfers(browser, base, sent, CARD_PAGE)
-                timing = fan_timing(browser, base)
-                slow = fan_timing(browser, base, SLOWDOWN)
-            with serve(plain_site) as (base, sent):
-                plain, plain_search = page_transfers(browser, base, sent, CARD_PAGE)
-        finally:
-            browser.close()
+    common.build(plain_project, plain_site, label="default Material (transfer)", strict=False)
+    with common.chromium() as browser:
+        with serve(ours_site) as (base, sent):
+            ours, ours_search = page_transfers(browser, base, sent, CARD_PAGE)
+            timing = fan_timing(browser, base)
+            slow = fan_timing(browser, base, SLOWDOWN)
+        with serve(plain_site) as (base, sent):
+            plain, plain_search = page_transfers(browser, base, sent, CARD_PAGE)
     return report(ours, ours_search, plain, plain_search, timing, slow)
 
 
@@ -335,6 +301,13 @@ def main(argv: list[str] | None = None) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="ko-transfer-"))
     try:
         print(measure(scratch))
+    except common.BuildFailed as failure:
+        print(failure.output, file=sys.stderr)
+        print(f"transfer: {failure}", file=sys.stderr)
+        return 1
+    except common.ChromiumMissing as missing:
+        print(f"transfer: {missing}", file=sys.stderr)
+        return 1
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return 0

@@ -1,0 +1,1 @@
+"""The tests, grouped by kind: unit/, site/, browser/, refusals/ (see conftest.py)."""

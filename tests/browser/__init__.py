@@ -1,0 +1,1 @@
+"""Tests in Debian's Chromium, driven by Playwright: what a reader does with the built site."""

@@ -1,0 +1,253 @@
+"""The card fan on the home page and on overview cards, in a real browser.
+
+The fan is a list of links that faecher.js fans out (wide) or sets as a strip
+(narrow). These tests drive Debian's Chromium like a reader: with the mouse,
+the keyboard, touch, without JavaScript and with reduced motion, at 320 px to
+1440 px; and they write screenshots to test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.helpers import card_number
+from tools.common import ROOT
+
+ARTIFACTS = ROOT / "test-artifacts"
+WIDE = {"width": 1440, "height": 900}
+NARROW = {"width": 375, "height": 812}
+
+
+def open_page(browser, server, url="", **options):
+    context = browser.new_context(**options)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server + url)
+    page.locator(".faecher--an").first.wait_for(state="attached")
+    return context, page, errors
+
+
+def uncovered(page, locator) -> bool:
+    """Whether the middle of ``locator`` shows the element itself (nothing lies on top of it)."""
+    return locator.evaluate("""element => {
+        const box = element.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return !!hit && (hit === element || element.contains(hit) || hit.contains(element));
+    }""")
+
+
+# -- what the fan shows --------------------------------------------------------------
+
+
+def test_the_fan_shows_every_card_with_its_number_uncovered(browser, server, cards):
+    context, page, errors = open_page(browser, server, viewport=WIDE)
+    fan = page.locator("nav.faecher")
+    assert "faecher--gefaechert" in fan.get_attribute("class")  # wide: fanned out
+    links = fan.locator("a.faecher-karte")
+    assert [int(n) for n in links.evaluate_all("ls => ls.map(l => l.dataset.karte)")] == \
+        [c["number"] for c in cards]
+    page.wait_for_timeout(700)  # the opening animation
+    for i in range(links.count()):
+        number = links.nth(i).locator(".karte-nummer")
+        assert number.is_visible()
+        assert uncovered(page, number), f"the number of card {cards[i]['number']} is covered"
+        box = links.nth(i).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= WIDE["width"], cards[i]["number"]
+    assert errors == []
+    context.close()
+
+
+def test_hovering_a_card_lifts_it_and_shows_its_title_and_chapter(browser, server):
+    context, page, _ = open_page(browser, server, viewport=WIDE)
+    page.wait_for_timeout(700)
+    card = page.locator('a.faecher-karte[data-karte="21"]')
+    before = card.bounding_box()
+    card.locator(".karte-nummer").hover()
+    page.wait_for_timeout(300)  # the lift's transition
+    shown = page.locator(".faecher-anzeige")
+    assert shown.is_visible()
+    assert shown.inner_text().split() == "21 Bezahlte Stellen in der Zivilgesellschaft? Kapitel Vor der Ko-Produktion".split()
+    assert "ist-gewaehlt" in card.locator("xpath=..").get_attribute("class")
+    after = card.bounding_box()
+    assert (after["x"], after["y"]) != (before["x"], before["y"])  # lifted out of the fan
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(100)
+    assert not shown.is_visible()
+    context.close()
+
+
+def test_a_click_on_a_card_in_the_fan_opens_it(browser, server):
+    context, page, _ = open_page(browser, server, viewport=WIDE)
+    page.wait_for_timeout(700)
+    with page.expect_navigation():
+        page.locator('a.faecher-karte[data-karte="43"] .karte-nummer').click()
+    assert card_number(page) == 43
+    context.close()
+
+
+# -- keyboard -------------------------------------------------------------------------
+
+
+def test_the_keyboard_reaches_the_fan_moves_through_it_and_opens_a_card(browser, server, cards):
+    context, page, _ = open_page(browser, server, viewport=WIDE)
+    links = page.locator("a.faecher-karte")
+    # One stop in the Tab order: only the card Tab enters on is tabbable.
+    assert links.evaluate_all("ls => ls.filter(l => l.tabIndex === 0).length") == 1
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.faecher-karte')"):
+            break
+    focused = "document.activeElement.dataset.karte"
+    assert page.evaluate(focused) == str(cards[0]["number"])
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == "faecher-hinweis-1"
+    assert "Pfeiltasten" in page.locator("#faecher-hinweis-1").inner_text()
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(focused) == str(cards[1]["number"])
+    page.keyboard.press("End")
+    assert page.evaluate(focused) == str(cards[-1]["number"])
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    target = cards[-3]["number"]
+    assert page.evaluate(focused) == str(target)
+    # Focus is visible: the focused card is lifted and outlined.
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    assert page.evaluate("document.activeElement.parentNode.classList.contains('ist-gewaehlt')")
+    # Tab leaves the fan, Shift+Tab comes back to the same card.
+    page.keyboard.press("Tab")
+    assert not page.evaluate("!!document.activeElement.closest('.faecher')")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(focused) == str(target)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert card_number(page) == target
+    context.close()
+
+
+# -- touch and narrow screens -----------------------------------------------------------
+
+
+def test_on_touch_the_first_tap_lifts_a_card_and_the_second_opens_it(browser, server):
+    context, page, _ = open_page(browser, server, viewport=WIDE, has_touch=True)
+    page.wait_for_timeout(700)
+    number = page.locator('a.faecher-karte[data-karte="30"] .karte-nummer')
+    url = page.url
+    number.tap()
+    page.wait_for_timeout(300)
+    assert page.url == url
+    assert "30" in page.locator(".faecher-anzeige").inner_text()
+    assert "Tippen" in page.locator(".faecher-hinweis").inner_text()
+    with page.expect_navigation():
+        number.tap()
+    assert card_number(page) == 30
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_on_a_narrow_screen_the_cards_stand_in_a_strip_with_legible_titles(browser, server, cards, width):
+    context, page, errors = open_page(browser, server, viewport={"width": width, "height": 740},
+                                      has_touch=True, is_mobile=True)
+    fan = page.locator("nav.faecher")
+    assert "faecher--gefaechert" not in fan.get_attribute("class")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways page
+    links = fan.locator("a.faecher-karte")
+    assert links.count() == len(cards)
+    for i in range(0, links.count(), 7):
+        link = links.nth(i)
+        link.scroll_into_view_if_needed()
+        title = link.locator(".karte-titel")
+        assert title.is_visible() and uncovered(page, title), cards[i]["number"]
+        assert float(title.evaluate("t => parseFloat(getComputedStyle(t).fontSize)")) >= 12
+    with page.expect_navigation():
+        links.nth(5).tap()  # in the strip a tap opens the card at once
+    assert card_number(page) == cards[5]["number"]
+    assert errors == []
+    context.close()
+
+
+# -- the chapter fans, without JavaScript, with reduced motion ------------------------------
+
+
+def test_an_overview_card_fans_out_its_chapters_cards_with_their_titles(browser, server):
+    context, page, _ = open_page(browser, server, "karten/19-vor-der-ko-produktion/", viewport=WIDE)
+    fan = page.locator("div.kapitel-karten")
+    assert "faecher--gefaechert" in fan.get_attribute("class")
+    assert fan.locator("ol").get_attribute("aria-label") == "Karten im Kapitel Vor der Ko-Produktion"
+    numbers = fan.locator("a.faecher-karte").evaluate_all("ls => ls.map(l => +l.dataset.karte)")
+    assert numbers == list(range(20, 29))
+    page.wait_for_timeout(700)
+    title = fan.locator('a[data-karte="22"] .karte-titel')
+    assert title.is_visible() and uncovered(page, title)
+    page.keyboard.press("Tab")
+    for _ in range(30):
+        if page.evaluate("document.activeElement.matches('a.faecher-karte')"):
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("ArrowRight")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert card_number(page) == 21
+    context.close()
+
+
+def test_without_javascript_the_fan_is_a_plain_list_that_works(browser, server, cards):
+    context = browser.new_context(java_script_enabled=False, viewport=WIDE)
+    page = context.new_page()
+    page.goto(server)
+    links = page.locator("nav.faecher a")
+    assert links.count() == len(cards)
+    texts = links.all_inner_texts()
+    assert [re.sub(r"\s+", " ", t).strip() for t in texts] == [f"{c['number']} {c['title']}" for c in cards]
+    assert all(links.nth(i).is_visible() for i in range(links.count()))
+    assert "faecher--an" not in page.locator("nav.faecher").get_attribute("class")
+    with page.expect_navigation():
+        links.nth(12).click()
+    assert card_number(page) == cards[12]["number"]
+    page.goto(server + "karten/14-legitimation/")
+    with page.expect_navigation():
+        page.locator("div.kapitel-karten a", has_text="Formen von Legitimation").click()
+    assert card_number(page) == 16
+    context.close()
+
+
+def test_reduced_motion_leaves_out_the_opening_and_the_lift(browser, server):
+    for motion, animated in (("reduce", False), ("no-preference", True)):
+        context, page, _ = open_page(browser, server, viewport=WIDE, reduced_motion=motion)
+        item = page.locator("a.faecher-karte").first.locator("xpath=..")
+        assert (item.evaluate("li => getComputedStyle(li).animationName") != "none") == animated
+        duration = page.locator("a.faecher-karte").first.evaluate(
+            "a => getComputedStyle(a).transitionDuration")
+        assert (duration != "0s") == animated, motion
+        context.close()
+
+
+# -- screenshots for a person to look at -------------------------------------------------------
+
+SHOTS = {
+    "start": ("", None),
+    "kapitel-19": ("karten/19-vor-der-ko-produktion/", None),
+    "karte-08-vorschau": ("karten/08-teilhabe/", 'nav.karte-verweise a[data-karte="16"]'),
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1440])
+@pytest.mark.parametrize("name", list(SHOTS))
+def test_screenshots_are_written_for_review(browser, server, name, width, scheme):
+    url, hover = SHOTS[name]
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + url)
+    page.wait_for_timeout(700)
+    if hover:
+        page.locator(hover).hover()
+        page.locator("#karte-vorschau").wait_for(state="visible")
+    elif page.locator(".faecher--gefaechert").count():
+        page.locator(".faecher--gefaechert a.faecher-karte").nth(3).locator(".karte-nummer").hover()
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}-{width}-{scheme}.png"
+    page.screenshot(path=str(path), full_page=not hover)
+    assert path.stat().st_size > 10_000
+    context.close()

@@ -1,0 +1,104 @@
+"""The offline bundle opened from file:// (unzipped, as a reader would).
+
+Every browser test records the requests Chromium makes; none may leave the
+unzipped folder (file://; data: URLs are allowed).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.helpers import card_number
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page whose requests are recorded; after the test, none may leave file://."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests = []
+    page.problems = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    yield page
+    context.close()
+    outside = [url for url in page.requests if not url.startswith(("file://", "data:"))]
+    assert outside == [], outside
+    assert page.problems == []
+
+
+def open_file(page, path: Path) -> None:
+    page.goto(path.as_uri())
+
+
+def click_and_wait(page, locator) -> None:
+    with page.expect_navigation():
+        locator.click()
+
+
+
+def test_navigate_through_chapters_and_references(unpacked, offline_page):
+    page = offline_page
+    open_file(page, unpacked / "index.html")
+    click_and_wait(page, page.locator("article a", has_text="Alle Karten"))
+    assert page.url.endswith("/inhalt.html")
+    click_and_wait(page, page.locator('div.inhalt-karten a[data-karte="14"]'))
+    assert card_number(page) == 14
+    # In the chapter's fan the cards overlap; open one as a keyboard user does (the fan's
+    # own tests cover the pointer).
+    page.locator('div.kapitel-karten a[data-karte="15"]').focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert card_number(page) == 15
+    click_and_wait(page, page.locator('nav.karte-verweise a[data-karte="8"]'))
+    assert card_number(page) == 8
+    click_and_wait(page, page.locator('nav.karte-rueckverweise a[data-karte="15"]'))
+    assert card_number(page) == 15
+    click_and_wait(page, page.locator("a.karte-weiter"))
+    assert card_number(page) == 16
+    page.reload()
+    assert card_number(page) == 16
+    assert page.locator("link[rel=stylesheet]").count() >= 3
+    # Styles really apply: the card's chapter band is coloured from karte.css.
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+
+
+def test_short_address_opens_the_card(unpacked, offline_page):
+    with offline_page.expect_navigation(url=re.compile(r"karten/15-.*\.html$")):
+        open_file(offline_page, unpacked / "15" / "index.html")
+    assert card_number(offline_page) == 15
+
+
+def test_search_finds_a_word_and_lands_on_its_card(unpacked, offline_page):
+    page = offline_page
+    open_file(page, unpacked / "index.html")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("Daseinsvorsorge")
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=15000)
+    with page.expect_navigation():
+        first.click()
+    assert page.url.startswith("file://")
+    assert urlsplit(page.url).path.endswith("/karten/09-daseinsvorsorge.html")
+    assert card_number(page) == 9
+    assert page.locator("article h1").inner_text().endswith("Daseinsvorsorge")
+    page.reload()
+    assert card_number(page) == 9
+
+
+def test_the_request_check_sees_a_request_that_leaves_file_urls(unpacked, browser):
+    """The recording above is not blind: a load from a server is seen (loopback only)."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_file(page, unpacked / "index.html")
+    page.evaluate("""() => { const img = new Image(); img.src = "http://127.0.0.1:9/x.png";
+                             document.body.appendChild(img); }""")
+    page.wait_for_timeout(500)
+    context.close()
+    assert "http://127.0.0.1:9/x.png" in requests

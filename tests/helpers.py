@@ -1,0 +1,234 @@
+"""Helpers the tests share: reading a built site, projects to break and build, refusals, axe, loads.
+
+Fixtures that hand these out live in conftest.py; what the printed handbook
+says lives in expected.py.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from tools.common import ROOT, mkdocs_build
+
+TINY = Path(__file__).parent / "data" / "tiny"
+HANDBOOK_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
+# What `make build` needs beside the project (the venv is the real one).
+MAKE_PARTS = ("Makefile", "requirements.txt", "requirements-test.txt", "constraints.txt")
+BUILD_TIMEOUT = 300
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The one place the card format is set (its @page rule).
+DRUCK_CSS = ROOT / "overrides" / "assets" / "css" / "druck.css"
+
+
+# -- a built site -------------------------------------------------------------------------
+
+
+@dataclass
+class Built:
+    """A built site and ways to read it."""
+
+    root: Path
+
+    def page(self, url: str) -> BeautifulSoup:
+        """The parsed HTML of a page by its site-relative URL ("karten/08-teilhabe/")."""
+        path = self.root / url
+        if url.endswith("/") or not url:
+            path = path / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def resolve(self, from_url: str, href: str) -> str:
+        """The site-relative URL a relative link on page ``from_url`` points to."""
+        base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+        joined = posixpath.normpath(posixpath.join(base or ".", href.split("#")[0]))
+        return "" if joined == "." else joined + ("/" if href.split("#")[0].endswith("/") else "")
+
+
+# -- projects to change and build ------------------------------------------------------------
+
+
+class Project:
+    """A project in a temporary folder, to change and build: a copy of the handbook, or the tiny one."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    @classmethod
+    def handbook(cls, root: Path) -> Project:
+        """A copy of the whole handbook, for what needs its real cards."""
+        root.mkdir(parents=True)
+        for part in HANDBOOK_PARTS:
+            source = ROOT / part
+            if source.is_dir():
+                shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(source, root / part)
+        return cls(root)
+
+    @classmethod
+    def tiny(cls, root: Path) -> Project:
+        """tests/data/tiny (ten cards, the real configuration's checks) with the real macros/ and overrides/."""
+        shutil.copytree(TINY, root)
+        for part in ("macros", "overrides"):
+            (root / part).symlink_to(ROOT / part, target_is_directory=True)
+        return cls(root)
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+    def card(self, number: int) -> Path:
+        """The file of card ``number`` in the project."""
+        return next(self.root.glob(f"docs/karten/{number:02d}-*.md"))
+
+    def replace(self, relative: str | Path, old: str, new: str) -> None:
+        path = self.root / relative if isinstance(relative, str) else relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def build(self, **options) -> subprocess.CompletedProcess:
+        """The strict build into site/ (tools.common.mkdocs_build); ``output`` holds what it printed."""
+        return mkdocs_build(self.root, self.root / "site", timeout=BUILD_TIMEOUT, **options)
+
+    def make_build(self, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        """`make build` in the project, with the real virtual env."""
+        for name in MAKE_PARTS:
+            if not (self.root / name).exists():
+                shutil.copy2(ROOT / name, self.root / name)  # keeps the times: the venv counts as ready
+        result = subprocess.run(["make", "-s", "build", f"VENV={ROOT / '.venv'}"], cwd=self.root, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                timeout=BUILD_TIMEOUT)
+        result.output = result.stdout
+        return result
+
+
+# -- refusals --------------------------------------------------------------------------------
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The number of the first line of ``path`` that holds ``needle``."""
+    for number, text in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if needle in text:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def assert_refused(result, *fragments: str) -> None:
+    """The build failed, and its output holds every fragment (file:line: problem, fix)."""
+    assert result.returncode != 0, "the build should have failed:\n" + result.output
+    for fragment in fragments:
+        assert fragment in result.output, f"{fragment!r} missing from:\n{result.output}"
+
+
+# -- what the build writes beside the pages -------------------------------------------------
+
+
+def csp_headers(site) -> dict[str, str]:
+    """The headers _headers sets for every path (/*)."""
+    lines = (site.root / "_headers").read_text(encoding="utf-8").splitlines()
+    start = lines.index("/*")
+    headers = {}
+    for line in lines[start + 1:]:
+        if not line.startswith("  "):
+            break
+        name, value = line.strip().split(": ", 1)
+        headers[name] = value
+    return headers
+
+
+def card_format_mm() -> tuple[float, float]:
+    """Width and height of a card as the print stylesheet's @page rule sets them."""
+    css = DRUCK_CSS.read_text(encoding="utf-8")
+    sizes = re.findall(r"@page\s*{[^}]*?\bsize:\s*([\d.]+)mm\s+([\d.]+)mm", css)
+    assert len(sizes) == 1, "druck.css must set the card format in exactly one @page rule"
+    return float(sizes[0][0]), float(sizes[0][1])
+
+
+# -- in the browser ---------------------------------------------------------------------------
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line each."""
+    assert AXE.exists(), "axe-core is missing: run `make test` (npm ci)"
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async (tags) => {
+        const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+        return result.violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "));
+    }""", WCAG_AA)
+    return found
+
+
+def card_number(page) -> int:
+    """The number of the card the page shows, read from its heading."""
+    return int(re.sub(r"\D", "", page.locator("article h1 .karte-nummer").inner_text()))
+
+
+# -- what a built site makes a browser load ------------------------------------------------------
+#
+# Every load must come from the site itself. A load is what a browser fetches by
+# itself to show a page: scripts, stylesheets, icons, preloads, images, frames,
+# media, CSS imports, fonts and other url() values. Links (<a href>, canonical,
+# prev/next) are not loads.
+
+# <link rel=…> values that make the browser fetch the href.
+LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload",
+                "prefetch", "preconnect", "dns-prefetch", "manifest", "mask-icon"}
+# Elements and their attributes that load a resource.
+LOADING_ATTRS = {"script": ["src"], "img": ["src", "srcset"], "iframe": ["src"], "frame": ["src"],
+                 "source": ["src", "srcset"], "video": ["src", "poster"], "audio": ["src"],
+                 "track": ["src"], "embed": ["src"], "object": ["data"], "input": ["src"],
+                 "image": ["href", "xlink:href"], "use": ["href", "xlink:href"]}
+CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)""", re.I)
+CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?['"]?([^'")\s;]+)""", re.I)
+
+
+def is_foreign(url: str) -> bool:
+    """Whether a URL leaves the site: absolute http(s) or protocol-relative."""
+    url = url.strip().lower()
+    return url.startswith(("http://", "https://", "//"))
+
+
+def css_loads(css: str) -> list[str]:
+    return [m.group(2) for m in CSS_URL.finditer(css)] + [m.group(1) for m in CSS_IMPORT.finditer(css)]
+
+
+def html_loads(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    found = []
+    for link in soup.find_all("link"):
+        rels = {r.lower() for r in (link.get("rel") or [])}
+        if rels & LOADING_RELS and link.get("href"):
+            found.append(link["href"])
+    for tag, attributes in LOADING_ATTRS.items():
+        for element in soup.find_all(tag):
+            for attribute in attributes:
+                value = element.get(attribute)
+                if value:
+                    found += [part.strip().split(" ")[0] for part in value.split(",")] \
+                        if attribute == "srcset" else [value]
+    for style in soup.find_all("style"):
+        found += css_loads(style.get_text())
+    for element in soup.find_all(style=True):
+        found += css_loads(element["style"])
+    return found
+
+
+def foreign_loads(root: Path) -> list[str]:
+    """Every load in the site's HTML and CSS files that goes to another host."""
+    problems = []
+    for path in sorted(root.rglob("*")):
+        if path.suffix == ".html":
+            loads = html_loads(path.read_text(encoding="utf-8"))
+        elif path.suffix == ".css":
+            loads = css_loads(path.read_text(encoding="utf-8"))
+        else:
+            continue
+        problems += [f"{path.relative_to(root)}: {url}" for url in loads if is_foreign(url)]
+    return problems

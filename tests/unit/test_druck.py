@@ -1,0 +1,34 @@
+"""The printed card, without a build: the card format set once, links marked for print, QR codes made once."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+
+from macros import qr
+from macros.druck import AddressExtension
+from tests.helpers import DRUCK_CSS, card_format_mm
+
+
+def test_the_card_format_is_set_once_and_is_a_third_of_a4_by_default():
+    assert card_format_mm() == (99, 210)
+    others = [p.name for p in DRUCK_CSS.parent.glob("*.css") if p != DRUCK_CSS
+              and "@page" in p.read_text(encoding="utf-8")]
+    assert others == [], "the page size is set in druck.css only"
+
+
+def test_links_whose_text_is_not_their_address_are_marked_for_print():
+    html = markdown.markdown(
+        "<https://stadtraum.jetzt/mustersprache> [www.koopwohl.de](http://www.koopwohl.de) "
+        "[ein **Leitfaden**](https://example.org/leitfaden) [Alle Karten](inhalt.md)",
+        extensions=[AddressExtension()])
+    marked = re.findall(r'<a class="adresse-drucken" href="([^"]+)"', html)
+    assert marked == ["https://example.org/leitfaden"]
+
+
+def test_qr_code_is_made_once_per_address():
+    qr.svg.cache_clear()
+    qr.svg("https://example.org/15/")
+    qr.svg("https://example.org/15/")
+    assert qr.svg.cache_info().misses == 1 and qr.svg.cache_info().hits == 1

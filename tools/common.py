@@ -1,0 +1,166 @@
+"""What the tools and the tests share: the project's root, the strict build, Debian's Chromium, a local server.
+
+One place for each, so `make pdf`, `make offline`, `make bench` and the tests
+build, serve and print the handbook the same way `make build` and a reader's
+browser do. Everything here raises; only a tool's ``main()`` turns an error
+into an exit status.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Debian's package: Playwright cannot download a browser here (STACK-NOTES).
+CHROMIUM = "/usr/bin/chromium"
+# Headless, and no traffic of the browser's own: nothing may leave 127.0.0.1.
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+class BuildFailed(Exception):
+    """A build exited non-zero; carries what to show."""
+
+    def __init__(self, label: str, returncode: int, output: str):
+        super().__init__(f"{label}: the build failed (exit {returncode})")
+        self.label, self.returncode, self.output = label, returncode, output
+
+
+class ChromiumMissing(Exception):
+    """Debian's chromium is not installed."""
+
+    def __init__(self):
+        super().__init__(f"Debian's chromium is missing at {CHROMIUM}: run `make browser`")
+
+
+# -- the build ------------------------------------------------------------------------
+
+
+def mkdocs_build(project: Path, site_dir: Path, *, config: str = "mkdocs.yml", strict: bool = True,
+                 env: dict[str, str] | None = None, timeout: float | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build` of ``project`` into ``site_dir``, strict unless told, as `make build` runs it.
+
+    Returns the finished process; ``output`` holds stdout and stderr together,
+    in the order they were written. Never ``-q`` or ``-v``: with ``--strict``
+    they drop warnings or the anchor check (mkdocs issues 4126, 3991).
+    """
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config, "--site-dir", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(command, cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=timeout)
+    result.output = result.stdout
+    return result
+
+
+def build(project: Path, site_dir: Path, *, label: str | None = None, **options) -> None:
+    """:func:`mkdocs_build`, raising BuildFailed (named ``label``) when it fails."""
+    result = mkdocs_build(project, site_dir, **options)
+    if result.returncode != 0:
+        raise BuildFailed(label or str(project), result.returncode, result.output)
+
+
+# -- mkdocs.yml as the tools read it -------------------------------------------------------
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """SafeLoader that reads MkDocs's ``!ENV [NAME, default]`` tag like MkDocs does."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    items = loader.construct_sequence(node)
+    for name in items[:-1]:
+        if name in os.environ:
+            return os.environ[name]
+    return items[-1] if len(items) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
+def load_config(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def write_config(path: Path, config: dict) -> None:
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def plain_config(ours: dict) -> dict:
+    """Material with the project's Markdown extensions, and nothing of ours."""
+    return {
+        "site_name": ours["site_name"],
+        "theme": {"name": "material", "language": "de", "font": False},
+        "markdown_extensions": ours.get("markdown_extensions", []),
+        "plugins": [{"search": {"lang": "de"}}],
+    }
+
+
+def prepare_plain_project(root: Path, ours: dict) -> Path:
+    """The yardstick of `make bench`: a copy of docs/ with a minimal Material configuration.
+
+    (Build it with ``strict=False``: our macro calls stay in its text as they are.)
+    """
+    project = root / "plain"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    write_config(project / "mkdocs.yml", plain_config(ours))
+    return project
+
+
+# -- Chromium -------------------------------------------------------------------------------
+
+
+def launch_chromium(playwright):
+    """Debian's Chromium, started by Playwright (``sync_playwright()``); raises ChromiumMissing."""
+    if not Path(CHROMIUM).exists():
+        raise ChromiumMissing()
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium for the ``with`` block; closed after it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+# -- a local static server -----------------------------------------------------------------
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder as a static host would, without a log line per request."""
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path, handler_class: type[http.server.BaseHTTPRequestHandler] = QuietHandler):
+    """``folder`` served on 127.0.0.1 by ``handler_class``; yields the base address (ending in "/")."""
+    handler = functools.partial(handler_class, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
