@@ -186,7 +186,7 @@ def card_body(rng: random.Random, number: int, cards: int) -> str:
 
 
 def checklist(rng: random.Random) -> str:
-    """A checklist block of 3 to 8 distinct questions (macros/checklists.py)."""
+    """A checklist block of 3 to 8 distinct questions (macros/sources/checkliste.py)."""
     questions, count = [], rng.randint(3, 8)
     while len(questions) < count:
         words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14)))

@@ -24,7 +24,7 @@ def matrix(data: str) -> tuple[tuple[bool, ...], ...]:
     """The code's modules (True = dark), quiet zone included. Made once per address."""
     # A fixed mask: every mask gives a valid code (the mask is in the code's format
     # information); searching all eight for the lowest penalty took 4.5 ms a code,
-    # a sixth of the whole build. tests/test_print.py decodes every printed code.
+    # a sixth of the whole build. tests/browser/test_druck.py decodes every printed code.
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE, mask_pattern=MASK)
     code.add_data(data)
     code.make(fit=True)

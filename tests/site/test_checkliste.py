@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from macros.checklists import item_key
+from macros.sources.checkliste import item_key
 
 
 # The cards whose question lists are checklists, with the number of questions

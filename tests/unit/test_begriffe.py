@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from macros.begriffe import load_terms, mark
-from macros.registry import Card, Chapter, Registry
+from macros.sources.begriffe import load_terms, mark
+from macros.sources.registry import Card, Chapter, Registry
 
 
 CHAPTER = Chapter("a", "Anfang")

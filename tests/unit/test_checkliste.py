@@ -1,11 +1,11 @@
-"""Checklist blocks in the sources (macros/checklists.py, no build): keys stable under
+"""Checklist blocks in the sources (macros/sources/checkliste.py, no build): keys stable under
 reordering and layout but changed by editing, and malformed blocks refused with their line."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros.checklists import item_key, parse
+from macros.sources.checkliste import item_key, parse
 from macros.errors import ContentError
 
 

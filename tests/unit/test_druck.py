@@ -6,8 +6,8 @@ import re
 
 import markdown
 
-from macros import qr
-from macros.druck import AddressExtension
+from macros.features import qr
+from macros.extensions.druck import AddressExtension
 from tests.helpers import DRUCK_CSS, card_format_mm
 
 

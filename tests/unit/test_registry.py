@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.errors import ContentError
-from macros.registry import Chapter, load_chapters, load_registry
+from macros.sources.registry import Chapter, load_chapters, load_registry
 
 CHAPTERS = [Chapter("a", "Anfang"), Chapter("b", "Bereich")]
 
