@@ -41,6 +41,7 @@ def define_env(env):
         _build = sources.read(conf["docs_dir"], conf["extra"], project)
         guards.install(conf, project, _build.shown_docs)
         conf["nav"] = nav.expand(conf["nav"], _build.registry)
+        outputs.prepare(conf)
     except ContentError as error:
         raise _build_error(error) from None
     for extension in (ChecklistExtension(), AddressExtension()):

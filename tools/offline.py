@@ -17,14 +17,13 @@ failed build never leaves a broken bundle behind.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
+from macros.outputs.suche import search_languages, used_search_file
 from tools.common import ROOT, BuildFailed, build
 
 CONFIG = "mkdocs-offline.yml"
@@ -32,9 +31,6 @@ ZIP = ROOT / "dist" / "ko-produktion-offline.zip"
 FOLDER = "ko-produktion"
 # Only a web server uses these; file:// reads the index from search_index.js.
 LEFT_OUT = {"sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json"}
-LUNR = "assets/javascripts/lunr/"
-# Word rules every language needs (stemmer support), or several languages together (multi).
-LUNR_ALWAYS = {"lunr.stemmer.support", "lunr.multi"}
 NOTE_NAME = "LIESMICH.txt"
 NOTE = """Ko-Produktion – Offline-Fassung
 ================================
@@ -60,20 +56,9 @@ def build_site(site_dir: Path, project: Path = ROOT) -> None:
     build(project, site_dir, label="offline bundle", config=CONFIG, env={"OFFLINE_BUNDLE": "true"})
 
 
-def search_languages(site_dir: Path) -> set[str]:
-    """The languages the search plugin indexes in, from the built index."""
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return set(index["config"]["lang"])
-
-
 def used(relative: str, languages: set[str]) -> bool:
     """Whether the bundle needs this file of the built site."""
-    if relative in LEFT_OUT or relative.endswith(".map"):
-        return False
-    if relative.startswith(LUNR):
-        name = re.sub(r"(\.min)?\.js$", "", relative.rsplit("/", 1)[-1])
-        return name in LUNR_ALWAYS or name.removeprefix("lunr.") in languages
-    return True
+    return relative not in LEFT_OUT and used_search_file(relative, languages)
 
 
 def write_zip(site_dir: Path, target: Path) -> None:

@@ -18,6 +18,11 @@
    without faecher.js (Material's start and the page's first layout). Each is measured over several loads: on a
    busy machine single figures say little.
 
+3. The app (macros/outputs/app.py): what a first visit of the home page keeps
+   for use without a network, what the server sends for it, and the time from
+   the first load until the footer says the handbook is kept. The two
+   measurements above block service workers, so they show a page's own cost.
+
 Bytes are counted by the server as it sends them: status line, headers and
 the (compressed) body of every response the page asked for. The browser is Debian's Chromium;
 nothing leaves 127.0.0.1.
@@ -138,9 +143,11 @@ def page_transfers(browser, base: str, sent: dict[str, int],
                    page_url: str) -> tuple[list[Transfer], list[Transfer]]:
     """What ``page_url`` loads until the network is idle, then what first use of search adds.
 
-    A fresh browser context, so nothing comes from a cache.
+    A fresh browser context, so nothing comes from a cache, and with service
+    workers blocked: what the app keeps for offline use is measured on its own
+    (:func:`app_caching`).
     """
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     page = context.new_page()
     finished = []
     page.on("requestfinished", lambda request: finished.append(request))
@@ -157,6 +164,37 @@ def page_transfers(browser, base: str, sent: dict[str, int],
     search = _transfers(finished, base, sent)
     context.close()
     return first, search
+
+
+@dataclass
+class AppCaching:
+    """First visits until the app's worker has kept the handbook (macros/outputs/app.py)."""
+
+    kept_bytes: int          # what the worker keeps, uncompressed (its own list)
+    files: int
+    sent: list[int]          # bytes the server sent per visit, page and worker together
+    ready_ms: list[float]    # from the start of navigation to „offline ready“, per visit
+
+
+def app_caching(browser, base: str, sent: dict[str, int], visits: int = 3) -> AppCaching:
+    """Fresh visits of the home page, each until the footer says the handbook is kept."""
+    sent_per_visit, ready = [], []
+    kept = {}
+    for _ in range(visits):
+        context = browser.new_context()
+        page = context.new_page()
+        sent.clear()
+        page.goto(base, wait_until="load")
+        page.wait_for_function("document.documentElement.dataset.app === 'bereit'", timeout=120000)
+        ready.append(page.evaluate("performance.now()"))
+        kept = page.evaluate("""() => new Promise(done => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = event => done(event.data);
+            navigator.serviceWorker.controller.postMessage({type: "stand"}, [channel.port2]);
+        })""")
+        sent_per_visit.append(sum(sent.values()))
+        context.close()
+    return AppCaching(kept["bytes"], kept["files"], sent_per_visit, ready)
 
 
 LONG_TASKS = """
@@ -181,7 +219,7 @@ class FanTiming:
 
 
 def _load_home(browser, base: str, slowdown: int, without_fan: bool = False) -> dict:
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, service_workers="block")
     page = context.new_page()
     if slowdown > 1:
         session = context.new_cdp_session(page)
@@ -240,7 +278,16 @@ def _stat(values: list[float]) -> str:
     return f"{statistics.median(values):5.0f} / {max(values):4.0f} ms"
 
 
-def report(ours, ours_search, plain, plain_search, timing: FanTiming, slow: FanTiming) -> str:
+def app_report(app: AppCaching) -> list[str]:
+    return [f"The app: what a first visit keeps for use without a network ({len(app.sent)} visits; median / worst)",
+            f"  kept by the worker:          {app.kept_bytes / 1024 / 1024:6.2f} MB in {app.files} files (uncompressed)",
+            f"  sent by the server (gzip):   {statistics.median(app.sent) / 1024 / 1024:6.2f} MB",
+            f"  first load to offline ready: {statistics.median(app.ready_ms) / 1000:6.2f} / "
+            f"{max(app.ready_ms) / 1000:.2f} s"]
+
+
+def report(ours, ours_search, plain, plain_search, timing: FanTiming, slow: FanTiming,
+           app: AppCaching) -> str:
     ours_page = [t for t in ours if not t.search]
     total = sum(t.size for t in ours_page)
     lines = [f"Bytes a card page transfers on first load ({CARD_PAGE}, gzip, Chromium)", ""]
@@ -270,6 +317,7 @@ def report(ours, ours_search, plain, plain_search, timing: FanTiming, slow: FanT
     lines.append("  (The task the fan is set up in also parses the page and may run Material's bundle;\n"
                  "  compare it with the same page without faecher.js, whose longest task is Material's\n"
                  "  start and the page's first layout.)")
+    lines += ["", *app_report(app)]
     return "\n".join(lines)
 
 
@@ -290,9 +338,10 @@ def measure(scratch: Path, plain_project: Path | None = None) -> str:
             ours, ours_search = page_transfers(browser, base, sent, CARD_PAGE)
             timing = fan_timing(browser, base)
             slow = fan_timing(browser, base, SLOWDOWN)
+            app = app_caching(browser, base, sent)
         with serve(plain_site) as (base, sent):
             plain, plain_search = page_transfers(browser, base, sent, CARD_PAGE)
-    return report(ours, ours_search, plain, plain_search, timing, slow)
+    return report(ours, ours_search, plain, plain_search, timing, slow, app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,9 @@
 """Files written into the built site after MkDocs has written the pages.
 
 Every build: ``karten.json`` and the short addresses (``/15/``). The website
-adds ``robots.txt`` and the CSP's host examples; the offline bundle instead
-gets its search shim.
+adds ``robots.txt``, the CSP's host examples and, last, the app (manifest, icons,
+and the service worker, which lists every file before it); the offline bundle
+instead gets its search shim.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..sources.registry import Registry
-from . import csp, karten_json, kurzadressen, offline, robots
+from . import app, csp, karten_json, kurzadressen, offline, robots
 
 
 def write(conf, registry: Registry, url_of: Callable[[str], str]) -> None:
@@ -25,3 +26,9 @@ def write(conf, registry: Registry, url_of: Callable[[str], str]) -> None:
     else:
         robots.write(site, conf["site_url"])
         csp.write(site, conf["site_url"])
+        app.write(site, conf, Path(conf["theme"].custom_dir) / "assets" / "css" / "karte.css")
+
+
+def prepare(conf) -> None:
+    """Tell the templates what this build writes: the app, unless this is the offline zip."""
+    conf["extra"]["app"] = None if offline.enabled(conf) else {"theme_color": app.THEME_COLOUR}

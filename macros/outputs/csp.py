@@ -11,7 +11,8 @@ Styles need no 'unsafe-inline': the pages carry no ``style`` attributes or
 ``<style>`` elements, and Material's scripts set styles through the CSSOM
 (``element.style``), which CSP does not restrict. Material's icons in its CSS
 are ``data:`` SVG images, hence ``img-src 'self' data:``. The search runs in a
-worker loaded from the site (``worker-src 'self'``).
+worker loaded from the site (``worker-src 'self'``), and so does the app's service
+worker; its manifest too (``manifest-src 'self'``).
 
 The build writes three files into the site, each for one kind of host:
 
@@ -83,6 +84,7 @@ def policy(hashes: list[str]) -> str:
         "font-src 'self'",
         "connect-src 'self'",
         "worker-src 'self'",
+        "manifest-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

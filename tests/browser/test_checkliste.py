@@ -83,7 +83,9 @@ def dialog(page):
 
 @pytest.fixture
 def context(browser):
-    context = browser.new_context()
+    # No service worker: these tests swap a new build in behind the page, which the app would
+    # keep serving from its cache until the reader reloads on its notice (tests/browser/test_app.py).
+    context = browser.new_context(service_workers="block")
     yield context
     context.close()
 

@@ -1,0 +1,95 @@
+/* The service worker: keeps the whole handbook on the device after one visit.
+
+   The build (macros/outputs/app.py) puts in the list of files with their
+   content hashes, and writes this file as sw.js at the site's root, so its
+   scope is the whole site under any base path. On install it fetches every
+   listed file into a cache named after the build; the page it serves comes
+   from that cache, with the network only for what is not listed. A new build
+   is a new sw.js: the new worker fills its own cache while the old one keeps
+   serving, and takes over only when the reader reloads on the notice (or
+   closes every tab), then deletes the old cache. So a reader never sees old
+   and new pages mixed. Nothing is fetched from or cached for another host. */
+"use strict";
+
+var BUILD = /*BUILD*/null;
+var PREFIX = "ko-produktion-";
+var CACHE = PREFIX + BUILD.version;
+var SCOPE = self.registration.scope;
+
+/* A request's address as the list names it: relative to the scope, without
+   query or fragment, "index.html" folded into its folder. */
+function listed(url) {
+  var u = new URL(url);
+  u.search = "";
+  u.hash = "";
+  if (u.href.indexOf(SCOPE) !== 0) {
+    return null;
+  }
+  var path = u.href.slice(SCOPE.length).replace(/(^|\/)index\.html$/, "$1");
+  return path === "" ? "./" : path;
+}
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(caches.open(CACHE).then(function (cache) {
+    var requests = BUILD.files.map(function (entry) {
+      // Past the browser's HTTP cache: the list's hashes belong to this build's files.
+      return new Request(new URL(entry[0], SCOPE).href, { cache: "reload", credentials: "same-origin" });
+    });
+    return cache.addAll(requests);
+  }).catch(function (error) {
+    // Not enough space, or a file missing: leave nothing half-filled behind.
+    return caches.delete(CACHE).then(function () {
+      throw error;
+    });
+  }));
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) {
+      return name.indexOf(PREFIX) === 0 && name !== CACHE;
+    }).map(function (name) {
+      return caches.delete(name);
+    }));
+  }).then(function () {
+    return self.clients.claim();
+  }));
+});
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET") {
+    return;
+  }
+  var path = listed(request.url);
+  if (path === null) {
+    return; // another host, or outside the site: the browser's own business
+  }
+  event.respondWith(caches.open(CACHE).then(function (cache) {
+    return cache.match(new URL(path, SCOPE).href).then(function (kept) {
+      if (kept) {
+        return kept;
+      }
+      return fetch(request).catch(function (error) {
+        if (request.mode === "navigate") {
+          return cache.match(new URL("404.html", SCOPE).href).then(function (page) {
+            if (page) {
+              return page;
+            }
+            throw error;
+          });
+        }
+        throw error;
+      });
+    });
+  }));
+});
+
+self.addEventListener("message", function (event) {
+  var data = event.data || {};
+  if (data.type === "neu-laden") {
+    self.skipWaiting();
+  } else if (data.type === "stand" && event.ports[0]) {
+    event.ports[0].postMessage({ version: BUILD.version, bytes: BUILD.bytes, files: BUILD.files.length });
+  }
+});

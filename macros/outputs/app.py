@@ -1,0 +1,160 @@
+"""The website as an app: a manifest, its icons, and a service worker that keeps the handbook.
+
+After one visit a phone can read, search and tick the whole handbook without a
+network. The build writes, into the site's root (so the worker's scope is the
+whole site, under any base path):
+
+- ``manifest.webmanifest``: name, language, start and scope relative to the
+  site, standalone display, the site's own colours, and the icons;
+- ``assets/app/icon-192.png``, ``icon-512.png`` and ``icon-maskable-512.png``,
+  drawn here from one source: the fan of the chapters' colours (read from
+  karte.css, where they are defined) around its rivet;
+- ``sw.js``: app-worker.js beside this file with the build's list of files and
+  their content hashes put in. Any change to any file changes the list, so the
+  browser sees a new worker, which fills a new cache and deletes the old one
+  only when it takes over: a reader never sees old and new pages mixed.
+
+Not kept: the downloads (large; the reader downloads them to keep them), source
+maps, search rules for other languages, and what only a web server reads.
+The offline zip gets none of this (no worker runs from file://).
+
+Our own short worker rather than Workbox: Workbox's build tools need Node.js at
+build time, and the site builds on hosts that have only Python (the GitLab Pages
+job); the worker is one small file that can be read in full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from ..errors import ContentError
+from .suche import search_languages, used_search_file
+
+MANIFEST = "manifest.webmanifest"
+WORKER = "sw.js"
+ICONS = "assets/app"
+WORKER_SOURCE = Path(__file__).with_name("app-worker.js")
+# Material's header colour (primary "indigo"), and the page's background.
+THEME_COLOUR = "#4051b5"
+BACKGROUND = "#ffffff"
+# Only a web server or a publisher reads these; the downloads are the reader's to keep.
+NOT_KEPT = {"sitemap.xml", "sitemap.xml.gz", "robots.txt", "_headers", ".htaccess",
+            "nginx-csp.conf", WORKER}
+NOT_KEPT_SUFFIXES = (".map", ".zip", ".pdf")
+NOT_KEPT_FOLDERS = ("downloads/",)
+_COLOUR = re.compile(r'\[data-kapitel="[^"]+"\]\s*\{\s*--karte-farbe:\s*(#[0-9a-fA-F]{6})')
+
+
+def manifest(site_name: str, description: str) -> dict:
+    icon = f"{ICONS}/icon"
+    return {
+        "name": f"{site_name} – Handlungsleitfaden",
+        "short_name": site_name,
+        "description": description,
+        "lang": "de",
+        "dir": "ltr",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "theme_color": THEME_COLOUR,
+        "background_color": BACKGROUND,
+        "icons": [
+            {"src": f"{icon}-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
+            {"src": f"{icon}-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
+            {"src": f"{icon}-maskable-512.png", "sizes": "512x512", "type": "image/png",
+             "purpose": "maskable"},
+        ],
+    }
+
+
+def chapter_colours(stylesheet: Path) -> list[str]:
+    """The chapters' colours in the order karte.css defines them."""
+    colours = _COLOUR.findall(stylesheet.read_text(encoding="utf-8"))
+    if not colours:
+        raise ContentError(stylesheet.as_posix(), None, "no chapter colours found for the app's icon.",
+                           'keep the rules [data-kapitel="…"] { --karte-farbe: #rrggbb; } in karte.css.')
+    return colours
+
+
+def icon(size: int, colours: list[str], safe: float = 1.0):
+    """The fan: one card per colour, turning around a rivet at the bottom left, as printed.
+
+    ``safe`` shrinks the drawing towards the centre (a maskable icon keeps its
+    content inside the middle 80 %).
+    """
+    scale = 4  # drawn large and scaled down: smooth edges without anti-aliasing of our own
+    s = size * scale
+    image = Image.new("RGB", (s, s), THEME_COLOUR)
+    draw = ImageDraw.Draw(image)
+    inset = s * (1 - safe) / 2
+    span = s - 2 * inset
+    pivot = (inset + span * 0.22, inset + span * 0.80)
+    length, width = span * 0.66, span * 0.15
+    count = len(colours)
+    for i, colour in enumerate(colours):
+        angle = math.radians(-95 + 85 * i / max(count - 1, 1))  # from straight up to the right
+        dx, dy = math.cos(angle), math.sin(angle)
+        nx, ny = -dy, dx
+        tip = (pivot[0] + dx * length, pivot[1] + dy * length)
+        points = [(pivot[0] + nx * width / 2, pivot[1] + ny * width / 2),
+                  (tip[0] + nx * width / 2, tip[1] + ny * width / 2),
+                  (tip[0] - nx * width / 2, tip[1] - ny * width / 2),
+                  (pivot[0] - nx * width / 2, pivot[1] - ny * width / 2)]
+        draw.polygon(points, fill=colour, outline="#ffffff", width=max(1, int(s / 170)))
+    r = span * 0.07
+    draw.ellipse([pivot[0] - r, pivot[1] - r, pivot[0] + r, pivot[1] + r], fill="#ffffff")
+    return image.resize((size, size), Image.LANCZOS)
+
+
+def kept(relative: str, languages: set[str]) -> bool:
+    """Whether the worker keeps this file of the built site."""
+    return (relative not in NOT_KEPT and not relative.endswith(NOT_KEPT_SUFFIXES)
+            and not relative.startswith(NOT_KEPT_FOLDERS) and used_search_file(relative, languages))
+
+
+def address(relative: str) -> str:
+    """The address a page is asked for by: ``karten/08-teilhabe/`` for its index.html."""
+    if relative == "index.html":
+        return "./"
+    return relative[:-len("index.html")] if relative.endswith("/index.html") else relative
+
+
+def file_list(site_dir: Path) -> list[tuple[str, str, int]]:
+    """(address, content hash, bytes) of every file the worker keeps, sorted."""
+    languages = search_languages(site_dir)
+    found = []
+    for path in sorted(site_dir.rglob("*")):
+        relative = path.relative_to(site_dir).as_posix()
+        if path.is_file() and kept(relative, languages):
+            data = path.read_bytes()
+            found.append((address(relative), hashlib.sha256(data).hexdigest()[:12], len(data)))
+    return found
+
+
+def worker(files: list[tuple[str, str, int]]) -> str:
+    """sw.js: the worker's source with this build's files, version and size put in."""
+    version = hashlib.sha256("\n".join(f"{a} {h}" for a, h, _ in files).encode()).hexdigest()[:16]
+    listing = json.dumps({"version": version, "bytes": sum(b for _, _, b in files),
+                          "files": [[a, h] for a, h, _ in files]}, ensure_ascii=False,
+                         separators=(",", ":"))
+    source = WORKER_SOURCE.read_text(encoding="utf-8")
+    return source.replace("/*BUILD*/null", listing, 1)
+
+
+def write(site_dir: str | Path, conf, stylesheet: Path) -> None:
+    """Write the manifest, the icons and, last, the worker (which lists the others)."""
+    site = Path(site_dir)
+    colours = chapter_colours(stylesheet)
+    (site / ICONS).mkdir(parents=True, exist_ok=True)
+    icon(192, colours).save(site / ICONS / "icon-192.png", optimize=True)
+    icon(512, colours).save(site / ICONS / "icon-512.png", optimize=True)
+    icon(512, colours, safe=0.72).save(site / ICONS / "icon-maskable-512.png", optimize=True)
+    data = manifest(conf["site_name"], conf["site_description"] or "")
+    (site / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    (site / WORKER).write_text(worker(file_list(site)), encoding="utf-8")

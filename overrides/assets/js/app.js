@@ -1,0 +1,124 @@
+/* The website as an app: registers the service worker that keeps the handbook on
+   the device, says in the footer that it is kept (and how much space that takes),
+   and offers a reload when a new build has arrived.
+
+   The worker (sw.js, written by macros/outputs/app.py) lies at the site's root,
+   beside the manifest that every page links, so both are found from that link
+   under any base path. Without the link (the offline zip, opened from file://,
+   where no worker can run) or without service workers, this script does nothing.
+   A classic script (no modules). */
+(function () {
+  "use strict";
+
+  var TEXTE = {
+    gespeichert: function (groesse) {
+      return "Das Handbuch ist auf diesem Gerät für die Nutzung ohne Netz gespeichert (" + groesse + ").";
+    },
+    wirdGespeichert: "Das Handbuch wird für die Nutzung ohne Netz gespeichert …",
+    abgelehnt: "Der Browser erlaubt nicht, das Handbuch für die Nutzung ohne Netz zu speichern " +
+      "(zu wenig Speicherplatz oder privates Fenster). Mit Netz funktioniert alles wie gewohnt.",
+    neueFassung: "Neue Fassung verfügbar",
+    neuLaden: "neu laden"
+  };
+
+  var link = document.querySelector('link[rel="manifest"]');
+  if (!link || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) {
+    return;
+  }
+  var root = new URL(".", link.href).href;
+  var status = document.querySelector(".app-stand");
+
+  function say(text) {
+    if (status) {
+      status.textContent = text;
+      status.hidden = false;
+    }
+  }
+
+  function size(bytes) {
+    var mb = bytes / (1024 * 1024);
+    return (mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10).toLocaleString("de-DE") + " MB";
+  }
+
+  /* Ask the active worker what it keeps. */
+  function reportKept(worker) {
+    var channel = new MessageChannel();
+    channel.port1.onmessage = function (event) {
+      say(TEXTE.gespeichert(size(event.data.bytes)));
+      document.documentElement.setAttribute("data-app", "bereit");
+    };
+    worker.postMessage({ type: "stand" }, [channel.port2]);
+  }
+
+  function offerReload(waiting) {
+    if (document.querySelector(".app-hinweis")) {
+      return;
+    }
+    var notice = document.createElement("div");
+    notice.className = "app-hinweis";
+    notice.setAttribute("role", "status");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = TEXTE.neuLaden;
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      waiting.postMessage({ type: "neu-laden" });
+    });
+    notice.appendChild(document.createTextNode(TEXTE.neueFassung + " – "));
+    notice.appendChild(button);
+    document.body.appendChild(notice);
+  }
+
+  /* A worker being installed: once installed, it is either the first (the
+     handbook is kept now) or a new build waiting for the reader's reload. */
+  function follow(worker, registration) {
+    worker.addEventListener("statechange", function () {
+      if (worker.state === "installed" && navigator.serviceWorker.controller) {
+        offerReload(worker);
+      } else if (worker.state === "activated" && !registration.waiting) {
+        reportKept(worker);
+      } else if (worker.state === "redundant" && !registration.active) {
+        say(TEXTE.abgelehnt);
+      }
+    });
+  }
+
+  var reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    // Only after the reader asked for it: the first worker taking over changes nothing.
+    if (document.querySelector(".app-hinweis button[disabled]") && !reloading) {
+      reloading = true;
+      location.reload();
+    }
+  });
+
+  function register() {
+    navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root }).then(watch, function () {
+      say(TEXTE.abgelehnt);
+    });
+  }
+
+  function watch(registration) {
+    if (registration.waiting && navigator.serviceWorker.controller) {
+      offerReload(registration.waiting);
+    }
+    if (registration.active && !registration.installing) {
+      reportKept(registration.active);
+    } else {
+      say(TEXTE.wirdGespeichert);
+    }
+    if (registration.installing) {
+      follow(registration.installing, registration);
+    }
+    registration.addEventListener("updatefound", function () {
+      follow(registration.installing, registration);
+    });
+  }
+
+  // After the page has loaded: keeping the handbook must not slow its first paint.
+  if (document.readyState === "complete") {
+    register();
+  } else {
+    window.addEventListener("load", register);
+  }
+})();

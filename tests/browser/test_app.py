@@ -1,0 +1,218 @@
+"""The website as an app: installable, and readable, searchable and tickable offline after one visit.
+
+Offline means offline twice over: the browser context goes offline and the
+local server is stopped, so nothing can come from the network any more.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from tests.helpers import axe_violations
+from tools import common
+
+READY = "document.documentElement.dataset.app === 'bereit'"
+CARD_42 = "karten/42-entscheidungen-treffen/"
+
+
+def copy_site(site, where):
+    shutil.copytree(site.root, where)
+    return where
+
+
+def build_into(project, where, **options):
+    result = project.build(**options)
+    assert result.returncode == 0, result.output
+    shutil.move(project.path("site"), where)
+    return where
+
+
+def wait_ready(page, timeout=30000):
+    """Until the worker has kept every file and the footer says so."""
+    page.wait_for_function(READY, timeout=timeout)
+
+
+def artifacts():
+    folder = common.ROOT / "test-artifacts"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def eventually(page, expression, seconds=30):
+    """Whether ``expression`` comes true within ``seconds``, across the page's own reloads."""
+    for _ in range(seconds * 4):
+        try:
+            if page.evaluate(expression):
+                return True
+        except Exception:  # the page navigated while asked
+            pass
+        page.wait_for_timeout(250)
+    return False
+
+
+def test_after_one_visit_the_handbook_is_read_searched_and_ticked_offline(browser, site, tmp_path):
+    folder = copy_site(site, tmp_path / "site")
+    context = browser.new_context()
+    page = context.new_page()
+    requested = []
+    context.on("request", lambda request: requested.append(request.url))
+    with common.serve(folder) as server:
+        page.goto(server)
+        wait_ready(page)
+        assert re.search(r"für die Nutzung ohne Netz gespeichert \(\d+(,\d)? MB\)",
+                         page.locator(".app-stand").inner_text())
+    context.set_offline(True)  # ... and the server is gone too
+
+    # Ten cards through the links a reader follows: the contents, then "next card".
+    page.goto(server + "inhalt/")
+    with page.expect_navigation():
+        page.locator(".inhalt-karten a[data-karte='8']").click()
+    assert page.url.endswith("/karten/08-teilhabe/")
+    seen = [8]
+    for _ in range(9):
+        with page.expect_navigation():
+            page.locator("a.karte-weiter").click()
+        seen.append(int(page.locator(".karte-kopf h1 .karte-nummer").inner_text().split()[-1]))
+    assert len(set(seen)) == 10 and page.locator("article p").count() > 0
+
+    # A short address, as a printed card's QR code leads there.
+    page.goto(server + "15/")
+    page.wait_for_url("**/karten/15-warum-legitimation-wichtig-ist/")
+    assert "Legitimation" in page.locator("h1").inner_text()
+
+    # A typed search: index, worker and language rules come from the cache.
+    field = page.locator(".md-search__input")
+    field.click()
+    page.keyboard.type("Legitimation")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert any("/karten/15-" in href for href in page.locator(".md-search-result__item > a").evaluate_all(
+        "links => links.map(a => a.href)"))
+
+    # The Checklisten page, a tick made offline, still there after a reload.
+    page.goto(server + "checklisten/")
+    page.locator("li[data-checkliste-punkt] > label").first.click()
+    assert page.locator("input[data-checkliste-punkt]").first.is_checked()
+    page.reload()
+    assert page.locator("input[data-checkliste-punkt]").first.is_checked()
+    # Everything, the worker's own fetches included (Playwright reports them on the context),
+    # came from the site itself.
+    assert requested and [u for u in requested if not u.startswith((server, "data:", "blob:"))] == []
+    context.close()
+
+
+def test_a_new_build_is_announced_and_shown_after_reload_never_mixed(browser, tiny, tmp_path):
+    old = build_into(tiny, tmp_path / "old")
+    tiny.replace(tiny.card(42), "Entscheidungen", "NEUE-FASSUNG Entscheidungen")
+    new = build_into(tiny, tmp_path / "new")
+    served = tmp_path / "served"
+    shutil.copytree(old, served)
+    context = browser.new_context()
+    page = context.new_page()
+    with common.serve(served) as server:
+        page.goto(server + CARD_42)
+        wait_ready(page)
+        assert "NEUE-FASSUNG" not in page.locator("article").inner_text()
+        shutil.rmtree(served)
+        shutil.copytree(new, served)
+        page.reload()  # the browser checks sw.js on navigation and finds a new build
+        notice = page.locator(".app-hinweis")
+        notice.wait_for(timeout=30000)
+        assert "Neue Fassung verfügbar" in notice.inner_text()
+        assert axe_violations(page) == []
+        page.set_viewport_size({"width": 375, "height": 740})
+        page.screenshot(path=str(artifacts() / "app-neue-fassung-375.png"))
+        # Until the reader reloads, the old build serves every page, even a fresh one.
+        other = context.new_page()
+        other.goto(server + CARD_42)
+        assert "NEUE-FASSUNG" not in other.locator("article").inner_text()
+        other.close()
+        with page.expect_navigation():
+            notice.get_by_role("button", name="neu laden").click()
+        page.wait_for_load_state()
+        assert "NEUE-FASSUNG" in page.locator("article").inner_text()
+        assert len(page.evaluate("caches.keys()")) == 1  # the old build's cache is gone
+    context.close()
+
+
+def test_it_works_under_a_base_path(browser, tiny, tmp_path):
+    served = tmp_path / "served"
+    with common.serve(served.parent) as parent:  # served/ is the folder below the host's root
+        base = parent + "served/"
+        build_into(tiny, served, env={"SITE_URL": base})
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + CARD_42)
+        wait_ready(page)
+        scope = page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.scope)")
+        assert scope == base
+    context.set_offline(True)
+    page.goto(base + "21/")
+    page.wait_for_url("**/served/karten/21-*/")
+    assert page.locator(".karte-kopf").count() == 1
+    context.close()
+
+
+def test_the_kill_switch_unregisters_the_worker_and_empties_its_cache(browser, site, tmp_path):
+    folder = copy_site(site, tmp_path / "site")
+    context = browser.new_context()
+    page = context.new_page()
+    with common.serve(folder) as server:
+        page.goto(server)
+        wait_ready(page)
+        assert page.evaluate("caches.keys()") != []
+        shutil.copyfile(common.ROOT / "deploy" / "sw-aus.js", folder / "sw.js")
+        page.reload()
+        # The kill switch reloads the page itself: ask again until it has run.
+        assert eventually(page, "navigator.serviceWorker.getRegistrations()"
+                                ".then(r => r.length === 0 && caches.keys()).then(k => k && k.length === 0)")
+        page.reload()
+        assert page.locator("h1").count() >= 1  # the site still works, now from the network
+    context.close()
+
+
+def test_when_the_browser_refuses_the_space_the_site_says_so_and_works_online(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Storage.overrideQuotaForOrigin", {"origin": server.rstrip("/"), "quotaSize": 50000})
+    page.goto(server)
+    status = page.locator(".app-stand")
+    page.wait_for_function("document.querySelector('.app-stand').textContent.includes('erlaubt nicht')",
+                           timeout=30000)
+    assert "Mit Netz funktioniert alles wie gewohnt" in status.inner_text()
+    page.goto(server + "karten/08-teilhabe/")
+    assert "Teilhabe" in page.locator("h1").inner_text()
+    context.close()
+
+
+def test_chromium_finds_the_site_installable(browser, site, tmp_path):
+    with common.serve(site.root) as server:
+        # A persistent profile: Chromium never offers to install from an incognito context.
+        context = browser.browser_type.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=common.CHROMIUM, args=common.CHROMIUM_ARGS)
+        page = context.new_page()
+        page.goto(server)
+        wait_ready(page)
+        session = context.new_cdp_session(page)
+        errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+        manifest = session.send("Page.getAppManifest")
+        context.close()
+    assert errors == [], errors
+    assert manifest["errors"] == [], manifest["errors"]
+
+
+@pytest.mark.parametrize("width", [375])
+def test_the_notice_at_phone_width(browser, site, tmp_path, width):
+    """The footer line at phone width, as a screenshot to look at."""
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    page = context.new_page()
+    with common.serve(site.root) as server:
+        page.goto(server + "karten/08-teilhabe/")
+        wait_ready(page)
+        page.locator(".app-stand").scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts() / f"app-{width}.png"))
+        assert page.locator(".app-stand").is_visible()
+    context.close()
