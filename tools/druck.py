@@ -346,7 +346,7 @@ def sheet_texts(browser, sheets: int, scale: float, x0: float, y0: float, card_w
     return print_html(browser, SHEET_TEXT.format(bottom=bottom, sheets="".join(parts)))
 
 
-def _retarget(pdf: Pdf, placed: dict, sheet_of: dict) -> None:
+def _retarget(pdf: Pdf, placed: dict) -> None:
     """The structure tree's references to card pages, moved to the sheets and the cards' XObjects."""
     seen = set()
     stack = [pdf.Root.StructTreeRoot]
@@ -417,7 +417,7 @@ def a4_sheets(fan: Pdf, texts: Pdf, scale: float) -> Pdf:
             sheet.Annots = annotations
         sheet.Tabs = Name.S
         sheets.append(sheet)
-    _retarget(pdf, placed, sheet_of)
+    _retarget(pdf, placed)
     with pdf.open_outline() as outline:
         for item in outline.root:
             target = sheet_of[item.destination[0].objgen]
@@ -500,7 +500,7 @@ def report(result: Result) -> str:
     lines = [f"{shown(result.fan_path)}: {len(result.pages)} cards (cover and contents included) on "
              f"{total} pages, {result.fan_path.stat().st_size / 1e6:.2f} MB",
              f"{shown(result.a4_path)}: {math.ceil(total / CARDS_PER_SHEET)} A4 sheets, scale "
-             f"{result.scale * 100:.0f} %, {result.a4_path.stat().st_size / 1e6:.2f} MB",
+             f"{result.scale * 100:.0f} %, {result.a4_path.stat().st_size / 1e6:.2f} MB, tagged; but {A4_LIMITS}",
              "cards continued on a further page: " + (", ".join(
                  f"{name} ({pages} pages)" for name, pages in result.continued) or "none")]
     return "\n".join(lines)
