@@ -13,11 +13,12 @@ NODE_READY := node_modules/.ready
 # Material prints an end-of-life notice on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build offline pdf linkcheck test bench browser clean
+.PHONY: help serve build publish offline pdf linkcheck test bench browser clean
 
 help:
 	@echo "make serve      read the handbook at http://127.0.0.1:8000 (rebuilds on change)"
 	@echo "make build      strict build into site/ (left untouched if the build fails)"
+	@echo "make publish    the website with its downloads (offline zip, fan PDF, A4 PDF) into site/"
 	@echo "make offline    the offline bundle dist/ko-produktion-offline.zip (opens from file://)"
 	@echo "make linkcheck  check the external links (skipped when offline)"
 	@echo "make test       install everything and run all tests"
@@ -55,6 +56,12 @@ build: $(READY)
 	$(BIN)/mkdocs build --strict --site-dir .build/site
 	rm -rf site && mv .build/site site
 	@echo "Built site/"
+
+# The whole publication: the website with the offline bundle and both PDFs in
+# site/downloads/, and the page "Herunterladen" naming them (tools/publish.py).
+# Built beside site/; any failed part leaves the previous site/ as it was.
+publish: $(READY) $(NODE_READY) browser
+	$(BIN)/python -m tools.publish
 
 # The offline bundle: a strict build with mkdocs-offline.yml, zipped (tools/offline.py).
 # The tools run as modules of the package tools/, from the project root.

@@ -21,29 +21,26 @@ from .extensions.druck import AddressExtension
 from .features import druck, page_meta
 from .features.begriffe import link_terms
 from .features.checkliste import TOOLS_PARTIAL, all_checklists
+from .features.druckfassung import page as printed_fan
 from .features.faecher import chapter_fan, whole_fan
+from .features.herunterladen import page as downloads_page
 from .features.karte import card_link, contents, footer, header, inline_link, references
 from .sources import checkliste, nav
 from .sources.calls import body_offset, check_names, has_macros
 from .sources.registry import references_in
 
-# Names mkdocs-macros-plugin defines that are not ours to suggest as macros.
-_PLUGIN_MACROS = ("context", "macros_info", "now", "fix_url")
+_PLUGIN_MACROS = ("context", "macros_info", "now", "fix_url")  # the plugin's own; not ours to suggest
 _build: sources.Sources | None = None  # replaced by every build (mkdocs serve rebuilds in one process)
 
 
 def define_env(env):
     """Read and check the cards, expand the nav, add our extensions, register the macros."""
     global _build
-    conf = env.conf
-    project = Path(conf["config_file_path"]).parent
-    try:
-        _build = sources.read(conf["docs_dir"], conf["extra"], project)
-        guards.install(conf, project, _build.shown_docs)
-        conf["nav"] = nav.expand(conf["nav"], _build.registry)
-        outputs.prepare(conf)
-    except ContentError as error:
-        raise _build_error(error) from None
+    conf, project = env.conf, Path(env.conf["config_file_path"]).parent
+    _build = _checked(lambda: sources.read(conf["docs_dir"], conf["extra"], project))
+    _checked(lambda: guards.install(conf, project, _build.shown_docs))
+    conf["nav"] = _checked(lambda: nav.expand(conf["nav"], _build.registry))
+    outputs.prepare(conf)
     for extension in (ChecklistExtension(), AddressExtension()):
         if not any(isinstance(e, type(extension)) for e in conf["markdown_extensions"]):
             conf["markdown_extensions"].append(extension)
@@ -65,12 +62,7 @@ def define_env(env):
     @env.macro
     def kapitel_karten() -> str:
         """On a chapter's overview card: the chapter's cards as a fan."""
-        card = registry.card_for_page(env.page.file.src_uri)
-        if card is None:
-            raise _build_error(ContentError(
-                f"{shown_docs}/{env.page.file.src_uri}", None, "kapitel_karten() only works on a "
-                "card page.", "use it on the overview card of a chapter."))
-        return chapter_fan(registry, card, here())
+        return _checked(lambda: chapter_fan(registry, env.page.file.src_uri, shown_docs, here()))
 
     @env.macro
     def faecher() -> str:
@@ -83,20 +75,27 @@ def define_env(env):
         return contents(registry, here())
 
     @env.macro
+    def druckfassung() -> str:
+        """On the page „Druckfassung“: cover and contents card; the build puts every card after them."""
+        return _checked(lambda: printed_fan(registry, conf))
+
+    @env.macro
+    def herunterladen() -> str:
+        """On the page „Herunterladen“: each download and what it is for, and where to order copies."""
+        return _checked(lambda: downloads_page(conf["extra"], env.page.url))
+
+    @env.macro
     def alle_checklisten() -> str:
         """Every card's checklists by chapter, linked to their cards, with export and sharing."""
-        href = here()
-        tools = conf["theme"].get_env().get_template(TOOLS_PARTIAL).render()
-        return all_checklists(registry, _build.checklists,
-                              lambda card: card_link(card, href), tools)
+        href, tools = here(), conf["theme"].get_env().get_template(TOOLS_PARTIAL).render()
+        return all_checklists(registry, _build.checklists, lambda card: card_link(card, href), tools)
 
 
 def on_pre_page_macros(env):
     """Check a page's macros and checklists, link its terms, and frame a card page.
 
-    Only pages that contain macros go through Jinja (mkdocs.yml sets
-    render_by_default: false; a page with macros is opted in here): most
-    cards have none, and rendering every page cost a tenth of the build.
+    Only pages with macros go through Jinja (render_by_default: false, opted in
+    here): most cards have none, and rendering every page cost a tenth of the build.
     """
     page, registry = env.page, _build.registry
     page_meta.set_description(page, registry)
@@ -128,8 +127,14 @@ def on_pre_page_macros(env):
 def on_post_build(env):
     """Write the files that belong to the built site (macros/outputs/)."""
     files = env.variables["files"]
+    _checked(lambda: outputs.write(env.conf, _build.registry,
+                                   lambda src: getattr(files.get_file_from_path(src), "url", None)))
+
+
+def _checked(make):
+    """``make()``, with a content error turned into MkDocs's build error."""
     try:
-        outputs.write(env.conf, _build.registry, lambda src: files.get_file_from_path(src).url)
+        return make()
     except ContentError as error:
         raise _build_error(error) from None
 
@@ -143,7 +148,4 @@ def _build_error(error: ContentError, offset: int = 0) -> PluginError:
 def _href_from(env, page):
     """Card -> its page's address relative to ``page`` (directory URLs or .html alike)."""
     files = env.variables["files"]
-
-    def href(card) -> str:
-        return get_relative_url(files.get_file_from_path(card.src_uri).url, page.url)
-    return href
+    return lambda card: get_relative_url(files.get_file_from_path(card.src_uri).url, page.url)

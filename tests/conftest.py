@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import Built, Project
-from tools import common, offline
+from tools import common, offline, publish
 
 
 @pytest.fixture(scope="session")
@@ -56,11 +56,16 @@ def tiny(tmp_path) -> Project:
 
 
 @pytest.fixture(scope="session")
-def bundle(tmp_path_factory) -> Path:
-    """The offline bundle's zip as `make offline` writes it."""
-    target = tmp_path_factory.mktemp("dist") / "ko-produktion-offline.zip"
-    offline.make_bundle(target)
-    return target
+def published(tmp_path_factory, browser) -> publish.Publication:
+    """`make publish`, once per session: the website with its downloads (zip, fan PDF, A4 PDF)."""
+    root = tmp_path_factory.mktemp("published")
+    return publish.publish(root / "site", work=root / "work", browser=browser)
+
+
+@pytest.fixture(scope="session")
+def bundle(published) -> Path:
+    """The offline bundle's zip as the website hands it out (`make publish`, as `make offline` makes it)."""
+    return published.download("offline")
 
 
 @pytest.fixture(scope="session")

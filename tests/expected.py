@@ -71,6 +71,16 @@ PRINTED_CHAPTERS = [
     ("Impressum", 56),
 ]
 
+# The printed fan's cover card (page 1, before the contents card and card 3).
+PRINTED_COVER = [
+    "Ko-Produktion",
+    "Ein Handlungsleitfaden für die Zusammenarbeit zwischen zivilgesellschaftlichen Akteuren und "
+    "öffentlicher Verwaltung",
+    "Lisa Vollmer, Laura Calbet i Elias, Susanna Raab, Theresa Zanders, Aya Kleine",
+    "KoopWohl",
+    "Städtische Ko-Produktion von Teilhabe und Gemeinwohl",
+]
+
 # The seven "→" blocks printed at the bottom right of their cards.
 PRINTED_REFERENCES = {
     8: [15, 16, 18],

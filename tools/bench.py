@@ -30,8 +30,9 @@ and the median and minimum of each are reported.
    search files apart, and the long tasks while the home page's fan opens
    (``--no-transfer`` leaves this out).
 
-Last, the size of the offline bundle: the zip `make offline` writes, built the
-same way (tools/offline.py) into the scratch folder.
+Last, `make publish` (tools/publish.py) into the scratch folder: its time and
+the size of each download (the offline zip, the fan's PDF, the A4 PDF), and the
+fan's PDF as Chromium prints it without and with tags, beside the finished one.
 
 The benchmark never fails on a target; it exits non-zero only when a build
 fails (and then prints the end of that build's output) or Chromium is missing.
@@ -49,8 +50,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools import offline, transfer
-from tools.common import ROOT, BuildFailed, ChromiumMissing, build, load_config, prepare_plain_project, write_config
+from tools import druck, publish, transfer
+from tools.common import (ROOT, BuildFailed, ChromiumMissing, build, chromium, load_config, prepare_plain_project,
+                          serve, write_config)
 
 DEFAULT_REPEAT = 3
 CHAPTER_COUNT = 10
@@ -158,6 +160,11 @@ def write_docs(docs: Path, chapters: list[dict], cards: int) -> list:
     (docs / "checklisten.md").write_text(
         "---\ntitle: Checklisten\n---\n\n# Checklisten\n\n{{ alle_checklisten() }}\n",
         encoding="utf-8")
+    # As the handbook has them: the downloads page and every card on one printable page.
+    (docs / "herunterladen.md").write_text(
+        "---\ntitle: Herunterladen\n---\n\n# Herunterladen\n\n{{ herunterladen() }}\n", encoding="utf-8")
+    (docs / "druckfassung.md").write_text(
+        "---\ntitle: Druckfassung\n---\n\n# Druckfassung\n\n{{ druckfassung() }}\n", encoding="utf-8")
     rng = random.Random(SEED)
     nav = [{"Start": "index.md"}]
     for chapter in chapters:
@@ -174,6 +181,7 @@ def write_docs(docs: Path, chapters: list[dict], cards: int) -> list:
             pages.append({f"{number} {title}": name})
     nav.append({"Alle Karten": "inhalt.md"})
     nav.append({"Checklisten": "checklisten.md"})
+    nav.append({"Herunterladen": "herunterladen.md"})
     return nav
 
 
@@ -229,9 +237,18 @@ def run_rounds(variants: list[Variant], repeat: int, scratch: Path) -> None:
                   f"{variant.times[-1]:6.2f} s", file=sys.stderr, flush=True)
 
 
-def offline_bundle_size(scratch: Path) -> int:
-    """Bytes of the offline bundle's zip, built as `make offline` builds it."""
-    return offline.make_bundle(scratch / "ko-produktion-offline.zip").stat().st_size
+def publication(scratch: Path) -> str:
+    """`make publish` into ``scratch``, timed, with each download's size and the fan's size before tagging."""
+    published = publish.publish(scratch / "published", work=scratch / "publish-work")
+    with serve(published.site) as address, chromium() as browser:
+        raw = {tagged: len(druck.print_page(browser, address + druck.PAGE, tagged=tagged)) for tagged in (False, True)}
+    lines = [f"{'make publish':<36}{published.seconds:>8.1f} s"]
+    for item in published.manifest["files"]:
+        lines.append(f"  {'downloads/' + item['file']:<34}{item['bytes'] / 1024:>8.0f} KiB")
+    finished = published.download("faecher").stat().st_size
+    lines.append(f"  fan PDF as Chromium prints it: untagged {raw[False] / 1024:.0f} KiB, tagged "
+                 f"{raw[True] / 1024:.0f} KiB; finished (pikepdf) {finished / 1024:.0f} KiB (limit 3 MB)")
+    return "\n".join(lines)
 
 
 # -- report ------------------------------------------------------------------------------------
@@ -314,8 +331,8 @@ def main(argv: list[str] | None = None) -> int:
                                             v.project, config=MATERIAL_ALONE, strict=False)
                                     for v in (small, large))
         run_rounds([ours, plain, small, small_alone, large, large_alone], args.repeat, scratch)
-        print("  offline bundle (make offline) …", file=sys.stderr, flush=True)
-        bundle_size = offline_bundle_size(scratch)
+        print("  make publish …", file=sys.stderr, flush=True)
+        published = publication(scratch)
         if not args.no_transfer:
             print("Measuring transfer and long tasks in Chromium …", file=sys.stderr, flush=True)
             transferred = transfer.measure(scratch, plain.project)
@@ -324,15 +341,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nBuild failed: {failure.label} (exit {failure.returncode}). "
               f"End of its output:\n{tail}", file=sys.stderr)
         return 1
-    except ChromiumMissing as missing:
-        print(f"bench: {missing}", file=sys.stderr)
+    except (ChromiumMissing, druck.NotPrintable, publish.PublishFailed) as problem:
+        print(f"bench: {problem}", file=sys.stderr)
         return 1
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print()
     print(report(ours, plain, small, large, small_alone, large_alone, args.repeat))
     print()
-    print(f"{'offline bundle (make offline), zip':<36}{bundle_size / 1024:>8.0f} KiB")
+    print(published)
     if not args.no_transfer:
         print()
         print(transferred)

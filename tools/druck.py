@@ -1,22 +1,33 @@
-"""`make pdf`: the printed fan as one PDF, and the same cards on A4 sheets.
+"""`make pdf`: the printed fan as one tagged PDF, and the same cards on A4 sheets.
 
 1. Builds the site (strict, into a temporary folder) and serves it on 127.0.0.1.
-2. Debian's Chromium, driven by Playwright, prints every card page in printed
-   order, as a reader's browser prints it: print media, the page size from the
-   print stylesheet's @page rule (overrides/assets/css/druck.css, the one place
-   the card format is set). A card too long for one page continues on the next;
-   every page of it but the last gets "→" at the bottom right, as the printed
-   Einleitung has.
-3. dist/ko-produktion-faecher.pdf: all card pages, with a bookmark per card.
-   Links that Chromium recorded with the local server's address point to the
-   public site instead (site_url).
+2. Debian's Chromium, driven by Playwright, prints the page „Druckfassung“ in
+   one go, as a reader's browser prints it (print media, the card format from
+   the @page rule of overrides/assets/css/druck.css): the cover card, the
+   contents card, then every card on a page of its own. Printed in one piece
+   with ``tagged=True, outline=True``, the PDF has a structure tree (headings,
+   lists, links, figures with their text alternatives), the page's language
+   and one bookmark per card. Joining pages printed one by one would drop it.
+3. pikepdf finishes dist/ko-produktion-faecher.pdf without touching the
+   structure tree: links that Chromium recorded with the local server's
+   address point to the public site (site_url), every link annotation gets a
+   description (/Contents), the title (document info and XMP dc:title, shown
+   in the viewer's title bar), the bookmarks' titles as "15 Warum Legitimation
+   wichtig ist" (Chromium runs the words of a heading together where lines
+   break), and the page furniture Chromium leaves untagged (the chapter's name
+   on the colour band, the address under the QR code: CSS-generated text) is
+   marked as an artifact. A card too long for its page continues on the next;
+   every page of it but its last gets "→" at the bottom right, as an artifact.
 4. dist/ko-produktion-a4.pdf: three card pages side by side on each A4
    landscape sheet, with crop marks, scaled down so that cards and marks stay
    clear of an office printer's non-printable margin; the scale is printed in
-   the sheet's bottom margin. Continuation pages take a slot like any card.
+   the sheet's bottom margin. Each card page is placed as a form XObject, and
+   the fan's structure tree comes along: its marked content is referred to in
+   those XObjects (MCR with /Stm), its links are placed where the card lands.
+   What the imposition cannot keep is said in ``A4_LIMITS``.
 
 It prints which cards needed a continuation page. The functions below are also
-what tests/browser/test_druck.py calls, with the test session's build, server and browser.
+what tools/publish.py and tests/browser/test_druck.py call.
 """
 
 from __future__ import annotations
@@ -30,15 +41,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject,
-                           StreamObject, TextStringObject)
+import pikepdf
+from pikepdf import Array, Dictionary, Name, Operator, Pdf
 
-from tools.common import ROOT, BuildFailed, ChromiumMissing, build, chromium, serve
+from tools.common import ROOT, BuildFailed, ChromiumMissing, build, chromium, load_config, serve
 
 DIST = ROOT / "dist"
 FAN_PDF = "ko-produktion-faecher.pdf"
 A4_PDF = "ko-produktion-a4.pdf"
+PAGE = "druckfassung/"
 
 MM = 72 / 25.4  # PDF points per millimetre
 A4_LANDSCAPE = (297 * MM, 210 * MM)
@@ -49,9 +60,15 @@ PRINTER_MARGIN = 5 * MM
 MARK_GAP = 1 * MM
 MARK_LENGTH = 3.5 * MM
 MARK_ZONE = MARK_GAP + MARK_LENGTH + 0.5 * MM
+# The two cards before card 3, as the outline names them.
+FIRST_CARDS = ("Titelkarte", "Inhaltsverzeichnis")
+# What the A4 sheets do not carry over from the fan's PDF (the README says it too).
+A4_LIMITS = ("a bookmark or a link inside the document opens the sheet that holds its card, not the "
+             "card's place on it; the margin text and the crop marks are artifacts, not content")
 
-# The continuation mark at the bottom right of a card page that goes on (the
-# print stylesheet keeps the text 8 mm from the side and 27 mm from the bottom).
+# Printed by Chromium, so that the few words PDF needs besides the cards are set in an
+# embedded font: "→" on a card page that goes on (the print stylesheet keeps the
+# text 8 mm from the side and 27 mm from the bottom), and each A4 sheet's margin text.
 CONTINUATION_MARK = """<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>→</title><style>
 @page {{ size: {width}pt {height}pt; margin: 0; }}
@@ -60,24 +77,22 @@ p {{ position: fixed; right: 8mm; bottom: 9mm; margin: 0;
      font: 700 16pt/1 -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; }}
 </style></head><body><p>→</p></body></html>
 """
+SHEET_TEXT = """<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>Bögen</title><style>
+@page {{ size: 297mm 210mm; margin: 0; }}
+html, body {{ margin: 0; }}
+section {{ position: relative; height: 210mm; break-after: page; }}
+p {{ position: absolute; bottom: {bottom:.2f}pt; margin: 0; white-space: nowrap;
+     font: 6.5pt/1 -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; }}
+</style></head><body>{sheets}</body></html>
+"""
 
 
 class NotPrintable(Exception):
     """The built site lacks what printing needs; says what to do."""
 
 
-@dataclass
-class PrintedCard:
-    number: int
-    title: str
-    pdf: bytes  # Chromium's PDF of the card page, one or more pages
-
-    @property
-    def pages(self) -> int:
-        return len(PdfReader(io.BytesIO(self.pdf)).pages)
-
-
-# -- printing -------------------------------------------------------------------------
+# -- what the fan is printed from -------------------------------------------------------
 
 
 def load_cards(site_dir: Path) -> list[dict]:
@@ -94,65 +109,197 @@ def site_url_of(site_dir: Path) -> str:
     return match.group(1)
 
 
-def print_cards(browser, base_url: str, cards: list[dict]) -> list[PrintedCard]:
-    """Every card page printed by Chromium, as the browser's print dialog would."""
+@dataclass
+class Words:
+    """The document's title and author, from mkdocs.yml (site_name, titelkarte, site_author)."""
+
+    title: str
+    author: str
+
+    @classmethod
+    def of(cls, project: Path = ROOT) -> Words:
+        config = load_config(project / "mkdocs.yml")
+        subtitle = (config.get("extra", {}).get("titelkarte") or {}).get("untertitel", "")
+        return cls(f"{config['site_name']}. {' '.join(subtitle.split())}".strip(". "),
+                   config.get("site_author") or "")
+
+
+def print_page(browser, url: str, tagged: bool = True) -> bytes:
+    """The page at ``url`` printed by Chromium as the browser's print dialog would."""
     context = browser.new_context()
     page = context.new_page()
-    printed = []
     try:
-        for card in cards:
-            page.goto(base_url + card["url"], wait_until="load")
-            printed.append(PrintedCard(card["number"], card["title"],
-                                       page.pdf(prefer_css_page_size=True)))
+        page.goto(url, wait_until="load")
+        return page.pdf(prefer_css_page_size=True, tagged=tagged, outline=tagged)
     finally:
         context.close()
-    return printed
 
 
-def continuation_mark(browser, width: float, height: float) -> PageObject:
-    """A page of the card format with only "→" at the bottom right, to lay over a page that goes on."""
+def print_html(browser, html: str) -> Pdf:
+    """A small HTML document of ours printed (untagged: it is page furniture)."""
     context = browser.new_context()
     page = context.new_page()
     try:
-        page.set_content(CONTINUATION_MARK.format(width=f"{width:.2f}", height=f"{height:.2f}"))
-        pdf = page.pdf(prefer_css_page_size=True)
+        page.set_content(html)
+        return Pdf.open(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     finally:
         context.close()
-    return PdfReader(io.BytesIO(pdf)).pages[0]
 
 
-def _public_links(page: PageObject, base_url: str, site_url: str) -> None:
-    """Links Chromium wrote with the local server's address go to the public site."""
-    for annotation in page.get("/Annots", []) or []:
-        action = annotation.get_object().get("/A")
-        if action is None:
+# -- finishing the fan's PDF --------------------------------------------------------------
+
+
+def _instructions(ops: list[tuple]) -> list:
+    return [pikepdf.ContentStreamInstruction(operands, Operator(op)) for operands, op in ops]
+
+
+# What paints outside a text block: XObjects, shadings, inline images.
+_PAINTS = {"Do", "sh", "INLINE IMAGE"}
+
+
+def mark_artifacts(pdf: Pdf, page: pikepdf.Page) -> int:
+    """Mark what Chromium left outside marked content as /Artifact; returns how many runs.
+
+    Chromium tags what the page's accessibility tree has; what it leaves outside
+    marked content is what that tree leaves out: CSS-generated text (the band's
+    chapter name, a running head; the address under the QR code, which the
+    figure's text alternative names) and decoration (the rivet mark, the
+    checkboxes' drawn boxes).
+    """
+    out, block, depth, wrapped = [], None, 0, 0
+    begin, end = _instructions([([Name.Artifact], "BMC")]), _instructions([([], "EMC")])
+    for instruction in pikepdf.parse_content_stream(page):
+        op = str(instruction.operator)
+        if block is not None:
+            block.append(instruction)
+            if op == "ET":
+                out += begin + block + end
+                block, wrapped = None, wrapped + 1
             continue
-        action = action.get_object()
-        uri = action.get("/URI")
-        if isinstance(uri, str) and uri.startswith(base_url):
-            action[NameObject("/URI")] = TextStringObject(site_url + uri[len(base_url):])
+        if op in ("BDC", "BMC"):
+            depth += 1
+        elif op == "EMC":
+            depth -= 1
+        elif depth == 0 and op == "BT":
+            block = [instruction]
+            continue
+        elif depth == 0 and op in _PAINTS:
+            out += begin + [instruction] + end
+            wrapped += 1
+            continue
+        out.append(instruction)
+    if wrapped:
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+    return wrapped
 
 
-def fan(printed: list[PrintedCard], mark: PageObject, base_url: str, site_url: str) -> PdfWriter:
-    """All card pages in printed order; every page of a card but its last carries "→"."""
-    writer = PdfWriter()
-    for card in printed:
-        pages = PdfReader(io.BytesIO(card.pdf)).pages
-        first = len(writer.pages)
-        for index, page in enumerate(pages):
-            page = writer.add_page(page)  # pypdf merges only into a writer's pages
-            if index < len(pages) - 1:
-                page.merge_page(mark)
-            _public_links(page, base_url, site_url)
-        writer.add_outline_item(title=f"{card.number} {card.title}", page_number=first)
-    writer.add_metadata({
-        "/Title": "Ko-Produktion – der Kartenfächer",
-        "/Author": "Lisa Vollmer, Laura Calbet i Elias, Susanna Raab, Theresa Zanders, Aya Kleine",
-        "/Subject": "Ein Handlungsleitfaden für die Zusammenarbeit zwischen zivilgesellschaftlichen "
-                    "Akteuren und öffentlicher Verwaltung (KoopWohl 2023, CC BY-NC-SA 4.0)",
-    })
-    writer.page_mode = "/UseOutlines"
-    return writer
+def _entry(dictionary: Dictionary, key: Name) -> Dictionary:
+    """``dictionary[key]``, made an empty dictionary first where missing."""
+    if key not in dictionary:
+        dictionary[key] = Dictionary()
+    return dictionary[key]
+
+
+def append_content(pdf: Pdf, page: pikepdf.Page, data: bytes) -> None:
+    """Draw ``data`` over the page, in the page's own coordinates.
+
+    Chromium's content stream leaves its coordinate transformation in force at
+    its end, so what it drew is enclosed in q … Q first.
+    """
+    page.contents_add(pdf.make_stream(b"q"), prepend=True)
+    page.contents_add(pdf.make_stream(b"Q\n" + data))
+
+
+def overlay_artifact(pdf: Pdf, page: pikepdf.Page, form_name: str, form, matrix: str = "1 0 0 1 0 0") -> None:
+    """Draw ``form`` (a form XObject) over ``page`` as an artifact."""
+    _entry(_entry(page.obj, Name.Resources), Name.XObject)[Name(form_name)] = form
+    append_content(pdf, page, (
+        f"/Artifact BMC q {matrix} cm {form_name} Do Q EMC".encode()))
+
+
+def outline_pages(pdf: Pdf) -> list[int]:
+    """The page index each top-level bookmark opens (one per card, in order)."""
+    index = {page.objgen: number for number, page in enumerate(pdf.pages)}
+    with pdf.open_outline() as outline:
+        return [index[item.destination[0].objgen] for item in outline.root]
+
+
+def card_pages(pdf: Pdf) -> list[range]:
+    """The pages of each card: from its bookmark to the next card's."""
+    starts = outline_pages(pdf) + [len(pdf.pages)]
+    return [range(a, b) for a, b in zip(starts, starts[1:])]
+
+
+def describe_links(pdf: Pdf, base_url: str, site_url: str, names: dict[str, str]) -> None:
+    """Links to the public site, each with a description (/Contents) as PDF/UA asks."""
+    for page in pdf.pages:
+        for annotation in page.obj.get(Name.Annots, Array()):
+            if annotation.get(Name.Subtype) != Name.Link:
+                continue
+            action = annotation.get(Name.A)
+            if action is not None and Name.URI in action:
+                uri = str(action.URI)
+                if uri.startswith(base_url):
+                    uri = site_url + uri[len(base_url):]
+                    action.URI = pikepdf.String(uri)
+                description = names.get(uri.split("#")[0], uri)
+            else:
+                description = names.get("#" + str(annotation.get(Name.Dest, "")).lstrip("/"), "Verweis")
+            annotation.Contents = pikepdf.String(description)
+
+
+def link_names(cards: list[dict], site_url: str) -> dict[str, str]:
+    """What a link to a card is called: by its page, its short address and its anchor on the Druckfassung."""
+    names = {}
+    for card in cards:
+        name = f"Karte {card['number']}: {card['title']}"
+        names[site_url + card["url"]] = names[f"{site_url}{card['number']}/"] = name
+        names[f"#karte-{card['number']}"] = name
+    return names
+
+
+def set_title(pdf: Pdf, words: Words, title: str) -> None:
+    """The title in the document info and in XMP (dc:title), shown in the viewer's title bar."""
+    pdf.docinfo[Name.Title] = title
+    pdf.docinfo[Name.Author] = words.author
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta["dc:title"] = title
+        meta["dc:creator"] = [words.author]
+        meta["dc:language"] = ["de"]
+    pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+    pdf.Root.Lang = pikepdf.String("de")
+    pdf.Root.MarkInfo = Dictionary(Marked=True)
+
+
+def name_bookmarks(pdf: Pdf, cards: list[dict]) -> None:
+    """One bookmark per card, "15 Warum Legitimation wichtig ist"; the cards' sub-headings are left out."""
+    titles = list(FIRST_CARDS) + [f"{card['number']} {card['title']}" for card in cards]
+    with pdf.open_outline() as outline:
+        if len(outline.root) != len(titles):
+            raise NotPrintable(f"the printed Druckfassung has {len(outline.root)} top-level headings, "
+                               f"not one per card ({len(titles)}); does every card have one <h1>?")
+        for item, title in zip(outline.root, titles):
+            item.title = title
+            item.children.clear()
+    pdf.Root.PageMode = Name.UseOutlines
+
+
+def finish_fan(printed: bytes, mark: Pdf, cards: list[dict], base_url: str, site_url: str,
+               words: Words) -> tuple[Pdf, list[range]]:
+    """Chromium's tagged PDF of the Druckfassung, finished (see the module's docstring)."""
+    pdf = Pdf.open(io.BytesIO(printed))
+    name_bookmarks(pdf, cards)
+    describe_links(pdf, base_url, site_url, link_names(cards, site_url))
+    set_title(pdf, words, words.title)
+    arrow = pdf.copy_foreign(mark.pages[0].as_form_xobject())
+    pages = card_pages(pdf)
+    for span in pages:
+        for number in span[:-1]:
+            overlay_artifact(pdf, pdf.pages[number], "/Weiter", arrow)
+    for page in pdf.pages:
+        mark_artifacts(pdf, page)
+        page.obj.Tabs = Name.S  # PDF/UA: annotations in the order of the structure
+    return pdf, pages
 
 
 # -- A4 sheets --------------------------------------------------------------------------
@@ -166,20 +313,12 @@ def a4_scale(card_width: float, card_height: float) -> float:
     return math.floor(fit * 100 + 1e-9) / 100
 
 
-def _pdf_text(text: str) -> bytes:
-    """A PDF string in WinAnsiEncoding (Helvetica, one of the fonts every PDF reader has)."""
-    raw = text.encode("cp1252")
-    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
-
-
-def _marks(slots: int, scale: float, card_w: float, card_h: float, x0: float, y0: float,
-           sheet: int, sheets: int) -> bytes:
-    """Drawing operators: crop marks around ``slots`` cards placed from (x0, y0), and the margin text."""
-    w, h = card_w * scale, card_h * scale
-    ops = [b"q 0 G 0.4 w"]
+def _crop_marks(slots: int, w: float, h: float, x0: float, y0: float) -> bytes:
+    """Drawing operators for crop marks around ``slots`` cards of w × h placed from (x0, y0)."""
+    ops = ["/Artifact BMC q 0 G 0.4 w"]
 
     def line(xa, ya, xb, yb):
-        ops.append(f"{xa:.2f} {ya:.2f} m {xb:.2f} {yb:.2f} l S".encode())
+        ops.append(f"{xa:.2f} {ya:.2f} m {xb:.2f} {yb:.2f} l S")
 
     near, far = MARK_GAP, MARK_GAP + MARK_LENGTH
     for k in range(slots + 1):  # vertical cuts: marks above and below
@@ -190,76 +329,109 @@ def _marks(slots: int, scale: float, card_w: float, card_h: float, x0: float, y0
     for y in (y0, y0 + h):  # horizontal cuts: marks left and right
         line(x0 - near, y, x0 - far, y)
         line(right + near, y, right + far, y)
-    ops.append(b"Q")
-    size = 6.5
-    baseline = y0 - far + 0.3 * MM
-    percent = f"{scale * 100:.0f}"
-    ops.append(b"BT /F1 %.1f Tf %.2f %.2f Td " % (size, x0 + 2 * MM, baseline) +
-               _pdf_text(f"Maßstab {percent} % – in Originalgröße (100 %) drucken, "
-                         "an den Marken schneiden") + b" Tj ET")
-    ops.append(b"BT /F1 %.1f Tf %.2f %.2f Td " % (size, x0 + 2 * w + 2 * MM, baseline) +
-               _pdf_text(f"Ko-Produktion · Bogen {sheet} von {sheets}") + b" Tj ET")
-    return b"\n".join(ops)
+    ops.append("Q EMC")
+    return "\n".join(ops).encode()
 
 
-def _stream(data: bytes, entries: dict | None = None) -> StreamObject:
-    stream = DecodedStreamObject()
-    stream.set_data(data)
-    stream = stream.flate_encode()
-    for key, value in (entries or {}).items():
-        stream[NameObject(key)] = value
-    return stream
+def sheet_texts(browser, sheets: int, scale: float, x0: float, y0: float, card_w: float) -> Pdf:
+    """Each sheet's margin text, printed by Chromium (so in an embedded font): scale and sheet number."""
+    bottom = y0 - (MARK_GAP + MARK_LENGTH) + 0.3 * MM
+    parts = []
+    for number in range(1, sheets + 1):
+        parts.append(
+            f'<section><p style="left: {x0 + 2 * MM:.2f}pt">Maßstab {scale * 100:.0f} % – in Originalgröße '
+            f'(100 %) drucken, an den Marken schneiden</p>'
+            f'<p style="left: {x0 + 2 * card_w * scale + 2 * MM:.2f}pt">Ko-Produktion · Bogen {number} von '
+            f'{sheets}</p></section>')
+    return print_html(browser, SHEET_TEXT.format(bottom=bottom, sheets="".join(parts)))
 
 
-def _as_form(writer: PdfWriter, page: PageObject):
-    """A card page as a form XObject of ``writer``: drawn on a sheet as it is.
+def _retarget(pdf: Pdf, placed: dict) -> None:
+    """The structure tree's references to card pages, moved to the sheets and the cards' XObjects."""
+    seen = set()
+    stack = [pdf.Root.StructTreeRoot]
+    while stack:
+        element = stack.pop()
+        if element.objgen in seen and element.objgen != (0, 0):
+            continue
+        seen.add(element.objgen)
+        page = element.get(Name.Pg)
+        where = placed.get(page.objgen) if page is not None else None
+        if where is not None:
+            element.Pg = where[0]
+        kids = element.get(Name.K)
+        if kids is None:
+            continue
+        items = list(kids) if isinstance(kids, Array) else [kids]
+        changed = []
+        for kid in items:
+            if isinstance(kid, int) and where is not None:
+                kid = Dictionary(Type=Name.MCR, MCID=kid, Pg=where[0], Stm=where[1])
+            elif isinstance(kid, Dictionary):
+                kind = kid.get(Name.Type)
+                target = placed.get(kid.Pg.objgen) if Name.Pg in kid else where
+                if kind == Name.MCR and target is not None:
+                    kid.Pg, kid.Stm = target
+                elif kind == Name.OBJR and target is not None:
+                    kid.Pg = target[0]
+                elif Name.S in kid:
+                    stack.append(kid)
+            changed.append(kid)
+        element.K = Array(changed) if isinstance(kids, Array) or len(changed) != 1 else changed[0]
 
-    (pypdf's merge_transformed_page parses and rewrites every content stream,
-    which took 15 s for the fan and doubled the file.)
-    """
-    contents = page["/Contents"].get_object()
-    parts = contents if isinstance(contents, ArrayObject) else [contents]
-    box = page.mediabox
-    return writer._add_object(_stream(b"\n".join(part.get_object().get_data() for part in parts), {
-        "/Type": NameObject("/XObject"),
-        "/Subtype": NameObject("/Form"),
-        "/BBox": ArrayObject(FloatObject(v) for v in (box.left, box.bottom, box.right, box.top)),
-        "/Resources": page["/Resources"].get_object().clone(writer),
-    }))
 
-
-# Helvetica: one of the fonts every PDF reader has, for the margin text.
-_HELVETICA = {"/Type": "/Font", "/Subtype": "/Type1", "/BaseFont": "/Helvetica", "/Encoding": "/WinAnsiEncoding"}
-
-
-def a4_sheets(fan_pdf: bytes) -> tuple[PdfWriter, float]:
-    """Three card pages side by side on each A4 landscape sheet, centred; returns the sheets and the scale."""
-    pages = PdfReader(io.BytesIO(fan_pdf)).pages
-    card_w, card_h = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
-    scale = a4_scale(card_w, card_h)
+def a4_sheets(fan: Pdf, texts: Pdf, scale: float) -> Pdf:
+    """Three card pages side by side on each A4 landscape sheet, centred, the structure tree kept."""
+    pdf = Pdf.open(io.BytesIO(_bytes(fan)))  # a copy: the fan's structure, outline and metadata come along
+    cards = list(pdf.pages)
+    card_w, card_h = float(cards[0].mediabox[2]), float(cards[0].mediabox[3])
     x0 = (A4_LANDSCAPE[0] - CARDS_PER_SHEET * card_w * scale) / 2
     y0 = (A4_LANDSCAPE[1] - card_h * scale) / 2
-    sheets = math.ceil(len(pages) / CARDS_PER_SHEET)
-    writer = PdfWriter()
-    font = writer._add_object(DictionaryObject({NameObject(k): NameObject(v) for k, v in _HELVETICA.items()}))
-    for number in range(sheets):
-        group = pages[number * CARDS_PER_SHEET:(number + 1) * CARDS_PER_SHEET]
-        forms, ops = DictionaryObject(), []
-        for slot, page in enumerate(group):
+    placed, sheet_of = {}, {}
+    sheets = []
+    for number in range(math.ceil(len(cards) / CARDS_PER_SHEET)):
+        group = cards[number * CARDS_PER_SHEET:(number + 1) * CARDS_PER_SHEET]
+        sheet = pdf.copy_foreign(texts.pages[number].obj)
+        sheet_page = pikepdf.Page(sheet)
+        mark_artifacts(pdf, sheet_page)
+        xobjects = _entry(_entry(sheet, Name.Resources), Name.XObject)
+        ops, annotations = [], Array()
+        for slot, card in enumerate(group):
+            form = card.as_form_xobject()
+            if Name.StructParents in card.obj:
+                form.StructParents = card.obj.StructParents
             name = f"/Karte{slot}"
-            forms[NameObject(name)] = _as_form(writer, page)
-            left, bottom = float(page.mediabox.left), float(page.mediabox.bottom)
-            x, y = x0 + slot * card_w * scale - left * scale, y0 - bottom * scale
-            ops.append(f"q {scale:.4f} 0 0 {scale:.4f} {x:.3f} {y:.3f} cm {name} Do Q".encode())
-        ops.append(_marks(len(group), scale, card_w, card_h, x0, y0, number + 1, sheets))
-        sheet = writer.add_blank_page(width=A4_LANDSCAPE[0], height=A4_LANDSCAPE[1])
-        sheet[NameObject("/Resources")] = DictionaryObject({
-            NameObject("/XObject"): forms,
-            NameObject("/Font"): DictionaryObject({NameObject("/F1"): font}),
-        })
-        sheet[NameObject("/Contents")] = writer._add_object(_stream(b"\n".join(ops)))
-    writer.add_metadata({"/Title": "Ko-Produktion – der Kartenfächer auf A4 zum Ausschneiden"})
-    return writer, scale
+            xobjects[Name(name)] = form
+            x = x0 + slot * card_w * scale
+            ops.append(f"q {scale:.4f} 0 0 {scale:.4f} {x:.3f} {y0:.3f} cm {name} Do Q")
+            for annotation in card.obj.get(Name.Annots, Array()):
+                r = [float(v) for v in annotation.Rect]
+                annotation.Rect = Array([x + r[0] * scale, y0 + r[1] * scale, x + r[2] * scale, y0 + r[3] * scale])
+                annotation.P = sheet
+                annotations.append(annotation)
+            placed[card.objgen] = (sheet, form)
+            sheet_of[card.objgen] = sheet
+        append_content(pdf, sheet_page, "\n".join(ops).encode() + b"\n" +
+                       _crop_marks(len(group), card_w * scale, card_h * scale, x0, y0))
+        if annotations:
+            sheet.Annots = annotations
+        sheet.Tabs = Name.S
+        sheets.append(sheet)
+    _retarget(pdf, placed)
+    with pdf.open_outline() as outline:
+        for item in outline.root:
+            target = sheet_of[item.destination[0].objgen]
+            item.destination = Array([target, Name.Fit])
+    for dest in (pdf.Root.get(Name.Dests) or Dictionary()).values():
+        array = dest if isinstance(dest, Array) else dest.get(Name.D)
+        if array is not None and array[0].objgen in sheet_of:
+            array[0] = sheet_of[array[0].objgen]
+            array[1:] = [Name.Fit]
+    for sheet in sheets:
+        pdf.pages.append(pikepdf.Page(sheet))
+    while len(pdf.pages) > len(sheets):
+        del pdf.pages[0]
+    return pdf
 
 
 # -- the whole run ------------------------------------------------------------------------
@@ -269,45 +441,68 @@ def a4_sheets(fan_pdf: bytes) -> tuple[PdfWriter, float]:
 class Result:
     fan_path: Path
     a4_path: Path
-    printed: list[PrintedCard]
+    cards: list[dict]
+    pages: list[range]  # each card's pages in the fan, cover and contents first
     scale: float
 
     @property
-    def continued(self) -> list[PrintedCard]:
-        return [card for card in self.printed if card.pages > 1]
+    def continued(self) -> list[tuple[str, int]]:
+        """The cards that needed more than one page: (name, pages)."""
+        names = list(FIRST_CARDS) + [str(card["number"]) for card in self.cards]
+        return [(name, len(span)) for name, span in zip(names, self.pages) if len(span) > 1]
 
 
-def _bytes(writer: PdfWriter) -> bytes:
+def page_count(path: Path) -> int:
+    with Pdf.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def card_size_mm(path: Path) -> tuple[int, int]:
+    """Width and height of the first page, in whole millimetres."""
+    with Pdf.open(path) as pdf:
+        box = pdf.pages[0].mediabox
+        return round(float(box[2]) / MM), round(float(box[3]) / MM)
+
+
+def _bytes(pdf: Pdf) -> bytes:
     out = io.BytesIO()
-    writer.write(out)
+    pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
     return out.getvalue()
 
 
-def make(browser, base_url: str, site_dir: Path, out_dir: Path) -> Result:
+def make(browser, base_url: str, site_dir: Path, out_dir: Path, words: Words | None = None) -> Result:
     """Print the built site served at ``base_url`` into the two PDFs in ``out_dir``."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    printed = print_cards(browser, base_url, load_cards(site_dir))
-    first = PdfReader(io.BytesIO(printed[0].pdf)).pages[0]
-    mark = continuation_mark(browser, float(first.mediabox.width), float(first.mediabox.height))
-    fan_pdf = _bytes(fan(printed, mark, base_url, site_url_of(site_dir)))
-    (out_dir / FAN_PDF).write_bytes(fan_pdf)
-    sheets, scale = a4_sheets(fan_pdf)
+    words = words or Words.of()
+    cards, site_url = load_cards(site_dir), site_url_of(site_dir)
+    printed = print_page(browser, base_url + PAGE)
+    with Pdf.open(io.BytesIO(printed)) as first:
+        width, height = float(first.pages[0].mediabox[2]), float(first.pages[0].mediabox[3])
+    mark = print_html(browser, CONTINUATION_MARK.format(width=f"{width:.2f}", height=f"{height:.2f}"))
+    fan, pages = finish_fan(printed, mark, cards, base_url, site_url, words)
+    (out_dir / FAN_PDF).write_bytes(_bytes(fan))
+    scale = a4_scale(width, height)
+    x0 = (A4_LANDSCAPE[0] - CARDS_PER_SHEET * width * scale) / 2
+    y0 = (A4_LANDSCAPE[1] - height * scale) / 2
+    texts = sheet_texts(browser, math.ceil(len(fan.pages) / CARDS_PER_SHEET), scale, x0, y0, width)
+    sheets = a4_sheets(fan, texts, scale)
+    set_title(sheets, words, f"{words.title} (A4-Bögen zum Ausschneiden)")
     (out_dir / A4_PDF).write_bytes(_bytes(sheets))
-    return Result(out_dir / FAN_PDF, out_dir / A4_PDF, printed, scale)
+    return Result(out_dir / FAN_PDF, out_dir / A4_PDF, cards, pages, scale)
 
 
 def report(result: Result) -> str:
-    pages = sum(card.pages for card in result.printed)
-    lines = [f"{result.fan_path.relative_to(ROOT) if result.fan_path.is_relative_to(ROOT) else result.fan_path}: "
-             f"{len(result.printed)} cards on {pages} pages",
-             f"{result.a4_path.relative_to(ROOT) if result.a4_path.is_relative_to(ROOT) else result.a4_path}: "
-             f"{math.ceil(pages / CARDS_PER_SHEET)} A4 sheets, scale {result.scale * 100:.0f} %"]
-    if result.continued:
-        lines.append("cards continued on a further page: " + ", ".join(
-            f"{card.number} ({card.pages} pages)" for card in result.continued))
-    else:
-        lines.append("cards continued on a further page: none")
+    def shown(path: Path) -> Path:
+        return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+    total = sum(len(span) for span in result.pages)
+    lines = [f"{shown(result.fan_path)}: {len(result.pages)} cards (cover and contents included) on "
+             f"{total} pages, {result.fan_path.stat().st_size / 1e6:.2f} MB",
+             f"{shown(result.a4_path)}: {math.ceil(total / CARDS_PER_SHEET)} A4 sheets, scale "
+             f"{result.scale * 100:.0f} %, {result.a4_path.stat().st_size / 1e6:.2f} MB, tagged; but {A4_LIMITS}",
+             "cards continued on a further page: " + (", ".join(
+                 f"{name} ({pages} pages)" for name, pages in result.continued) or "none")]
     return "\n".join(lines)
 
 

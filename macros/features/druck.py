@@ -35,11 +35,21 @@ def short_address(site_url: str | None, card: Card) -> str | None:
 
 def block(card: Card, site_url: str | None) -> str:
     """The print-only block of a card page (raw HTML, placed after the card)."""
-    address = short_address(site_url, card)
+    return print_block(short_address(site_url, card), card.chapter.id, card.chapter.title)
+
+
+def print_block(address: str | None, chapter_id: str | None = None, band: str | None = None) -> str:
+    """The print-only block: the rivet mark, the QR code of ``address`` and, with ``band``, the colour band.
+
+    The QR code is a figure whose text alternative names its address (in the
+    tagged PDF too); the address is printed beside it.
+    """
     code = ""
     if address:
-        shown = escape(re.sub(r"^https?://", "", address))
-        code = f'<span class="karte-kurzadresse" data-text="{shown}">{qr.svg(address)}</span>'
-    return (f'\n\n<div class="karte-druck" hidden data-kapitel="{escape(card.chapter.id)}">'
-            f'<span class="karte-band" data-text="{escape(card.chapter.title)}"></span>'
+        bare = re.sub(r"^https?://", "", address)
+        code = (f'<span class="karte-kurzadresse" data-text="{escape(bare)}">'
+                f'{qr.svg(address, label=f"QR-Code: {bare}")}</span>')
+    kapitel = f' data-kapitel="{escape(chapter_id)}"' if chapter_id else ""
+    band_html = f'<span class="karte-band" data-text="{escape(band)}"></span>' if band else ""
+    return (f'\n\n<div class="karte-druck" hidden{kapitel}>{band_html}'
             f'<span class="karte-niete">{RIVET}</span>{code}</div>\n')

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..errors import ContentError
 from ..sources.registry import Card, Registry
 from .karte import Href, card_link
 from .vorschau import attribute
@@ -48,7 +49,11 @@ def whole_fan(registry: Registry, href: Href) -> str:
                element="nav")
 
 
-def chapter_fan(registry: Registry, card: Card, href: Href) -> str:
-    """The ▶ list of a chapter's overview card: its other cards, as a fan."""
+def chapter_fan(registry: Registry, src_uri: str, shown_docs: str, href: Href) -> str:
+    """The ▶ list of a chapter's overview card (the page ``src_uri``): its other cards, as a fan."""
+    card = registry.card_for_page(src_uri)
+    if card is None:
+        raise ContentError(f"{shown_docs}/{src_uri}", None, "kapitel_karten() only works on a card page.",
+                           "use it on the overview card of a chapter.")
     cards = [c for c in registry.chapter_cards(card.chapter) if c is not card]
     return fan(cards, href, f"Karten im Kapitel {card.chapter.title}", css="kapitel-karten")

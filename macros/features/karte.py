@@ -64,7 +64,8 @@ def header(registry: Registry, card: Card, href: Href) -> str:
     where = f"Kapitel {chapter}"
     if len(chapter_cards) > 1:
         where += f" · Karte {chapter_cards.index(card) + 1} von {len(chapter_cards)}"
-    return (f'<header class="karte-kopf" data-kapitel="{escape(card.chapter.id)}">\n'
+    tight = f' data-druck="{card.druck}"' if card.druck else ""  # druck.css: tighter type in print
+    return (f'<header class="karte-kopf" data-kapitel="{escape(card.chapter.id)}"{tight}>\n'
             f'<p class="karte-kapitel">{where}</p>\n'
             f'<h1 id="karte-{card.number}"><span class="karte-nummer">'
             f'<span class="visually-hidden">Karte </span>{card.number}</span> '

@@ -10,6 +10,7 @@ needs neither Pillow nor any other image library.
 from __future__ import annotations
 
 from functools import lru_cache
+from html import escape
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
@@ -32,14 +33,16 @@ def matrix(data: str) -> tuple[tuple[bool, ...], ...]:
 
 
 @lru_cache(maxsize=None)
-def svg(data: str) -> str:
+def svg(data: str, label: str | None = None) -> str:
     """The QR code of ``data`` as an inline SVG element (one line, no XML declaration).
 
-    It is decoration for print only (the caller hides it from screen readers and
-    prints the address beside it), so it carries ``aria-hidden``.
+    With ``label`` it is an image of that name (the printed card's QR code, whose
+    text alternative names its address, in the tagged PDF too); without, decoration
+    (``aria-hidden``).
     """
     rows = matrix(data)
     size = len(rows)
+    named = f'role="img" aria-label="{escape(label)}"' if label else 'aria-hidden="true"'
     runs = []
     for y, row in enumerate(rows):
         x = 0
@@ -52,5 +55,5 @@ def svg(data: str) -> str:
             else:
                 x += 1
     return (f'<svg class="karte-qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
-            f'shape-rendering="crispEdges" aria-hidden="true" focusable="false">'
+            f'shape-rendering="crispEdges" {named} focusable="false">'
             f'<path fill="#000" d="{"".join(runs)}"/></svg>')

@@ -1,9 +1,9 @@
 """Files written into the built site after MkDocs has written the pages.
 
-Every build: ``karten.json`` and the short addresses (``/15/``). The website
-adds ``robots.txt``, the CSP's host examples and, last, the app (manifest, icons,
-and the service worker, which lists every file before it); the offline bundle
-instead gets its search shim.
+Every build: ``karten.json``, the short addresses (``/15/``) and the cards of
+the page „Druckfassung“. The website adds ``robots.txt``, the CSP's host examples
+and, last, the app (manifest, icons, and the service worker, which lists every
+file before it); the offline bundle instead gets its search shim.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..sources.registry import Registry
-from . import app, csp, karten_json, kurzadressen, offline, robots
+from . import app, csp, druckfassung, karten_json, kurzadressen, offline, robots
 
 
 def write(conf, registry: Registry, url_of: Callable[[str], str]) -> None:
@@ -21,6 +21,7 @@ def write(conf, registry: Registry, url_of: Callable[[str], str]) -> None:
     cards = karten_json.card_data(registry, url_of)
     karten_json.write(site, cards)
     kurzadressen.write(site, cards)
+    druckfassung.write(site, registry, url_of)
     if offline.enabled(conf):
         offline.copy_shim(conf, Path(conf["config_file_path"]).parent)
     else:

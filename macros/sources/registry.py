@@ -52,6 +52,7 @@ class Card:
     body_offset: int = 0  # lines of the file above the body (the front matter)
     refs: list[int] = field(default_factory=list)  # outgoing, in order of appearance
     backrefs: list[int] = field(default_factory=list)  # incoming, ascending
+    druck: str | None = None  # "eng": printed in tighter type to fit one card, as the paper did
 
     @property
     def label(self) -> str:
@@ -179,7 +180,8 @@ def load_registry(docs_dir: str | Path, chapters: list[Chapter],
                                f"card number {number} is taken twice: here and in {other.path}.",
                                "give each card file the number printed on its card.")
         card = Card(number=number, title=title, chapter=chapter, src_uri=src_uri, path=shown,
-                    excerpt=first_paragraph(body), body=body, body_offset=offset)
+                    excerpt=first_paragraph(body), body=body, body_offset=offset,
+                    druck=_print_setting(meta, yaml_text, shown))
         seen[number] = card
         number_lines[number] = number_line
         ref_lines[number] = references_in(body, offset, shown, own=number)
@@ -262,6 +264,20 @@ def _number(meta: dict, yaml_text: str, shown: str) -> tuple[int, int]:
         raise ContentError(shown, line, f"the card number {value!r} is not a positive whole number.",
                            "write the number as printed, e.g. 'karte: 15'.")
     return value, line
+
+
+# The card's print setting (front matter ``druck:``): how the printed card is typeset.
+PRINT_SETTINGS = {"eng": "tighter type (8 pt), so that a long card fits on one card as on paper"}
+
+
+def _print_setting(meta: dict, yaml_text: str, shown: str) -> str | None:
+    value = meta.get("druck")
+    if value is None:
+        return None
+    if value not in PRINT_SETTINGS:
+        raise ContentError(shown, _key_line(yaml_text, "druck"), f"'druck: {value}' is no print setting.",
+                           "write 'druck: eng' (" + PRINT_SETTINGS["eng"] + ") or leave the line out.")
+    return value
 
 
 def _field(meta: dict, yaml_text: str, shown: str, key: str, what: str) -> str:

@@ -14,6 +14,8 @@ PAGES = {
     "privacy note": "datenschutz/",
     "accessibility statement": "barrierefreiheit/",
     "404 page": "404.html",
+    "Druckfassung": "druckfassung/",
+    "downloads page (make build, no downloads)": "herunterladen/",
 }
 
 

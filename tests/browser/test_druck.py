@@ -1,11 +1,11 @@
-"""The printed fan: `make pdf`'s two PDFs, and the print stylesheet in Chromium.
+"""The printed fan: the PDFs `make publish` hands out, the page „Druckfassung“ and the print stylesheet.
 
-The PDFs are made once per test session, by the same functions `make pdf` runs
-(tools/druck.py), from the session's strict build, server and Chromium. The
-expected cards come from the printed handbook (tests/expected.py), the card
-format from the one place it is set (the @page rule of druck.css), and the
-expected short addresses from the built site's canonical links, so none of it
-is read back from the code under test.
+The PDFs are made once per test session, by `make publish` (tools/publish.py,
+the ``published`` fixture): Chromium prints the page „Druckfassung“ in one go.
+The expected cards and the cover come from the printed handbook
+(tests/expected.py), the card format from the one place it is set (the @page
+rule of druck.css), and the expected short addresses from the built site's
+canonical links, so none of it is read back from the code under test.
 """
 
 from __future__ import annotations
@@ -16,11 +16,13 @@ import re
 import subprocess
 from pathlib import Path
 
+import pikepdf
 import pytest
 import zxingcpp
+from pdfua import validate
 from pypdf import PdfReader
 
-from tests.expected import PRINTED_CARDS, TITLES
+from tests.expected import PRINTED_CARDS, PRINTED_CHAPTERS, PRINTED_COVER, TITLES
 from tests.helpers import card_format_mm
 from tools import druck
 
@@ -28,6 +30,8 @@ from tools import druck
 MM = 72 / 25.4
 A4_LANDSCAPE_MM = (297, 210)
 PRINTER_MARGIN_MM = 5
+# The cover and the contents card, then every card: the bookmarks of the fan.
+BOOKMARKS = ["Titelkarte", "Inhaltsverzeichnis"] + [f"{number} {title}" for number, title in PRINTED_CARDS]
 
 
 def page_mm(page) -> tuple[float, float]:
@@ -55,10 +59,30 @@ def qr_codes(pdf: Path, page: int, dpi: int = 150) -> list[str]:
     return [code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
 
 
+def structure(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    """Every element of the PDF's structure tree."""
+    found, stack = [], [pdf.Root.StructTreeRoot]
+    while stack:
+        element = stack.pop()
+        kids = element.get("/K")
+        for kid in (list(kids) if isinstance(kids, pikepdf.Array) else [kids]):
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                found.append(kid)
+                stack.append(kid)
+    return found
+
+
+def bookmarks(pdf: pikepdf.Pdf) -> list[tuple[str, int, int]]:
+    """The top-level bookmarks: title, the page they open (from 0) and how many bookmarks are below them."""
+    pages = {page.objgen: number for number, page in enumerate(pdf.pages)}
+    with pdf.open_outline() as outline:
+        return [(item.title, pages[item.destination[0].objgen], len(item.children)) for item in outline.root]
+
+
 @pytest.fixture(scope="session")
-def made(site, server, browser, tmp_path_factory):
-    """`make pdf` for the session's build: both PDFs, printed once."""
-    return druck.make(browser, server, site.root, tmp_path_factory.mktemp("dist"))
+def made(published):
+    """The two PDFs of `make publish`, printed once."""
+    return published.pdfs
 
 
 @pytest.fixture(scope="session")
@@ -85,22 +109,13 @@ def fan_texts(fan) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def fan_cards(fan_texts) -> list[tuple[int, list[int]]]:
-    """The fan's pages grouped by card: (card number, page indexes), in the PDF's order.
-
-    A card's first page begins with its big number and its title; the pages up
-    to the next such page are its continuation.
-    """
-    groups: list[tuple[int, list[int]]] = []
-    for index, text in enumerate(fan_texts):
-        start = re.match(r"(\d+) ", text)
-        number = int(start.group(1)) if start else None
-        if number in TITLES and text.startswith(f"{number} {TITLES[number]}"):
-            groups.append((number, [index]))
-        else:
-            assert groups, f"page {index + 1} is no card's first page: {text[:60]!r}"
-            groups[-1][1].append(index)
-    return groups
+def fan_cards(made) -> list[tuple[int, list[int]]]:
+    """The cards' pages, (card number, page indexes), from the fan's bookmarks (the cover and contents left out)."""
+    with pikepdf.open(made.fan_path) as pdf:
+        marks = bookmarks(pdf)
+        starts = [page for _, page, _ in marks] + [len(pdf.pages)]
+    return [(int(title.split()[0]), list(range(starts[i], starts[i + 1])))
+            for i, (title, _, _) in enumerate(marks) if title[0].isdigit()]
 
 
 def test_every_page_of_the_fan_has_the_card_format(fan):
@@ -110,50 +125,95 @@ def test_every_page_of_the_fan_has_the_card_format(fan):
         assert abs(w - width) <= 1 and abs(h - height) <= 1, f"page {index + 1}: {w:.1f} × {h:.1f} mm"
 
 
-# -- the fan: every card, in printed order --------------------------------------------
+# -- the fan: cover, contents, every card in printed order ------------------------------
 
 
-def test_the_fan_has_every_card_in_printed_order(fan_texts, fan_cards, site_url):
-    # Each card begins with its big number and its title, as printed (fan_cards).
-    assert [number for number, _ in fan_cards] == [number for number, _ in PRINTED_CARDS]
-    assert len(fan_texts) >= len(PRINTED_CARDS)
-    # Every page, a continuation page too, prints its card's short address.
+def test_the_fan_opens_with_the_cover_and_contents_cards_then_every_card_in_order(made, fan_texts):
+    with pikepdf.open(made.fan_path) as pdf:
+        marks = bookmarks(pdf)
+    # One bookmark per card, each opening the card's own page, and nothing below them.
+    assert [title for title, _, _ in marks] == BOOKMARKS
+    assert [page for _, page, _ in marks] == list(range(len(BOOKMARKS)))
+    assert all(children == 0 for _, _, children in marks)
+    assert len(fan_texts) == len(BOOKMARKS), "a card continues on a further page"
+    cover, contents = fan_texts[0], fan_texts[1]
+    for words in PRINTED_COVER:
+        assert words in cover, words
+    assert "Inhaltsverzeichnis" in contents
+    places = [contents.index(f"{title} {first}") for title, first in PRINTED_CHAPTERS]
+    assert places == sorted(places), "the chapters in printed order, each with its first card"
+    for (number, title), text in zip(PRINTED_CARDS, fan_texts[2:]):
+        assert re.sub(r"\s|-", "", f"{number}{title}") in re.sub(r"\s|-", "", text), number
+
+
+def test_the_fan_is_tagged_in_german_and_shows_its_title(made):
+    with pikepdf.open(made.fan_path) as pdf:
+        assert pdf.Root.MarkInfo.Marked is True and "/StructTreeRoot" in pdf.Root
+        assert str(pdf.Root.Lang) == "de"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        title = str(pdf.docinfo.Title)
+        with pdf.open_metadata() as meta:
+            assert meta["dc:title"] == title
+        assert title.startswith("Ko-Produktion. Ein Handlungsleitfaden")
+        roles = [str(element.S) for element in structure(pdf)]
+    assert roles.count("/H1") == len(BOOKMARKS)  # every card's heading
+    for role in ("/L", "/LI", "/Link", "/Figure", "/P"):
+        assert role in roles, role
+
+
+def test_every_qr_code_is_a_figure_whose_text_names_its_address(made, site_url):
     host = re.sub(r"^https?://", "", site_url)
-    for number, pages in fan_cards:
-        for index in pages:
-            assert f"{host}{number}/" in fan_texts[index], f"card {number}, page {index + 1}"
+    with pikepdf.open(made.fan_path) as pdf:
+        figures = sorted(str(e.Alt) for e in structure(pdf) if e.S == "/Figure")
+    assert figures == sorted([f"QR-Code: {host}"] + [f"QR-Code: {host}{n}/" for n, _ in PRINTED_CARDS])
 
 
-def test_links_in_the_fan_go_to_the_public_site_not_the_local_server(fan, site_url):
-    uris = [annotation.get_object()["/A"]["/URI"] for page in fan.pages
-            for annotation in page.get("/Annots") or [] if "/A" in annotation.get_object()]
-    assert f"{site_url}karten/15-warum-legitimation-wichtig-ist/" in uris  # "→ 15" on card 8
+def test_the_fan_passes_the_pdfua_checks_but_claims_no_conformance(made):
+    """pdfua checks 16 of PDF/UA-1's 106 machine-checkable rules; the fan does not claim the rest."""
+    findings = [(f.rule_id, f.message) for f in validate(str(made.fan_path)).findings]
+    assert [rule for rule, _ in findings] == ["UA-28-004"], findings  # no pdfuaid:part in XMP
+
+
+def test_the_fan_stays_small(made):
+    assert made.fan_path.stat().st_size <= 3_000_000
+
+
+def test_links_in_the_fan_go_to_the_public_site_and_say_where(fan, site_url):
+    links = [annotation.get_object() for page in fan.pages for annotation in page.get("/Annots") or []]
+    uris = {link["/A"]["/URI"]: link["/Contents"] for link in links if "/A" in link}
+    # "→ 15" on card 8
+    assert uris[f"{site_url}karten/15-warum-legitimation-wichtig-ist/"] == "Karte 15: Warum Legitimation wichtig ist"
     assert not [uri for uri in uris if "127.0.0.1" in uri]
+    assert all(link.get("/Contents") for link in links)
 
 
-def test_a_card_too_long_for_one_page_goes_on_with_an_arrow(fan_texts, fan_cards, made):
-    for number, pages in fan_cards:
-        for index in pages[:-1]:
-            assert fan_texts[index].endswith("→"), f"card {number}, page {index + 1}"
-        assert not fan_texts[pages[-1]].endswith("→"), f"card {number}: its last page"
-    assert [n for n, pages in fan_cards if len(pages) > 1] == [c.number for c in made.continued]
-
-
-def test_the_continuation_mark_is_put_on_every_page_but_the_last(browser, server):
-    """However the card text changes: a three-page card gets "→" on its first two pages."""
+def test_a_card_too_long_for_its_page_goes_on_with_an_arrow_on_every_page_but_the_last(browser, server, site,
+                                                                                      tmp_path):
+    """However the card text changes: a card of three pages gets "→" on its first two."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(server + "karten/08-teilhabe/")
-    page.evaluate("""() => { const text = document.querySelector("article > p");
+    page.goto(server + druck.PAGE)
+    page.evaluate("""() => { const text = document.querySelector('section[aria-labelledby="karte-8"] > p');
                              for (let i = 0; i < 60; i++) text.after(text.cloneNode(true)); }""")
-    long_card = druck.PrintedCard(8, "Teilhabe", page.pdf(prefer_css_page_size=True))
+    printed = page.pdf(prefer_css_page_size=True, tagged=True, outline=True)
     context.close()
-    assert long_card.pages >= 3
-    size = PdfReader(io.BytesIO(long_card.pdf)).pages[0].mediabox
-    mark = druck.continuation_mark(browser, float(size.width), float(size.height))
-    pages = druck.fan([long_card], mark, server, "https://example.org/").pages
-    ends = [text_of(p).endswith("→") for p in pages]
-    assert ends == [True] * (len(pages) - 1) + [False]
+    size = PdfReader(io.BytesIO(printed)).pages[0].mediabox
+    mark = druck.print_html(browser, druck.CONTINUATION_MARK.format(width=size.width, height=size.height))
+    pdf, spans = druck.finish_fan(printed, mark, druck.load_cards(site.root), server,
+                                  "https://example.org/", druck.Words.of())
+    eight = spans[[number for number, _ in PRINTED_CARDS].index(8) + 2]
+    assert len(eight) >= 3
+    target = tmp_path / "lang.pdf"
+    pdf.save(target)
+    dpi = 100
+    px = dpi / 25.4
+
+    def arrow(index: int) -> bool:  # dark pixels where "→" stands: 8 mm from the right, 9 mm from the bottom
+        image, w, h = raster(target, index + 1, dpi)
+        return min(image[y, x] for y in range(h - round(16 * px), h - round(8 * px))
+                   for x in range(w - round(16 * px), w - round(7 * px))) < 128
+
+    assert [arrow(index) for index in eight] == [True] * (len(eight) - 1) + [False]
 
 
 # -- what a printed card shows and what it leaves out ---------------------------------------
@@ -243,6 +303,7 @@ def test_the_print_block_is_neither_shown_nor_read_on_screen(page, server):
 
 
 def test_every_printed_card_carries_a_qr_code_to_its_short_address(made, fan_cards, site_url, site):
+    assert qr_codes(made.fan_path, 1) == [site_url], "the cover's leads to the website"
     for number, pages in fan_cards:
         assert qr_codes(made.fan_path, pages[0] + 1) == [f"{site_url}{number}/"], f"card {number}"
     # The short address exists in the built site and forwards to the card.
@@ -260,12 +321,38 @@ def test_a4_has_three_cards_a_sheet_on_a4_landscape(fan, sheets):
         assert abs(w - A4_LANDSCAPE_MM[0]) <= 1 and abs(h - A4_LANDSCAPE_MM[1]) <= 1, f"sheet {index + 1}"
 
 
-def test_a4_sheet_carries_the_first_three_cards_and_their_qr_codes(made, fan_cards, sheets, site_url):
-    first_three = [number for number, pages in fan_cards for _ in pages][:3]
-    assert sorted(qr_codes(made.a4_path, 1, dpi=200)) == sorted(f"{site_url}{n}/" for n in first_three)
+def test_a4_sheet_carries_the_cover_the_contents_and_card_3_with_their_qr_codes(made, sheets, site_url):
+    # The contents card has no QR code; the cover's leads to the website.
+    assert sorted(qr_codes(made.a4_path, 1, dpi=200)) == sorted([site_url, f"{site_url}3/"])
     text = text_of(sheets.pages[0])
-    for number in first_three:
-        assert f"{number} {TITLES[number]}" in text
+    for words in (PRINTED_COVER[0], "Inhaltsverzeichnis", f"3 {TITLES[3]}"):
+        assert words in text
+
+
+def test_a4_keeps_the_tags_language_title_and_bookmarks_of_the_fan(made):
+    with pikepdf.open(made.a4_path) as pdf:
+        assert pdf.Root.MarkInfo.Marked is True and str(pdf.Root.Lang) == "de"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        with pdf.open_metadata() as meta:
+            assert meta["dc:title"] == str(pdf.docinfo.Title)
+        marks = bookmarks(pdf)
+        assert [title for title, _, _ in marks] == BOOKMARKS
+        assert [page for _, page, _ in marks] == [i // 3 for i in range(len(BOOKMARKS))]
+        elements = structure(pdf)
+        with pikepdf.open(made.fan_path) as fan:
+            assert sorted(str(e.S) for e in elements) == sorted(str(e.S) for e in structure(fan))
+        # The cards' marked content is found in the XObjects that place them on the sheets.
+        references = [kid for e in elements for kid in (e.K if isinstance(e.K, pikepdf.Array) else [e.K])
+                      if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR"]
+        assert references and all("/Stm" in kid for kid in references)
+        sheets = {page.objgen for page in pdf.pages}
+        assert all(e.Pg.objgen in sheets for e in elements if "/Pg" in e)
+    # pdfua does not follow marked content into form XObjects: it sees each placed card as
+    # an unmarked paint (and nothing else besides the missing conformance claim).
+    findings = validate(str(made.a4_path)).findings
+    assert {f.rule_id for f in findings} == {"UA-01-003", "UA-28-004"}
+    assert all("form paint" in f.message or "further page" in f.message
+               for f in findings if f.rule_id == "UA-01-003"), findings
 
 
 def test_a4_prints_its_scale_and_keeps_clear_of_the_printers_margin(made, sheets):

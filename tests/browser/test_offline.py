@@ -90,6 +90,33 @@ def test_search_finds_a_word_and_lands_on_its_card(unpacked, offline_page):
     assert card_number(page) == 9
 
 
+def drop_text(page, locator, text: str) -> None:
+    """Drop text onto an element with the mouse, as Chromium's own drag and drop does (trusted events)."""
+    box = locator.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    session = page.context.new_cdp_session(page)
+    data = {"items": [{"mimeType": "text/plain", "data": text}], "dragOperationsMask": 1}
+    for kind in ("dragEnter", "dragOver", "drop"):
+        session.send("Input.dispatchDragEvent", {"type": kind, "x": x, "y": y, "data": data})
+
+
+@pytest.mark.parametrize("how", ["paste", "drop"])
+def test_pasted_or_dropped_text_searches_as_typed_text_does(unpacked, offline_page, how):
+    page = offline_page
+    open_file(page, unpacked / "index.html")
+    field = page.locator(".md-search__input")
+    field.click()
+    page.locator(".md-search-result__meta").wait_for()
+    if how == "paste":  # text arriving without a key, as a paste from the context menu does
+        page.keyboard.insert_text("Daseinsvorsorge")
+    else:
+        drop_text(page, field, "Daseinsvorsorge")
+    assert field.input_value() == "Daseinsvorsorge"
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=15000)
+    assert "Daseinsvorsorge" in first.inner_text()
+
+
 def test_the_request_check_sees_a_request_that_leaves_file_urls(unpacked, browser):
     """The recording above is not blind: a load from a server is seen (loopback only)."""
     context = browser.new_context()

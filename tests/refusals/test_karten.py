@@ -77,3 +77,9 @@ def test_undefined_variable_is_refused(tiny):
     tiny.replace("docs/inhalt.md", "Alle Karten des Fächers", "{{ autorin }} Alle Karten des Fächers")
     line = line_of(tiny.path("docs/inhalt.md"), "autorin")
     assert_refused(tiny.build(), f"docs/inhalt.md:{line}: undefined name 'autorin'")
+
+
+def test_an_unknown_print_setting_is_refused(tiny):
+    tiny.replace(CARD_8, "kapitel: definitionen", "kapitel: definitionen\ndruck: klein")
+    line = line_of(tiny.path(CARD_8), "druck:")
+    assert_refused(tiny.build(), f"{CARD_8}:{line}: 'druck: klein' is no print setting", "write 'druck: eng'")

@@ -1,5 +1,5 @@
 """The website's checks and deploy files, without a build: the load check is not blind,
-and the deploy workflows build with `make build` and publish site/."""
+and the deploy workflows publish with `make publish` and hand out site/."""
 
 from __future__ import annotations
 
@@ -26,10 +26,10 @@ def test_the_load_check_finds_a_font_service_a_cdn_and_a_code_host():
 # -- deployment files ---------------------------------------------------------------------------------
 
 
-def test_deploy_workflows_build_with_make_build_for_their_address_and_publish_site():
+def test_deploy_workflows_publish_with_make_publish_for_their_address_and_hand_out_site():
     github = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
     steps = github["jobs"]["build"]["steps"]
-    build = next(s for s in steps if s.get("run") == "make build")
+    build = next(s for s in steps if s.get("run") == "make publish")
     assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
     assert any(s.get("id") == "pages" and s["uses"].startswith("actions/configure-pages@") for s in steps)
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
@@ -38,6 +38,6 @@ def test_deploy_workflows_build_with_make_build_for_their_address_and_publish_si
     assert github["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
     gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["pages"]
     script = gitlab["script"]
-    assert script.index("make build") < script.index("rm -rf public && mv site public")
+    assert script.index("make publish") < script.index("rm -rf public && mv site public")
     assert any("SITE_URL" in line and "CI_PAGES_URL" in line for line in script)
     assert gitlab["artifacts"]["paths"] == ["public"]

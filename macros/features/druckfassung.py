@@ -1,0 +1,70 @@
+"""The page „Druckfassung“: the whole fan on one page, as printed, for any browser's print.
+
+The page calls ``{{ druckfassung() }}``. It writes what only this page has: the
+cover card (title, subtitle, authors, the research project KoopWohl, as on the
+paper's cover; the title is ``site_name``, the authors ``site_author``, the rest
+``extra.titelkarte`` in mkdocs.yml) and the contents card, made from the
+chapters and their first cards, so nothing is typed twice. After these it leaves
+a place for the cards: once every card page is built, macros/outputs/druckfassung.py
+puts each card there as it stands on its own page (so the cards are not in the
+search index twice, and nothing of a card is written twice).
+
+Printed (druck.css), every card gets a page of its own in the card format, as
+on paper; `make pdf` prints this page in one go into the fan's PDF.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..errors import ContentError
+from ..sources.registry import Registry
+from .druck import print_block
+
+# Where the build puts the cards (macros/outputs/druckfassung.py fills it).
+CARDS_PLACE = '<div class="druckfassung-karten" data-druckfassung-karten></div>'
+COVER_ID = "titelkarte"
+CONTENTS_ID = "inhaltskarte"
+# Our words on the two cards the paper has before card 3.
+TEXT = {
+    "contents": "Inhaltsverzeichnis",
+    "contents_label": "Kapitel und ihre erste Karte",
+}
+COVER_KEYS = ("untertitel", "projekt", "projekt_titel")
+
+
+def cover(config: dict) -> str:
+    """The cover card: title, subtitle, authors, the research project."""
+    words = config["extra"].get("titelkarte") or {}
+    missing = [key for key in COVER_KEYS if not words.get(key)]
+    if missing:
+        raise ContentError("mkdocs.yml", None, "extra.titelkarte lacks " + ", ".join(missing) + ".",
+                           "give the cover card's words as on the paper's cover: extra.titelkarte with "
+                           "untertitel, projekt and projekt_titel.")
+    return (f'<section class="druckfassung-karte titelkarte" aria-labelledby="{COVER_ID}">\n'
+            f'<h1 id="{COVER_ID}">{escape(config["site_name"])}</h1>\n'
+            f'<p class="titelkarte-untertitel">{escape(words["untertitel"])}</p>\n'
+            f'<p class="titelkarte-autorinnen">{escape(config["site_author"] or "")}</p>\n'
+            f'<p class="titelkarte-projekt"><span class="titelkarte-projektname">{escape(words["projekt"])}</span> '
+            f'{escape(words["projekt_titel"])}</p>\n'
+            f'{print_block(config["site_url"])}</section>')
+
+
+def contents(registry: Registry) -> str:
+    """The contents card: every chapter with the number of its first card, linked to it on this page."""
+    items = []
+    for chapter in registry.chapters:
+        first = registry.chapter_cards(chapter)[0]
+        items.append(f'<li data-kapitel="{escape(chapter.id)}"><a href="#karte-{first.number}">'
+                     f'<span class="inhaltskarte-kapitel">{escape(chapter.title)}</span> '
+                     f'<span class="inhaltskarte-nummer">{first.number}</span></a></li>')
+    return (f'<section class="druckfassung-karte inhaltskarte" aria-labelledby="{CONTENTS_ID}">\n'
+            f'<h1 id="{CONTENTS_ID}">{TEXT["contents"]}</h1>\n'
+            f'<ul aria-label="{TEXT["contents_label"]}">\n' + "\n".join(items) + "\n</ul>\n"
+            f'{print_block(None)}</section>')
+
+
+def page(registry: Registry, config: dict) -> str:
+    """The fan as printed: the cover and contents cards, then the place for every card."""
+    return (f'<div class="druckfassung" data-druckfassung>\n{cover(config)}\n{contents(registry)}\n'
+            f'{CARDS_PLACE}\n</div>')

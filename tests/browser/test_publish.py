@@ -1,0 +1,73 @@
+"""`make publish`: the website hands out its offline bundle and its printed fan.
+
+The publication is made once per session (the ``published`` fixture). The
+sizes and pages the page „Herunterladen“ states are compared with the files,
+read with pypdf and zipfile, not with the code that wrote the page.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import date
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from tests.helpers import axe_violations
+from tools.common import serve
+
+FILES = {"ko-produktion-offline.zip", "ko-produktion-faecher.pdf", "ko-produktion-a4.pdf"}
+
+
+def stated_bytes(text: str) -> tuple[float, float]:
+    """The range of sizes a stated "1,4 MB" or "632 KB" stands for."""
+    number, unit = re.fullmatch(r"([\d,]+) (KB|MB)", text).groups()
+    value, step = float(number.replace(",", ".")), 0.05 if "," in number else 0.5
+    factor = 1_000_000 if unit == "MB" else 1000
+    return (value - step) * factor, (value + step) * factor
+
+
+@pytest.fixture(scope="module")
+def downloads_page(published) -> BeautifulSoup:
+    html = (published.site / "herunterladen" / "index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_herunterladen_links_every_download_and_each_file_has_the_size_stated(published, downloads_page):
+    links = downloads_page.select("article a[download]")
+    folder = published.site / "downloads"
+    assert {path.name for path in folder.iterdir()} == FILES
+    assert sorted(link["href"] for link in links) == sorted(f"../downloads/{name}" for name in FILES)
+    for link in links:
+        path = (published.site / "herunterladen" / link["href"]).resolve()
+        facts = {dt.get_text(): dt.find_next_sibling("dd").get_text()
+                 for dt in link.find_previous("dl").select("dt")}
+        low, high = stated_bytes(facts["Größe"])
+        assert low <= path.stat().st_size < high, (path.name, facts["Größe"], path.stat().st_size)
+        assert facts["Stand"] == date.today().strftime("%d.%m.%Y")
+        pages = int(facts["Umfang"].split()[0])
+        if path.suffix == ".pdf":
+            assert pages == len(PdfReader(path).pages), path.name
+        else:
+            with zipfile.ZipFile(path) as archive:
+                html = [n for n in archive.namelist() if n.endswith(".html") and not re.search(r"/\d+/index", n)]
+            assert pages == len(html)
+
+
+def test_each_download_says_what_it_is_for(downloads_page):
+    text = downloads_page.select_one("article").get_text(" ", strip=True)
+    for words in ("USB-Stick", "Druckerei", "Bürodrucker", "ZIP-Archiv", "99 × 210 mm", "A4 quer"):
+        assert words in text, words
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_the_downloads_page(browser, published, scheme):
+    with serve(published.site) as address:
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(address + "herunterladen/")
+        found = axe_violations(page)
+        context.close()
+    assert found == []

@@ -1,0 +1,26 @@
+"""`make publish` fails as a whole: a failed part leaves the previous site/ as it was."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tools import publish
+from tools.common import ROOT, BuildFailed
+
+
+def test_a_failed_part_leaves_the_previous_site_untouched(tiny, tmp_path):
+    """The tiny handbook builds, but its offline bundle cannot: no npm packages (no search shim) there."""
+    shutil.copy(ROOT / "mkdocs-offline.yml", tiny.path("mkdocs-offline.yml"))
+    site = tmp_path / "site"
+    (site / "karten").mkdir(parents=True)
+    (site / "index.html").write_text("the previous site", encoding="utf-8")
+    (site / "karten" / "15.html").write_text("a previous card", encoding="utf-8")
+    before = sorted((p.relative_to(site).as_posix(), p.read_bytes()) for p in site.rglob("*") if p.is_file())
+    with pytest.raises(BuildFailed) as failure:
+        publish.publish(site, project=tiny.root, work=tmp_path / "work")
+    assert failure.value.label == "offline bundle"
+    assert "iframe-worker shim" in failure.value.output
+    after = sorted((p.relative_to(site).as_posix(), p.read_bytes()) for p in site.rglob("*") if p.is_file())
+    assert after == before
