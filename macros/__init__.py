@@ -128,7 +128,8 @@ def on_post_build(env):
     """Write the files that belong to the built site (macros/outputs/)."""
     files = env.variables["files"]
     try:
-        outputs.write(env.conf, _build.registry, lambda src: files.get_file_from_path(src).url)
+        outputs.write(env.conf, _build.registry, lambda src: files.get_file_from_path(src).url,
+                      _build.synonyms)
     except ContentError as error:
         raise _build_error(error) from None
 

@@ -30,6 +30,11 @@ and the median and minimum of each are reported.
    search files apart, and the long tasks while the home page's fan opens
    (``--no-transfer`` leaves this out).
 
+4. Search in German (tools/suche.py): practitioners' queries run through
+   Material's search worker in Chromium, the share that finds its card among
+   the first three results on our site beside plain Material, and what the
+   German search terms cost: the index's size and the build's time.
+
 Last, the size of the offline bundle: the zip `make offline` writes, built the
 same way (tools/offline.py) into the scratch folder.
 
@@ -49,7 +54,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools import offline, transfer
+from tools import offline, suche, transfer
 from tools.common import ROOT, BuildFailed, ChromiumMissing, build, load_config, prepare_plain_project, write_config
 
 DEFAULT_REPEAT = 3
@@ -319,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_transfer:
             print("Measuring transfer and long tasks in Chromium …", file=sys.stderr, flush=True)
             transferred = transfer.measure(scratch, plain.project)
+            print("Searching in Chromium …", file=sys.stderr, flush=True)
+            searched = suche.measure(scratch, plain.project)
     except BuildFailed as failure:
         tail = "\n".join(failure.output.rstrip().split("\n")[-TAIL_LINES:])
         print(f"\nBuild failed: {failure.label} (exit {failure.returncode}). "
@@ -336,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_transfer:
         print()
         print(transferred)
+        print()
+        print(searched)
     return 0
 
 

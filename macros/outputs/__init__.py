@@ -1,6 +1,7 @@
 """Files written into the built site after MkDocs has written the pages.
 
-Every build: ``karten.json`` and the short addresses (``/15/``). The website
+Every build: ``karten.json``, the short addresses (``/15/``) and the German
+search terms in the search index. The website
 adds ``robots.txt`` and the CSP's host examples; the offline bundle instead
 gets its search shim.
 """
@@ -11,12 +12,14 @@ from pathlib import Path
 from typing import Callable
 
 from ..sources.registry import Registry
-from . import csp, karten_json, kurzadressen, offline, robots
+from . import csp, karten_json, kurzadressen, offline, robots, suche
 
 
-def write(conf, registry: Registry, url_of: Callable[[str], str]) -> None:
+def write(conf, registry: Registry, url_of: Callable[[str], str],
+          synonyms: dict[str, list[str]] | None = None) -> None:
     """Write every output of this build (``conf``: MkDocs's config); raises ContentError."""
     site = conf["site_dir"]
+    suche.write(site, synonyms or {})
     cards = karten_json.card_data(registry, url_of)
     karten_json.write(site, cards)
     kurzadressen.write(site, cards)
