@@ -49,6 +49,19 @@ def test_sentences_are_short(text):
     assert long == [], f"more than {MAX_WORDS} words: {long}"
 
 
+def test_every_sentence_starts_a_new_line(site):
+    """Leichte Sprache puts each sentence on a line of its own: in the Markdown, a line that
+    ends in two spaces (a hard line break) within a paragraph or list item."""
+    blocks = site.page(URL).select("article p, article li")
+    crowded = []
+    for block in blocks:
+        for line in re.split(r"<br\s*/?>", block.decode_contents()):
+            text = re.sub(r"<[^>]+>|\[[^\]]*\]", "", line)
+            if len(re.findall(r"[.!?](?=\s+\S)", text.strip())) > 0:
+                crowded.append(text.strip())
+    assert crowded == []
+
+
 def test_long_words_are_split_with_a_hyphen(text):
     words = re.findall(r"[\w·-]+", text)
     unsplit = sorted({w for w in words if len(w) > MAX_LETTERS and "-" not in w and "·" not in w})
