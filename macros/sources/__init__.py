@@ -29,6 +29,7 @@ class Sources:
 
 def read(docs_dir: str | Path, extra: dict, project: Path) -> Sources:
     """Read every card below ``docs_dir`` with mkdocs.yml's ``extra`` settings; raises ContentError."""
+    suche.require()
     registry = load_registry(docs_dir, load_chapters(extra.get("kapitel")), shown_root=project)
     return Sources(registry, shown_path(Path(docs_dir), project), checkliste.load(registry),
                    begriffe.load_terms(extra.get("begriffe"), registry),

@@ -15,8 +15,8 @@ instead:
 - synonyms that authors list in mkdocs.yml under ``extra.synonyme``
   („Videokonferenz: online“: a text that says „online“ is found by „Videokonferenz“).
 
-macros/outputs/suche.py puts these words into a field of the search index that
-lunr searches and the results never show.
+macros/outputs/suche.py puts these words into two fields of the search index
+that lunr searches and the results never show.
 """
 
 from __future__ import annotations
@@ -67,11 +67,8 @@ class Dictionary:
 
     @classmethod
     def read(cls, base: Path = DICTIONARY) -> Dictionary:
+        require(base)
         aff, dic = base.with_suffix(".aff"), base.with_suffix(".dic")
-        if not aff.is_file() or not dic.is_file():
-            raise ContentError(str(dic), None, "the German dictionary for the search is missing.",
-                               f"install Debian's {PACKAGE} (`make build` does it: "
-                               f"apt-get install {PACKAGE}).")
         rules = _read_affixes(aff.read_text(encoding="utf-8", errors="replace"))
         flag = rules.pop("flags")
         begin, middle, end = set(), set(), set()
@@ -115,6 +112,15 @@ class Dictionary:
             return []
         best = _best_split(word, self.begin, self.middle, self.end)
         return list(best) if best and len(best) > 1 else []
+
+
+def require(base: Path = DICTIONARY) -> None:
+    """Refuse a build without the dictionary before it starts, not after every page."""
+    for path in (base.with_suffix(".aff"), base.with_suffix(".dic")):
+        if not path.is_file():
+            raise ContentError(str(path), None, "the German dictionary for the search is missing.",
+                               f"install Debian's {PACKAGE} (`make build` does it: "
+                               f"apt-get install {PACKAGE}).")
 
 
 def _read_affixes(text: str) -> dict:
@@ -221,10 +227,8 @@ def _save(path: Path, value) -> None:
 @lru_cache(maxsize=2)
 def dictionary(base: Path = DICTIONARY) -> Dictionary:
     """The dictionary, read once per process (mkdocs serve rebuilds in one) and cached between builds."""
-    files = (base.with_suffix(".aff"), base.with_suffix(".dic"))
-    if not all(f.is_file() for f in files):
-        return Dictionary.read(base)  # raises the error that says what to install
-    cache = _cache_file("woerterbuch", *files)
+    require(base)
+    cache = _cache_file("woerterbuch", base.with_suffix(".aff"), base.with_suffix(".dic"))
     words = _load(cache)
     if not isinstance(words, Dictionary):
         words = Dictionary.read(base)

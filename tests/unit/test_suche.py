@@ -66,3 +66,10 @@ def test_malformed_synonyms_are_refused(config):
     with pytest.raises(ContentError) as refused:
         suche.load_synonyms(config)
     assert refused.value.path == "mkdocs.yml" and "extra.synonyme" in refused.value.problem
+
+
+def test_a_missing_dictionary_says_what_to_install(tmp_path):
+    with pytest.raises(ContentError) as refused:
+        suche.require(tmp_path / "de_DE")
+    assert refused.value.path.endswith("de_DE.aff")
+    assert "apt-get install hunspell-de-de" in refused.value.fix
