@@ -11,7 +11,7 @@
    `async run(page, site)`, which throws when the flow fails. `site` knows the
    target's addresses (site.url("karten/08-teilhabe/")) and carries the helpers
    below. Every flow gets a fresh browser context (its own storage), and fails too
-   when the page throws an uncaught error. One browser is started per kind of
+   when the page throws an uncaught error or asks anything of another host. One browser is started per kind of
    storage, not per flow. Pages open at 1280 × 800 px.
 
    Usage: node runner.js '{"website": "http://127.0.0.1:…/", "offline": "file:///…/ko-produktion/"}' [flow …] */
@@ -19,7 +19,6 @@
 
 const fs = require("fs");
 const path = require("path");
-const puppeteer = require("puppeteer-core");
 
 const FIREFOX = "/usr/bin/firefox-esr";
 // Cookies and site data blocked: reading localStorage throws SecurityError.
@@ -81,6 +80,7 @@ function siteFor(target, base) {
 }
 
 async function launch(storage) {
+  const puppeteer = require("puppeteer-core");  // not needed for --list
   return puppeteer.launch({
     browser: "firefox", executablePath: FIREFOX, protocol: "webDriverBiDi", headless: true,
     extraPrefsFirefox: Object.assign({}, QUIET, storage === "blocked" ? BLOCKED : {})
@@ -93,10 +93,17 @@ async function runOne(browser, flow, site) {
   const page = await context.newPage();
   await page.setViewport(VIEWPORT);
   const thrown = [];
+  const elsewhere = [];
   page.on("pageerror", (error) => thrown.push(String(error && error.message || error)));
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!/^(data|blob|about):/.test(url) && !url.startsWith(new URL(site.base).origin === "null" ? "file:" :
+      new URL(site.base).origin)) elsewhere.push(url);
+  });
   try {
     await flow.run(page, site);
     if (thrown.length) throw new Error("the page threw: " + thrown.join(" | "));
+    if (elsewhere.length) throw new Error("requests left the site: " + elsewhere.join(" "));
     return { ok: true, ms: Date.now() - started };
   } catch (error) {
     return { ok: false, ms: Date.now() - started, error: String(error && error.stack || error) };
