@@ -7,13 +7,17 @@ BIN    := $(VENV)/bin
 # Set up once per change of the requirement files.
 READY  := $(VENV)/.ready
 CHROMIUM := /usr/bin/chromium
-# npm packages (axe-core for tests, iframe-worker for the offline bundle), exact versions from package-lock.json.
+FIREFOX  := /usr/bin/firefox-esr
+# Debian's German hunspell dictionary: the search splits compounds with it (macros/sources/suche.py).
+DICTIONARY := /usr/share/hunspell/de_DE.dic
+# npm packages (axe-core for tests, iframe-worker for the offline bundle, puppeteer-core for the
+# Firefox tests), exact versions from package-lock.json; puppeteer-core never downloads a browser.
 NODE_READY := node_modules/.ready
 
 # Material prints an end-of-life notice on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build publish offline pdf linkcheck test bench browser clean
+.PHONY: help serve build publish offline pdf linkcheck test bench browser dictionary clean
 
 help:
 	@echo "make serve      read the handbook at http://127.0.0.1:8000 (rebuilds on change)"
@@ -32,26 +36,37 @@ $(READY): requirements.txt requirements-test.txt constraints.txt
 	touch $@
 
 $(NODE_READY): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium for the browser tests; Playwright never downloads a browser.
-# And poppler-utils: the print tests read the PDFs of `make pdf` with its pdftoppm.
+# Debian's Chromium and Firefox ESR for the browser tests; Playwright and puppeteer-core
+# never download a browser. And poppler-utils: the print tests read the PDFs of `make pdf`
+# with its pdftoppm.
 browser:
-	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftoppm >/dev/null; then \
-		echo "Installing Debian's chromium and poppler-utils (needs root) ..."; \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(FIREFOX) ] || ! command -v pdftoppm >/dev/null; then \
+		echo "Installing Debian's chromium, firefox-esr and poppler-utils (needs root) ..."; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium firefox-esr poppler-utils >/dev/null; \
 	fi
 	@$(CHROMIUM) --version
+	@$(FIREFOX) --version
 
-serve: $(READY)
+# Every build needs the German dictionary for the search.
+dictionary:
+	@if [ ! -f $(DICTIONARY) ]; then \
+		echo "Installing Debian's hunspell-de-de (needs root) ..."; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq hunspell-de-de >/dev/null; \
+	fi
+
+serve: $(READY) dictionary
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Build beside site/ and swap it in only when the strict build succeeded, so a
 # failed build never leaves a half-written site where a deploy would take it.
-build: $(READY)
+build: $(READY) dictionary
 	rm -rf .build/site
 	$(BIN)/mkdocs build --strict --site-dir .build/site
 	rm -rf site && mv .build/site site
@@ -65,22 +80,22 @@ publish: $(READY) $(NODE_READY) browser
 
 # The offline bundle: a strict build with mkdocs-offline.yml, zipped (tools/offline.py).
 # The tools run as modules of the package tools/, from the project root.
-offline: $(READY) $(NODE_READY)
+offline: $(READY) $(NODE_READY) dictionary
 	$(BIN)/python -m tools.offline
 
 linkcheck: $(READY)
 	$(BIN)/python -m tools.linkcheck
 
-test: $(READY) $(NODE_READY) browser
+test: $(READY) $(NODE_READY) browser dictionary
 	$(BIN)/python -m pytest
 
 # Also measures in Chromium what a card page transfers and how the fan opens.
-bench: $(READY) $(NODE_READY) browser
+bench: $(READY) $(NODE_READY) browser dictionary
 	$(BIN)/python -m tools.bench
 
 # The printed fan: dist/ko-produktion-faecher.pdf (one page per card, in the
 # card format) and dist/ko-produktion-a4.pdf (three cards a sheet, crop marks).
-pdf: $(READY) browser
+pdf: $(READY) browser dictionary
 	$(BIN)/python -m tools.druck
 
 clean:

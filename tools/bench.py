@@ -30,6 +30,11 @@ and the median and minimum of each are reported.
    search files apart, and the long tasks while the home page's fan opens
    (``--no-transfer`` leaves this out).
 
+4. Search in German (tools/suche.py): practitioners' queries run through
+   Material's search worker in Chromium, the share that finds its card among
+   the first three results on our site beside plain Material, and what the
+   German search terms cost: the index's size and the build's time.
+
 Last, `make publish` (tools/publish.py) into the scratch folder: its time and
 the size of each download (the offline zip, the fan's PDF, the A4 PDF), and the
 fan's PDF as Chromium prints it without and with tags, beside the finished one.
@@ -50,7 +55,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools import druck, publish, transfer
+from tools import druck, publish, suche, transfer
 from tools.common import (ROOT, BuildFailed, ChromiumMissing, build, chromium, load_config, prepare_plain_project,
                           serve, write_config)
 
@@ -336,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_transfer:
             print("Measuring transfer and long tasks in Chromium …", file=sys.stderr, flush=True)
             transferred = transfer.measure(scratch, plain.project)
+            print("Searching in Chromium …", file=sys.stderr, flush=True)
+            searched = suche.measure(scratch, plain.project)
     except BuildFailed as failure:
         tail = "\n".join(failure.output.rstrip().split("\n")[-TAIL_LINES:])
         print(f"\nBuild failed: {failure.label} (exit {failure.returncode}). "
@@ -353,6 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_transfer:
         print()
         print(transferred)
+        print()
+        print(searched)
     return 0
 
 

@@ -48,14 +48,17 @@ class ChromiumMissing(Exception):
 
 
 def mkdocs_build(project: Path, site_dir: Path, *, config: str = "mkdocs.yml", strict: bool = True,
-                 env: dict[str, str] | None = None, timeout: float | None = None) -> subprocess.CompletedProcess:
+                 env: dict[str, str] | None = None, timeout: float | None = None,
+                 generator: str = "mkdocs") -> subprocess.CompletedProcess:
     """`mkdocs build` of ``project`` into ``site_dir``, strict unless told, as `make build` runs it.
+
+    ``generator="properdocs"`` builds with ProperDocs, MkDocs 1.6's maintained fork, instead.
 
     Returns the finished process; ``output`` holds stdout and stderr together,
     in the order they were written. Never ``-q`` or ``-v``: with ``--strict``
     they drop warnings or the anchor check (mkdocs issues 4126, 3991).
     """
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config, "--site-dir", str(site_dir)]
+    command = [sys.executable, "-m", generator, "build", "--config-file", config, "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
     result = subprocess.run(command, cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})),

@@ -1,9 +1,10 @@
 """Files written into the built site after MkDocs has written the pages.
 
-Every build: ``karten.json``, the short addresses (``/15/``) and the cards of
-the page „Druckfassung“. The website adds ``robots.txt``, the CSP's host examples
-and, last, the app (manifest, icons, and the service worker, which lists every
-file before it); the offline bundle instead gets its search shim.
+Every build: ``karten.json``, the short addresses (``/15/``), the cards of the
+page „Druckfassung“ and the German search terms in the search index. The website
+adds ``robots.txt``, the CSP's host examples and, last, the app (manifest, icons,
+and the service worker, which lists every file before it); the offline bundle
+instead gets its search shim.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from pathlib import Path
 from typing import Callable
 
 from ..sources.registry import Registry
-from . import app, csp, druckfassung, karten_json, kurzadressen, offline, robots
+from . import app, csp, druckfassung, karten_json, kurzadressen, offline, robots, suche
 
 
-def write(conf, registry: Registry, url_of: Callable[[str], str]) -> None:
+def write(conf, registry: Registry, url_of: Callable[[str], str],
+          synonyms: dict[str, list[str]] | None = None) -> None:
     """Write every output of this build (``conf``: MkDocs's config); raises ContentError."""
     site = conf["site_dir"]
+    suche.write(site, synonyms or {})
     cards = karten_json.card_data(registry, url_of)
     karten_json.write(site, cards)
     kurzadressen.write(site, cards)

@@ -13,6 +13,7 @@ PAGES = {
     "contents page": "inhalt/",
     "privacy note": "datenschutz/",
     "accessibility statement": "barrierefreiheit/",
+    "Leichte Sprache": "leichte-sprache/",
     "404 page": "404.html",
     "Druckfassung": "druckfassung/",
     "downloads page (make build, no downloads)": "herunterladen/",

@@ -16,7 +16,8 @@ from tests.helpers import foreign_loads
 
 SITE_URL = os.environ.get("SITE_URL", "https://ko-produktion.example.org/")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-OUR_PAGES = ["", "inhalt/", "checklisten/", "herunterladen/", "druckfassung/", "datenschutz/", "barrierefreiheit/"]
+OUR_PAGES = ["", "inhalt/", "checklisten/", "herunterladen/", "druckfassung/", "datenschutz/", "barrierefreiheit/",
+             "leichte-sprache/"]
 
 
 def meta(page, name: str) -> str | None:
@@ -142,7 +143,8 @@ def test_every_page_links_the_privacy_note_and_accessibility_statement(site, car
         links = {a.get_text(strip=True): a["href"] for a in footer.select("a")}
         for label, target, heading in [("Datenschutz", "datenschutz/", "Datenschutz"),
                                        ("Erklärung zur Barrierefreiheit", "barrierefreiheit/",
-                                        "Erklärung zur Barrierefreiheit")]:
+                                        "Erklärung zur Barrierefreiheit"),
+                                       ("Leichte Sprache", "leichte-sprache/", "Leichte Sprache")]:
             href = links[label]
             if url == "404.html":
                 assert href == urlsplit(SITE_URL).path + target

@@ -1,0 +1,111 @@
+"""Blocked or corrupt storage throws nothing (overrides/partials/speicher-schutz.html).
+
+Blocked for real: Chromium with a profile whose policy blocks cookies and site
+data, as an office's IT department sets it; then reading localStorage throws
+SecurityError. Everything that needs no storage works there: search, the colour
+toggle (for the visit), the fan, previews and print; checklists say that they
+cannot remember. Corrupt values under Material's keys and ours are repaired.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tools.common import CHROMIUM, CHROMIUM_ARGS
+
+CARD_8 = "karten/08-teilhabe/"
+CARD_21 = "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"
+BLOCK_COOKIES = {"profile": {"default_content_setting_values": {"cookies": 2}}}
+TOGGLE = "form[data-md-component=palette] label:visible"
+
+
+@pytest.fixture(scope="module")
+def locked_down(browser, tmp_path_factory):
+    """A persistent Chromium profile that blocks site storage, as an office policy does."""
+    profile = tmp_path_factory.mktemp("gesperrt")
+    (profile / "Default").mkdir()
+    (profile / "Default" / "Preferences").write_text(json.dumps(BLOCK_COOKIES), encoding="utf-8")
+    return profile
+
+
+def open_locked_down(browser, profile, scheme: str):
+    context = browser.browser_type.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, color_scheme=scheme)
+    page = context.pages[0] if context.pages else context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    return context, page
+
+
+def search_results(page, query: str) -> list[str]:
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    return page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_with_storage_blocked_by_policy_everything_but_memory_works(browser, server, locked_down, scheme):
+    context, page = open_locked_down(browser, locked_down, scheme)
+    page.goto(server)
+    assert page.evaluate("() => { try { localStorage.length; return 'lesbar' } catch (e) { return e.name } }") \
+        == "SecurityError", "the profile must really block storage"
+    # The fan is set up, and the colour toggle is there and switches for the visit.
+    page.locator(".faecher--an").first.wait_for()
+    before = page.evaluate("document.body.dataset.mdColorScheme")
+    page.locator(TOGGLE).click()
+    after = page.evaluate("document.body.dataset.mdColorScheme")
+    assert after != before
+    # Search starts and finds.
+    assert any("/karten/15-" in url for url in search_results(page, "Legitimation"))
+    # The next page keeps the chosen scheme (kept in the tab, not in storage).
+    page.goto(server + CARD_8)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == after
+    # A reference previews its card on focus.
+    page.locator("nav.karte-verweise a").first.focus()
+    assert page.locator("#karte-vorschau").is_visible()
+    # Printing works (a PDF of the card).
+    assert page.pdf()[:4] == b"%PDF"
+    # Checklists say calmly that they cannot remember.
+    page.goto(server + CARD_21)
+    assert "nicht gemerkt" in page.locator(".checkliste-hinweis").inner_text()
+    page.locator("li[data-checkliste-punkt] > label").first.click()
+    assert page.locator(".checkliste-fortschritt").first.inner_text().startswith("1 von")
+    assert page.errors == []
+    context.close()
+
+
+# Values a reader's storage may hold after a crash, an old version or a hand edit.
+CORRUPT = {
+    "/.__palette": ["{kaputt", '{"index": "dunkel"}', "42", '{"index": 7, "color": null}'],
+    "/.__tabs": ["[", '"kein Array"'],
+    "/.__announce": ["nicht JSON"],
+    "/.__consent": ["{"],
+    "ko-produktion.checklisten.v1": ["{"],
+}
+
+
+@pytest.mark.parametrize("variant", range(4))
+def test_corrupt_values_under_every_key_are_repaired_not_thrown(browser, server, variant):
+    context = browser.new_context(color_scheme=("light", "dark")[variant % 2])
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server + CARD_21)
+    values = {key: options[variant % len(options)] for key, options in CORRUPT.items()}
+    page.evaluate("values => Object.entries(values).forEach(([k, v]) => localStorage.setItem(k, v))", values)
+    page.reload()
+    page.locator(".checkliste-fortschritt").first.wait_for()
+    assert page.locator(TOGGLE).count() == 1
+    page.locator(TOGGLE).click()
+    assert any("/karten/15-" in url for url in search_results(page, "Legitimation"))
+    # Material's keys hold nothing unreadable any more; the colour chosen is kept.
+    kept = page.evaluate("keys => keys.map(k => localStorage.getItem(k))", list(CORRUPT))
+    for key, value in zip(CORRUPT, kept):
+        assert value != values[key], key
+    assert json.loads(kept[0])["color"]["scheme"] == page.evaluate("document.body.dataset.mdColorScheme")
+    page.reload()
+    assert errors == []
+    context.close()

@@ -1,0 +1,41 @@
+"""The built search index carries the German search terms in fields of their own (macros/outputs/suche.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from macros.outputs.suche import FIELDS
+
+
+@pytest.fixture(scope="module")
+def index(site) -> dict:
+    return json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def entry(index, location: str) -> dict:
+    return next(e for e in index["docs"] if e["location"] == location)
+
+
+def test_the_fields_are_declared_where_materials_worker_reads_them(index):
+    fields = index["config"]["fields"]
+    assert fields["title"] == {"boost": 1000.0} and fields["text"] == {"boost": 1.0}
+    assert fields["suchtitel"]["boost"] == fields["title"]["boost"]
+    assert 0 < fields["suchwoerter"]["boost"] <= fields["text"]["boost"]
+    assert {field for field, _ in FIELDS.values()} == {"suchtitel", "suchwoerter"}
+
+
+def test_title_and_text_stay_the_authors(index):
+    card = entry(index, "karten/41-gremien-einrichten/")
+    assert card["title"].endswith("41 Gremien einrichten")
+    assert "gremium" in card["suchtitel"].split()
+    assert "gremium" not in card["title"].lower() and "gremium" not in card["text"].lower()
+
+
+def test_compound_parts_and_synonyms_are_in_the_index(index):
+    words = {e["location"]: set(e.get("suchwoerter", "").split()) for e in index["docs"]}
+    # „vereinbarung“ itself is left out: „vereinbarungen“ begins with it.
+    assert any("vereinbarungen" in w for loc, w in words.items() if loc.startswith("karten/32-"))
+    assert any("videokonferenz" in w for loc, w in words.items() if loc.startswith("karten/50-"))
+    assert not any("videokonferenz" in w for loc, w in words.items() if loc.startswith("karten/41-"))

@@ -1,0 +1,204 @@
+"""Search in German, measured: practitioners' queries against the real search, ours beside plain Material.
+
+Each query is what a practitioner types, with the card it must find among the
+first three results. The queries run in Chromium through Material's own search
+worker with a built site's index, exactly as the search box sends them, so
+what counts is what readers get. `make bench` prints the rate of our site
+beside plain Material's build of the same Markdown, and what the German search
+terms cost: the index's size and the build's time.
+`python -m tools.suche --site DIR` runs the queries against a site already built.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tools.common import ROOT, build, serve
+
+# (query, the card it must find among the first three results)
+QUERIES = [
+    # Compound parts: the text has the long word, the reader types its part.
+    ("Vereinbarung", 32),
+    ("Fluktuation", 48),
+    ("Spielraum", 28),
+    ("Versorgung", 30),
+    ("Wechsel", 48),
+    ("Konferenz", 50),
+    ("Organisation", 23),
+    ("Vertretung", 23),
+    # Singular, plural and other forms the text does not have.
+    ("Gremium", 41),
+    ("Kooperationsvereinbarungen", 32),
+    ("Leitfaden", 53),
+    ("Handlungsspielraum", 28),
+    ("Rollenkonflikt", 27),
+    ("Konflikt", 43),
+    ("Entscheidung", 42),
+    ("Zwischenschritt", 32),
+    ("Handlungslogik", 25),
+    ("Zeitlogik", 26),
+    ("Meilenstein", 30),
+    ("Erfolg", 32),
+    # Synonyms from mkdocs.yml (extra.synonyme).
+    ("Videokonferenz", 50),
+    ("Reflexion", 46),
+    ("Personalwechsel", 48),
+    # Words of the text as they stand.
+    ("Protokoll", 41),
+    ("Ehrenamt", 26),
+    ("Hauptamt", 26),
+    ("Finanzierung", 22),
+    ("Vertrauen", 44),
+    ("Transparenz", 52),
+    ("Verstetigung", 34),
+    ("Skalierung", 38),
+    ("Scheitern", 36),
+    ("Selbstorganisation", 23),
+    ("Pragmatismus", 33),
+    ("Pandemie", 50),
+    ("bezahlte Stellen", 21),
+    ("externe Unterstützung", 49),
+]
+TOP = 3
+CARD = re.compile(r"karten/(\d+)-")
+
+# Runs in a page of the site: Material's search worker, given the site's index the
+# way Material's bundle gives it, answers every query; the pages found, best first.
+PROBE = """async ({queries, top}) => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const base = new URL(config.base, location.href);
+  const index = await (await fetch(new URL("search/search_index.json", base))).json();
+  const worker = new Worker(new URL(config.search, location.href));
+  const ask = (message) => new Promise((resolve) => {
+    worker.onmessage = (event) => resolve(event.data);
+    worker.postMessage(message);
+  });
+  const setup = {config: index.config, docs: index.docs, options: {suggest: false}};
+  await ask({type: 0, data: setup});                       // SETUP -> READY
+  const found = {};
+  for (const query of queries) {
+    const answer = await ask({type: 2, data: query});      // QUERY -> RESULT
+    found[query] = answer.data.items.slice(0, top).map((group) =>
+      new URL(group[0].location, base).pathname.slice(base.pathname.length));
+  }
+  worker.terminate();
+  return found;
+}"""
+
+
+def found_cards(page, base_url: str, queries: list[str] | None = None) -> dict[str, list[int | None]]:
+    """For each query, the cards among the first three results (None for a page that is no card)."""
+    page.goto(base_url)
+    found = page.evaluate(PROBE, {"queries": queries or [q for q, _ in QUERIES], "top": TOP})
+    return {query: [int(m.group(1)) if (m := CARD.search(path)) else None for path in paths]
+            for query, paths in found.items()}
+
+
+def misses(page, base_url: str) -> list[str]:
+    """The queries whose card is not among the first three results, with what came instead."""
+    found = found_cards(page, base_url)
+    return [f"{query!r} -> card {card} not in {found[query]}" for query, card in QUERIES
+            if card not in found[query]]
+
+
+def rate(page, base_url: str) -> float:
+    return 1 - len(misses(page, base_url)) / len(QUERIES)
+
+
+INDEX = Path("search") / "search_index.json"
+
+
+def index_size(site_dir: Path) -> int:
+    return (site_dir / INDEX).stat().st_size
+
+
+def report(page, sites: dict[str, Path]) -> list[str]:
+    """One line per site: the rate on QUERIES and the size of its search index."""
+    lines = []
+    for label, site_dir in sites.items():
+        with serve(site_dir) as base_url:
+            missed = misses(page, base_url)
+        share = 1 - len(missed) / len(QUERIES)
+        lines.append(f"  {label:<34}{share:>7.1%}   index {index_size(site_dir) / 1024:>4.0f} KiB")
+        lines += [f"      missed: {m}" for m in missed]
+    return lines
+
+
+def without_terms(site_dir: Path, target: Path) -> None:
+    """The site's search index as Material wrote it, without our fields, at ``target``."""
+    from macros.outputs.suche import FIELDS
+
+    data = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
+    for field, _ in FIELDS.values():
+        data["config"]["fields"].pop(field, None)
+        for entry in data["docs"]:
+            entry.pop(field, None)
+    (target / INDEX).parent.mkdir(parents=True, exist_ok=True)
+    (target / INDEX).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def cost(site_dir: Path, scratch: Path) -> tuple[float, float, int]:
+    """Seconds the German terms add to a build, with a cold and a warm cache, and the bytes they add."""
+    from macros.outputs import suche as output
+    from macros.sources import suche as words
+
+    bare = scratch / "ohne-suchwoerter"
+    without_terms(site_dir, bare)
+    seconds = []
+    for cache in (scratch / "cache", scratch / "cache"):  # the first run fills it, the second reads it
+        shutil.copy(bare / INDEX, bare / "index.json")
+        words.dictionary.cache_clear()
+        before, os.environ["XDG_CACHE_HOME"] = os.environ.get("XDG_CACHE_HOME"), str(cache)
+        try:
+            started = time.perf_counter()
+            output.write(bare, {})
+            seconds.append(time.perf_counter() - started)
+        finally:
+            os.environ.pop("XDG_CACHE_HOME") if before is None else os.environ.update(XDG_CACHE_HOME=before)
+        shutil.copy(bare / "index.json", bare / INDEX)
+    return seconds[0], seconds[1], index_size(site_dir) - (bare / INDEX).stat().st_size
+
+
+def measure(scratch: Path, plain_project: Path) -> str:
+    """`make bench`'s section: ours beside plain Material on QUERIES, and what the terms cost."""
+    from tools.common import chromium
+
+    ours, plain = scratch / "suche-ours", scratch / "suche-plain"
+    build(ROOT, ours, label="handbook (search)")
+    build(plain_project, plain, label="plain Material (search)", strict=False)
+    with chromium() as browser:
+        page = browser.new_page()
+        lines = report(page, {"ours": ours, "plain Material": plain})
+    cold, warm, added = cost(ours, scratch)
+    return "\n".join([
+        f"Search in German: {len(QUERIES)} practitioners' queries, the card among the first {TOP} results "
+        "(Material's search worker in Chromium)",
+        *lines,
+        f"  the German search terms add {added / 1024:.0f} KiB to the index "
+        f"({added / (index_size(ours) - added):.0%}) and {warm:.2f} s to a build "
+        f"({cold:.2f} s with an empty cache: dictionary and base forms read anew)",
+    ])
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tools.common import chromium
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, action="append", required=True, help="a built site (repeatable)")
+    args = parser.parse_args(argv)
+    with chromium() as browser:
+        page = browser.new_page()
+        print("\n".join(report(page, {str(s): s for s in args.site})))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
