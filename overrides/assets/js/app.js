@@ -16,7 +16,7 @@
     },
     wirdGespeichert: "Das Handbuch wird für die Nutzung ohne Netz gespeichert …",
     abgelehnt: "Der Browser erlaubt nicht, das Handbuch für die Nutzung ohne Netz zu speichern " +
-      "(zu wenig Speicherplatz oder privates Fenster). Mit Netz funktioniert alles wie gewohnt.",
+      "(Speicher gesperrt, zu wenig Platz oder privates Fenster). Mit Netz funktioniert alles wie gewohnt.",
     neueFassung: "Neue Fassung verfügbar",
     neuLaden: "neu laden"
   };
@@ -92,7 +92,22 @@
     }
   });
 
+  /* Storage blocked by a policy (cookies off): a worker would be refused too, and Firefox
+     reports the refusal as an error even when it is handled, so do not ask. */
+  function storageAllowed() {
+    try {
+      window.localStorage.getItem("ko-produktion.app");
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
   function register() {
+    if (!storageAllowed()) {
+      say(TEXTE.abgelehnt);
+      return;
+    }
     navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root }).then(watch, function () {
       say(TEXTE.abgelehnt);
     });
