@@ -14,10 +14,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from . import guards, outputs, sources
+from . import extensions, guards, outputs, sources
 from .errors import ContentError
-from .extensions.checkliste import ChecklistExtension
-from .extensions.druck import AddressExtension
 from .features import druck, page_meta
 from .features.begriffe import link_terms
 from .features.checkliste import TOOLS_PARTIAL, all_checklists
@@ -41,9 +39,7 @@ def define_env(env):
     _checked(lambda: guards.install(conf, project, _build.shown_docs))
     conf["nav"] = _checked(lambda: nav.expand(conf["nav"], _build.registry))
     outputs.prepare(conf)
-    for extension in (ChecklistExtension(), AddressExtension()):
-        if not any(isinstance(e, type(extension)) for e in conf["markdown_extensions"]):
-            conf["markdown_extensions"].append(extension)
+    extensions.install(conf)
     registry, shown_docs = _build.registry, _build.shown_docs
 
     def here():

@@ -1,0 +1,13 @@
+"""Python-Markdown extensions of our own, added to MkDocs's list once per build."""
+
+from __future__ import annotations
+
+from .checkliste import ChecklistExtension
+from .druck import AddressExtension
+
+
+def install(conf) -> None:
+    """Add each extension to MkDocs's ``markdown_extensions`` unless it is there already."""
+    for extension in (ChecklistExtension(), AddressExtension()):
+        if not any(isinstance(e, type(extension)) for e in conf["markdown_extensions"]):
+            conf["markdown_extensions"].append(extension)
