@@ -123,9 +123,8 @@ def on_pre_page_macros(env):
 def on_post_build(env):
     """Write the files that belong to the built site (macros/outputs/)."""
     files = env.variables["files"]
-    _checked(lambda: outputs.write(env.conf, _build.registry,
-                                   lambda src: getattr(files.get_file_from_path(src), "url", None),
-                                   _build.synonyms))
+    _checked(lambda: outputs.write(env.conf, _build,
+                                   lambda src: getattr(files.get_file_from_path(src), "url", None)))
 
 
 def _checked(make):

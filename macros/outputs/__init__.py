@@ -12,15 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..sources.registry import Registry
+from ..sources import Sources
 from . import app, csp, druckfassung, karten_json, kurzadressen, offline, robots, suche
 
 
-def write(conf, registry: Registry, url_of: Callable[[str], str],
-          synonyms: dict[str, list[str]] | None = None) -> None:
+def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
     """Write every output of this build (``conf``: MkDocs's config); raises ContentError."""
-    site = conf["site_dir"]
-    suche.write(site, synonyms or {})
+    site, registry = conf["site_dir"], sources.registry
+    suche.write(site, sources.synonyms)
     cards = karten_json.card_data(registry, url_of)
     karten_json.write(site, cards)
     kurzadressen.write(site, cards)

@@ -84,16 +84,17 @@ def test_the_worker_leaves_out_what_no_reader_needs_and_names_no_other_host(list
     assert not [a for a in addresses if "://" in a or a.startswith("/")]
 
 
+def file_of(site, address: str):
+    """The built file the worker's list names by ``address`` (a folder's address is its index.html)."""
+    return site.root / ("index.html" if address == "./" else
+                        address + "index.html" if address.endswith("/") else address)
+
+
 def test_the_list_carries_each_files_content_hash_and_the_build_a_version(site, listed):
     for address, digest in listed["files"]:
-        path = site.root / (address + "index.html" if address.endswith("/") else address)
-        if address == "./":
-            path = site.root / "index.html"
-        assert hashlib.sha256(path.read_bytes()).hexdigest()[:12] == digest, address
+        assert hashlib.sha256(file_of(site, address).read_bytes()).hexdigest()[:12] == digest, address
     assert len(listed["version"]) == 16
-    assert listed["bytes"] == sum(
-        (site.root / (a + "index.html" if a.endswith("/") else a) if a != "./" else site.root / "index.html")
-        .stat().st_size for a, _ in listed["files"])
+    assert listed["bytes"] == sum(file_of(site, a).stat().st_size for a, _ in listed["files"])
 
 
 def test_the_policy_allows_the_manifest_and_the_worker_from_the_site_only(site):
