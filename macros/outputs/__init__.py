@@ -1,8 +1,10 @@
 """Files written into the built site after MkDocs has written the pages.
 
-Every build: ``karten.json`` and the short addresses (``/15/``). The website
-adds ``robots.txt`` and the CSP's host examples; the offline bundle instead
-gets its search shim.
+Every build: our stylesheets and scripts as bundles named by their content
+(their names are settled as the build starts, for the templates: ``prepare``),
+``karten.json`` and the short addresses (``/15/``). The website adds
+``robots.txt`` and the CSP's host examples; the offline bundle instead gets its
+search shim.
 """
 
 from __future__ import annotations
@@ -11,12 +13,18 @@ from pathlib import Path
 from typing import Callable
 
 from ..sources.registry import Registry
-from . import csp, karten_json, kurzadressen, offline, robots
+from . import bundles, csp, karten_json, kurzadressen, offline, robots
+
+
+def prepare(conf) -> None:
+    """As the build starts: bundle extra_css and extra_javascript, name the files (ContentError)."""
+    bundles.prepare(conf)
 
 
 def write(conf, registry: Registry, url_of: Callable[[str], str]) -> None:
     """Write every output of this build (``conf``: MkDocs's config); raises ContentError."""
     site = conf["site_dir"]
+    bundles.write(site, conf["extra"]["assets"])
     cards = karten_json.card_data(registry, url_of)
     karten_json.write(site, cards)
     kurzadressen.write(site, cards)
