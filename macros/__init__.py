@@ -14,17 +14,15 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from . import guards, outputs, sources
+from . import extensions, guards, outputs, sources
 from .errors import ContentError
-from .extensions.checkliste import ChecklistExtension
-from .extensions.druck import AddressExtension
 from .features import druck, page_meta
 from .features.begriffe import link_terms
 from .features.checkliste import TOOLS_PARTIAL, all_checklists
 from .features.faecher import chapter_fan, whole_fan
 from .features.karte import card_link, contents, footer, header, inline_link, references
 from .sources import checkliste, nav
-from .sources.calls import body_offset, check_names, has_macros
+from .sources.calls import body_offset, check_names, has_macros, render_literal
 from .sources.registry import references_in
 
 # Names mkdocs-macros-plugin defines that are not ours to suggest as macros.
@@ -40,13 +38,12 @@ def define_env(env):
     try:
         _build = sources.read(conf["docs_dir"], conf["extra"], project)
         guards.install(conf, project, _build.shown_docs)
+        outputs.prepare(conf)
         conf["nav"] = nav.expand(conf["nav"], _build.registry)
     except ContentError as error:
         raise _build_error(error) from None
-    for extension in (ChecklistExtension(), AddressExtension()):
-        if not any(isinstance(e, type(extension)) for e in conf["markdown_extensions"]):
-            conf["markdown_extensions"].append(extension)
-    registry, shown_docs = _build.registry, _build.shown_docs
+    extensions.install(conf)
+    registry, shown_docs, inline = _build.registry, _build.shown_docs, conf["extra"]["assets"].inline
 
     def here():
         return _href_from(env, env.page)
@@ -69,12 +66,12 @@ def define_env(env):
             raise _build_error(ContentError(
                 f"{shown_docs}/{env.page.file.src_uri}", None, "kapitel_karten() only works on a "
                 "card page.", "use it on the overview card of a chapter."))
-        return chapter_fan(registry, card, here())
+        return chapter_fan(registry, card, here(), inline)
 
     @env.macro
     def faecher() -> str:
         """On the home page: every card as the interactive fan (a plain list without JavaScript)."""
-        return whole_fan(registry, here())
+        return whole_fan(registry, here(), inline)
 
     @env.macro
     def inhaltsverzeichnis() -> str:
@@ -91,12 +88,7 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
-    """Check a page's macros and checklists, link its terms, and frame a card page.
-
-    Only pages that contain macros go through Jinja (mkdocs.yml sets
-    render_by_default: false; a page with macros is opted in here): most
-    cards have none, and rendering every page cost a tenth of the build.
-    """
+    """Check a page's macros and checklists, link its terms, frame a card page, expand its calls."""
     page, registry = env.page, _build.registry
     page_meta.set_description(page, registry)
     if page.meta.get("render_macros") is False:
@@ -113,7 +105,7 @@ def on_pre_page_macros(env):
                 registry.check_references(references_in(env.markdown, 0, shown), shown)
         if card is None:
             checkliste.parse(env.markdown, None, shown)  # refuses checklists outside cards
-            return
+            return _expand(env)
         env.markdown = checkliste.annotate(env.markdown, card.number, shown)
     except ContentError as error:
         # Lines so far count from the end of the front matter; say the file's line.
@@ -122,6 +114,15 @@ def on_pre_page_macros(env):
     env.markdown = link_terms(env.markdown, registry, card, href, _build.terms, _build.terms_excluded)
     env.markdown = header(registry, card, href) + env.markdown + \
         footer(registry, card, href) + druck.block(card, env.conf["site_url"])
+    _expand(env)
+
+
+def _expand(env) -> None:
+    """Expand a page's literal macro calls without Jinja (sources/calls.py), else opt it into
+    Jinja's rendering (mkdocs.yml: render_by_default: false; most cards have no macros)."""
+    text = render_literal(env.markdown, env.macros) if env.page.meta.get("render_macros") else None
+    if text is not None:
+        env.markdown, env.page.meta["render_macros"] = text, None
 
 
 def on_post_build(env):
