@@ -77,4 +77,4 @@ pdf: $(READY) browser
 	$(BIN)/python -m tools.druck
 
 clean:
-	rm -rf site .build dist test-artifacts .pytest_cache node_modules
+	rm -rf site .build dist test-artifacts .pytest_cache node_modules .cache

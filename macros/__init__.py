@@ -112,8 +112,8 @@ def on_pre_page_macros(env):
         raise _build_error(error, body_offset(page.file.abs_src_path)) from None
     href = _href_from(env, page)
     env.markdown = link_terms(env.markdown, registry, card, href, _build.terms, _build.terms_excluded)
-    env.markdown = header(registry, card, href) + env.markdown + \
-        footer(registry, card, href) + druck.block(card, env.conf["site_url"])
+    env.markdown = header(registry, card, href) + env.markdown + footer(registry, card, href)
+    page.meta[druck.META] = druck.block(card, env.conf["site_url"])  # overrides/main.html prints it
     _expand(env)
 
 

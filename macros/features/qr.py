@@ -5,18 +5,35 @@ reader of the paper card reaches its page. The library computes the module
 matrix; the SVG is written here as one path of horizontal runs, which is about
 a third of the size of the library's own SVG images (one square per module) and
 needs neither Pillow nor any other image library.
+
+A code depends on its address alone, so it need not be made on every build:
+the codes made are kept between builds (``load``/``save``, called by
+macros/outputs/ with ``.cache/qr.json`` of the project; it was the largest part
+of what our macros do per page). A change of the qrcode library or of the
+settings below makes them anew.
 """
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from pathlib import Path
 
 import qrcode
+import qrcode.main
 from qrcode.constants import ERROR_CORRECT_M
 
 # The quiet zone the standard asks for around the code, in modules.
 QUIET_ZONE = 4
 MASK = 0
+# What the kept codes were made with; other codes are not reused. The installed
+# library is told by its main module's size and time (asking for its version
+# scans every installed package: a tenth of a second).
+_LIBRARY = Path(qrcode.main.__file__).stat()
+MADE_WITH = (f"qrcode {_LIBRARY.st_size} {_LIBRARY.st_mtime_ns}, error correction M, mask {MASK}, "
+             f"quiet zone {QUIET_ZONE}, svg 1")
+_kept: dict[str, str] = {}  # address -> SVG, from earlier builds and this one
+_added = False
 
 
 @lru_cache(maxsize=None)
@@ -38,6 +55,36 @@ def svg(data: str) -> str:
     It is decoration for print only (the caller hides it from screen readers and
     prints the address beside it), so it carries ``aria-hidden``.
     """
+    global _added
+    if data not in _kept:
+        _kept[data], _added = _svg(data), True
+    return _kept[data]
+
+
+def load(path: Path) -> None:
+    """Take the codes an earlier build kept in ``path`` (a missing or unreadable file: none)."""
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(kept, dict) and kept.get("made_with") == MADE_WITH and isinstance(kept.get("codes"), dict):
+        _kept.update({k: v for k, v in kept["codes"].items() if isinstance(k, str) and isinstance(v, str)})
+
+
+def save(path: Path) -> None:
+    """Keep the codes for the next build, if this one made new ones (written whole, then renamed)."""
+    global _added
+    if not _added:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(json.dumps({"made_with": MADE_WITH, "codes": _kept}, separators=(",", ":")),
+                       encoding="utf-8")
+    partial.replace(path)
+    _added = False
+
+
+def _svg(data: str) -> str:
     rows = matrix(data)
     size = len(rows)
     runs = []

@@ -14,6 +14,7 @@ Anything else (statements, variables, filters, escapes) goes the Jinja way.
 from __future__ import annotations
 
 import ast
+import functools
 import os
 from dataclasses import dataclass
 from typing import Callable
@@ -23,7 +24,12 @@ from jinja2 import meta, nodes
 
 from ..errors import ContentError
 
-_PARSER = jinja2.Environment()
+
+
+@functools.cache
+def _parser() -> jinja2.Environment:
+    """Jinja, for the few bodies that need it (making one compiles its lexer: 20 ms)."""
+    return jinja2.Environment()
 
 
 @dataclass(frozen=True)
@@ -159,7 +165,7 @@ def scan(body: str, offset: int = 0) -> Scan:
             undeclared.setdefault(call.name, call.line)
         return Scan(calls=calls, undeclared=undeclared)
     try:
-        tree = _PARSER.parse(body)
+        tree = _parser().parse(body)
     except jinja2.TemplateSyntaxError as error:
         error.lineno = (error.lineno or 1) + offset
         raise
