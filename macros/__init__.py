@@ -118,8 +118,8 @@ def on_pre_page_macros(env):
 
 
 def _expand(env) -> None:
-    """Expand a page's literal macro calls without Jinja (sources/calls.py), else opt it into
-    Jinja's rendering (mkdocs.yml: render_by_default: false; most cards have no macros)."""
+    """Expand a page's literal macro calls here, without Jinja (sources/calls.py); a page that
+    needs more stays opted into the plugin's rendering (mkdocs.yml: render_by_default: false)."""
     text = render_literal(env.markdown, env.macros) if env.page.meta.get("render_macros") else None
     if text is not None:
         env.markdown, env.page.meta["render_macros"] = text, None

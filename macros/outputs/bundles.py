@@ -19,10 +19,10 @@ Files only some pages load (the fan's style, the checklists') are minified and
 named by their hash one by one, when a template first asks for them
 (``config.extra.assets['assets/css/faecher.css']``); a script that must run
 where it stands in the page (the fan's) is written into the page minified
-(``inline``). The hash is eight hex digits
-of the content's SHA-256, as in Material's own file names, so a host may keep
-these files for a year (macros/outputs/cache.py writes that into the host
-examples) and a new build gives changed files new names.
+(``inline``). The hash is eight hex digits of the content's SHA-256, as in
+Material's own file names, so a host may keep these files for a year
+(macros/outputs/cache.py writes that into the host examples) and a new build
+gives changed files new names.
 
 Names are settled when the build starts (the templates need them), the files are
 written after the build (``write``), and the sources MkDocs copied into the site
@@ -41,7 +41,7 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-from ..errors import ContentError
+from ..errors import ContentError, line_of
 
 CSS_FOLDER = "assets/css"
 JS_FOLDER = "assets/js"
@@ -153,14 +153,6 @@ def _block_end(css: str, i: int) -> int:
     return i
 
 
-def _line_of(config_file: Path, needle: str) -> int | None:
-    try:
-        lines = config_file.read_text(encoding="utf-8").split("\n")
-    except OSError:
-        return None
-    return next((n for n, text in enumerate(lines, start=1) if needle in text), None)
-
-
 def prepare(conf) -> Assets:
     """Bundle ``extra_css`` and ``extra_javascript`` for this build; raises ContentError.
 
@@ -185,7 +177,7 @@ def prepare(conf) -> Assets:
         found = []
         for entry in conf[key] or []:
             path = str(getattr(entry, "path", entry))
-            line = _line_of(config_file, path)
+            line = line_of(config_file, path)
             if getattr(entry, "type", "") == "module" or path.endswith(".mjs") or \
                     getattr(entry, "async_", False):
                 raise ContentError(shown_config, line, f"{key} lists {path} as a module or async "
