@@ -26,7 +26,7 @@ new PerformanceObserver(list => {
 PAGES = ["", "karten/08-teilhabe/", "karten/14-legitimation/", "inhalt/", "checklisten/",
          "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"]
 # After load: the fan's opening (0.5 s) and Material's own setting up.
-SETTLE_MS = 1500
+SETTLE_MS = 1000
 
 
 @pytest.mark.parametrize("width", [412, 1440])
