@@ -27,6 +27,10 @@ PAGES = ["", "karten/08-teilhabe/", "karten/14-legitimation/", "inhalt/", "check
          "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"]
 # After load: the fan's opening (0.5 s) and Material's own setting up.
 SETTLE_MS = 1000
+# Lighthouse shows layout shift to three places. Now and then Chromium reports a shift of
+# 0.00005 of a chevron in Material's own navigation (md-nav__icon) as Material's bundle
+# sets up the sidebar; the fan's list jumping into the fan was 0.169, the checklists' 0.19.
+NOTHING = 0.0005
 
 
 @pytest.mark.parametrize("width", [412, 1440])
@@ -40,7 +44,7 @@ def test_nothing_moves_once_the_page_is_drawn(browser, server, url, width):
     page.wait_for_timeout(SETTLE_MS)
     shifts = page.evaluate("window.__shifts")
     context.close()
-    assert sum(shift["value"] for shift in shifts) == 0, shifts
+    assert sum(shift["value"] for shift in shifts) < NOTHING, shifts
 
 
 @pytest.mark.parametrize("width", [412, 1440])
