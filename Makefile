@@ -99,4 +99,4 @@ pdf: $(READY) browser dictionary
 	$(BIN)/python -m tools.druck
 
 clean:
-	rm -rf site .build dist test-artifacts .pytest_cache node_modules
+	rm -rf site .build dist test-artifacts .pytest_cache node_modules .cache

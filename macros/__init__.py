@@ -24,7 +24,7 @@ from .features.faecher import chapter_fan, whole_fan
 from .features.herunterladen import page as downloads_page
 from .features.karte import card_link, contents, footer, header, inline_link, references
 from .sources import checkliste, nav
-from .sources.calls import body_offset, check_names, has_macros
+from .sources.calls import body_offset, check_names, expand_page, has_macros
 from .sources.registry import references_in
 
 _PLUGIN_MACROS = ("context", "macros_info", "now", "fix_url")  # the plugin's own; not ours to suggest
@@ -37,10 +37,10 @@ def define_env(env):
     conf, project = env.conf, Path(env.conf["config_file_path"]).parent
     _build = _checked(lambda: sources.read(conf["docs_dir"], conf["extra"], project))
     _checked(lambda: guards.install(conf, project, _build.shown_docs))
+    _checked(lambda: outputs.prepare(conf))
     conf["nav"] = _checked(lambda: nav.expand(conf["nav"], _build.registry))
-    outputs.prepare(conf)
     extensions.install(conf)
-    registry, shown_docs = _build.registry, _build.shown_docs
+    registry, shown_docs, inline = _build.registry, _build.shown_docs, conf["extra"]["assets"].inline
 
     def here():
         return _href_from(env, env.page)
@@ -58,12 +58,12 @@ def define_env(env):
     @env.macro
     def kapitel_karten() -> str:
         """On a chapter's overview card: the chapter's cards as a fan."""
-        return _checked(lambda: chapter_fan(registry, env.page.file.src_uri, shown_docs, here()))
+        return _checked(lambda: chapter_fan(registry, env.page.file.src_uri, shown_docs, here(), inline))
 
     @env.macro
     def faecher() -> str:
         """On the home page: every card as the interactive fan (a plain list without JavaScript)."""
-        return whole_fan(registry, here())
+        return whole_fan(registry, here(), inline)
 
     @env.macro
     def inhaltsverzeichnis() -> str:
@@ -88,10 +88,9 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
-    """Check a page's macros and checklists, link its terms, and frame a card page.
+    """Check a page's macros and checklists, link its terms, frame a card page, expand its calls.
 
-    Only pages with macros go through Jinja (render_by_default: false, opted in
-    here): most cards have none, and rendering every page cost a tenth of the build.
+    Only pages with more than literal macro calls go through Jinja (sources/calls.py).
     """
     page, registry = env.page, _build.registry
     page_meta.set_description(page, registry)
@@ -109,6 +108,7 @@ def on_pre_page_macros(env):
                 registry.check_references(references_in(env.markdown, 0, shown), shown)
         if card is None:
             checkliste.parse(env.markdown, None, shown)  # refuses checklists outside cards
+            env.markdown = expand_page(env.markdown, env.macros, page.meta)
             return
         env.markdown = checkliste.annotate(env.markdown, card.number, shown)
     except ContentError as error:
@@ -116,8 +116,9 @@ def on_pre_page_macros(env):
         raise _build_error(error, body_offset(page.file.abs_src_path)) from None
     href = _href_from(env, page)
     env.markdown = link_terms(env.markdown, registry, card, href, _build.terms, _build.terms_excluded)
-    env.markdown = header(registry, card, href) + env.markdown + \
-        footer(registry, card, href) + druck.block(card, env.conf["site_url"])
+    env.markdown = header(registry, card, href) + env.markdown + footer(registry, card, href)
+    page.meta[druck.META] = druck.block(card, env.conf["site_url"])  # overrides/main.html prints it
+    env.markdown = expand_page(env.markdown, env.macros, page.meta)
 
 
 def on_post_build(env):

@@ -1,5 +1,7 @@
 """Content errors: what is wrong in which file and line, and how to fix it."""
 
+from pathlib import Path
+
 
 class ContentError(Exception):
     """A mistake in the handbook's sources that must stop the build.
@@ -15,3 +17,12 @@ class ContentError(Exception):
         self.fix = fix
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {problem}\n  Fix: {fix}")
+
+
+def line_of(path: Path, needle: str) -> int | None:
+    """The first line of the file at ``path`` that holds ``needle`` (None if none, or unreadable)."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return None
+    return next((number for number, text in enumerate(lines, start=1) if needle in text), None)

@@ -9,6 +9,10 @@ band and the rivet mark from. Its visible words (chapter title, short address)
 come from data attributes through CSS, so they stay out of the page text, the
 search index and the text comparison of the cards.
 
+The block is no Markdown: overrides/main.html writes it after the page's text,
+from ``page.meta["druck"]``, so neither Markdown, MkDocs's anchor check nor the
+search index reads its QR code's kilobytes on every page (half of a card's HTML).
+
 Links whose address print must add are marked by macros/extensions/druck.py.
 """
 
@@ -19,6 +23,9 @@ from html import escape
 
 from ..sources.registry import Card
 from . import qr
+
+# Where the block waits for the template (page.meta).
+META = "druck"
 
 # The rivet hole's mark: a ring with a cross at its centre, where to punch.
 RIVET = ('<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">'
@@ -34,7 +41,7 @@ def short_address(site_url: str | None, card: Card) -> str | None:
 
 
 def block(card: Card, site_url: str | None) -> str:
-    """The print-only block of a card page (raw HTML, placed after the card)."""
+    """The print-only block of a card page (HTML, placed after the card by the template)."""
     return print_block(short_address(site_url, card), card.chapter.id, card.chapter.title)
 
 
@@ -51,5 +58,5 @@ def print_block(address: str | None, chapter_id: str | None = None, band: str | 
                 f'{qr.svg(address, label=f"QR-Code: {bare}")}</span>')
     kapitel = f' data-kapitel="{escape(chapter_id)}"' if chapter_id else ""
     band_html = f'<span class="karte-band" data-text="{escape(band)}"></span>' if band else ""
-    return (f'\n\n<div class="karte-druck" hidden{kapitel}>{band_html}'
-            f'<span class="karte-niete">{RIVET}</span>{code}</div>\n')
+    return (f'<div class="karte-druck" hidden{kapitel}>{band_html}'
+            f'<span class="karte-niete">{RIVET}</span>{code}</div>')

@@ -47,7 +47,7 @@ def cover(config: dict) -> str:
             f'<p class="titelkarte-autorinnen">{escape(config["site_author"] or "")}</p>\n'
             f'<p class="titelkarte-projekt"><span class="titelkarte-projektname">{escape(words["projekt"])}</span> '
             f'{escape(words["projekt_titel"])}</p>\n'
-            f'{print_block(config["site_url"])}</section>')
+            f'\n\n{print_block(config["site_url"])}\n</section>')
 
 
 def contents(registry: Registry) -> str:
@@ -61,7 +61,7 @@ def contents(registry: Registry) -> str:
     return (f'<section class="druckfassung-karte inhaltskarte" aria-labelledby="{CONTENTS_ID}">\n'
             f'<h1 id="{CONTENTS_ID}">{TEXT["contents"]}</h1>\n'
             f'<ul aria-label="{TEXT["contents_label"]}">\n' + "\n".join(items) + "\n</ul>\n"
-            f'{print_block(None)}</section>')
+            f'\n\n{print_block(None)}\n</section>')
 
 
 def page(registry: Registry, config: dict) -> str:

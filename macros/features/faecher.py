@@ -5,16 +5,27 @@ chapter colour: without JavaScript that list is the whole feature. faecher.js
 and faecher.css turn it into the fan. Each item carries its place (``--i``) and
 the list its length (``--n``) as CSS custom properties, so the angles are
 computed by CSS and the script has nothing to lay out.
+
+The script is written into the page right after each fan (minified, allowed by the
+policy's hash like Material's inline scripts): it gives the fan its final form
+while the page is read, before the page is first drawn, so nothing below the fan
+moves when it fans out. A script loaded later, even deferred, may run after the
+first paint, and the list would jump from its columns into the fan.
 """
 
 from __future__ import annotations
 
 from html import escape
+from typing import Callable
 
 from ..errors import ContentError
 from ..sources.registry import Card, Registry
 from .karte import Href, card_link
 from .vorschau import attribute
+
+SCRIPT = "assets/js/faecher.js"
+# The minified text of a script below the theme (macros/outputs/bundles.py, Assets.inline).
+Inline = Callable[[str], str]
 
 
 def _label(card: Card) -> str:
@@ -24,8 +35,9 @@ def _label(card: Card) -> str:
             f'<span class="karte-titel">{title}</span>')
 
 
-def fan(cards: list[Card], href: Href, label: str, css: str = "", element: str = "div") -> str:
-    """A fan of ``cards``; ``label`` names it for screen readers."""
+def fan(cards: list[Card], href: Href, label: str, inline: Inline, css: str = "",
+        element: str = "div") -> str:
+    """A fan of ``cards`` and its script; ``label`` names it for screen readers."""
     items = "\n".join(
         "<li>"
         + card_link(card, href, label=_label(card), css="faecher-karte",
@@ -37,23 +49,26 @@ def fan(cards: list[Card], href: Href, label: str, css: str = "", element: str =
     named = f' aria-label="{escape(label)}"'
     # No style attributes: the Content-Security-Policy forbids inline styles. faecher.js
     # sets each card's place (--i) and the count (--n) through the CSSOM, which it allows.
+    script = inline(SCRIPT)
+    if "</script" in script.lower():
+        raise ValueError(f"{SCRIPT} must not contain '</script' (it is written into the page)")
     return (f'<{element} class="{classes}" data-faecher'
             f'{named if element == "nav" else ""}>\n'
             f'<ol class="faecher-karten"{"" if element == "nav" else named}>\n{items}\n</ol>\n'
-            f'</{element}>')
+            f'</{element}>\n<script>{script}</script>')
 
 
-def whole_fan(registry: Registry, href: Href) -> str:
+def whole_fan(registry: Registry, href: Href, inline: Inline) -> str:
     """The home page's fan: every card in printed order."""
-    return fan(registry.cards, href, "Kartenfächer: alle Karten", css="faecher--start",
+    return fan(registry.cards, href, "Kartenfächer: alle Karten", inline, css="faecher--start",
                element="nav")
 
 
-def chapter_fan(registry: Registry, src_uri: str, shown_docs: str, href: Href) -> str:
+def chapter_fan(registry: Registry, src_uri: str, shown_docs: str, href: Href, inline: Inline) -> str:
     """The ▶ list of a chapter's overview card (the page ``src_uri``): its other cards, as a fan."""
     card = registry.card_for_page(src_uri)
     if card is None:
         raise ContentError(f"{shown_docs}/{src_uri}", None, "kapitel_karten() only works on a card page.",
                            "use it on the overview card of a chapter.")
     cards = [c for c in registry.chapter_cards(card.chapter) if c is not card]
-    return fan(cards, href, f"Karten im Kapitel {card.chapter.title}", css="kapitel-karten")
+    return fan(cards, href, f"Karten im Kapitel {card.chapter.title}", inline, css="kapitel-karten")

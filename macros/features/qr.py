@@ -5,19 +5,36 @@ reader of the paper card reaches its page. The library computes the module
 matrix; the SVG is written here as one path of horizontal runs, which is about
 a third of the size of the library's own SVG images (one square per module) and
 needs neither Pillow nor any other image library.
+
+A code depends on its address alone, so it need not be made on every build:
+the codes made are kept between builds (``load``/``save``, called by
+macros/outputs/ with ``.cache/qr.json`` of the project; it was the largest part
+of what our macros do per page). A change of the qrcode library or of the
+settings below makes them anew.
 """
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from html import escape
+from pathlib import Path
 
 import qrcode
+import qrcode.main
 from qrcode.constants import ERROR_CORRECT_M
 
 # The quiet zone the standard asks for around the code, in modules.
 QUIET_ZONE = 4
 MASK = 0
+# What the kept codes were made with; other codes are not reused. The installed
+# library is told by its main module's size and time (asking for its version
+# scans every installed package: a tenth of a second).
+_LIBRARY = Path(qrcode.main.__file__).stat()
+MADE_WITH = (f"qrcode {_LIBRARY.st_size} {_LIBRARY.st_mtime_ns}, error correction M, mask {MASK}, "
+             f"quiet zone {QUIET_ZONE}, svg 2")
+_kept: dict[str, str] = {}  # address -> its drawing ("size path"), from earlier builds and this one
+_added = False
 
 
 @lru_cache(maxsize=None)
@@ -40,9 +57,44 @@ def svg(data: str, label: str | None = None) -> str:
     text alternative names its address, in the tagged PDF too); without, decoration
     (``aria-hidden``).
     """
+    global _added
+    if data not in _kept:
+        _kept[data], _added = _drawing(data), True
+    size, path = _kept[data].split(" ", 1)
+    named = f'role="img" aria-label="{escape(label)}"' if label else 'aria-hidden="true"'
+    return (f'<svg class="karte-qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
+            f'shape-rendering="crispEdges" {named} focusable="false">'
+            f'<path fill="#000" d="{path}"/></svg>')
+
+
+def load(path: Path) -> None:
+    """Take the codes an earlier build kept in ``path`` (a missing or unreadable file: none)."""
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(kept, dict) and kept.get("made_with") == MADE_WITH and isinstance(kept.get("codes"), dict):
+        _kept.update({k: v for k, v in kept["codes"].items()
+                      if isinstance(k, str) and isinstance(v, str) and " " in v})
+
+
+def save(path: Path) -> None:
+    """Keep the codes for the next build, if this one made new ones (written whole, then renamed)."""
+    global _added
+    if not _added:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(json.dumps({"made_with": MADE_WITH, "codes": _kept}, separators=(",", ":")),
+                       encoding="utf-8")
+    partial.replace(path)
+    _added = False
+
+
+def _drawing(data: str) -> str:
+    """The code's size in modules and its SVG path: one rectangle per run of dark modules."""
     rows = matrix(data)
     size = len(rows)
-    named = f'role="img" aria-label="{escape(label)}"' if label else 'aria-hidden="true"'
     runs = []
     for y, row in enumerate(rows):
         x = 0
@@ -54,6 +106,4 @@ def svg(data: str, label: str | None = None) -> str:
                 runs.append(f"M{start} {y}h{x - start}v1h-{x - start}z")
             else:
                 x += 1
-    return (f'<svg class="karte-qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
-            f'shape-rendering="crispEdges" {named} focusable="false">'
-            f'<path fill="#000" d="{"".join(runs)}"/></svg>')
+    return f"{size} {''.join(runs)}"

@@ -10,22 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ContentError
+from ..errors import ContentError, line_of
 from ..outputs.offline import SHIM_NAME, enabled
 
 
 def _remote(entry) -> bool:
     path = str(getattr(entry, "path", entry))
     return path.startswith(("http://", "https://", "//"))
-
-
-def _line_of(path: Path, needle: str) -> int | None:
-    """The line of ``needle`` in the configuration file (or the file it inherits from)."""
-    try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except OSError:
-        return None
-    return next((number for number, text in enumerate(lines, start=1) if needle in text), None)
 
 
 def check_sources(config, source: str) -> None:
@@ -38,7 +29,7 @@ def check_sources(config, source: str) -> None:
         for entry in entries:
             if _remote(entry):
                 url = str(getattr(entry, "path", entry))
-                raise ContentError(source, _line_of(config_file, url), f"{name} loads {url} "
+                raise ContentError(source, line_of(config_file, url), f"{name} loads {url} "
                                    "from another host; visitors' browsers must not contact third "
                                    "parties.", "put the file into overrides/assets/ and list its "
                                    "path below the site instead.")

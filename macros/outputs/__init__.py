@@ -1,10 +1,12 @@
 """Files written into the built site after MkDocs has written the pages.
 
-Every build: ``karten.json``, the short addresses (``/15/``), the cards of the
-page „Druckfassung“ and the German search terms in the search index. The website
-adds ``robots.txt``, the CSP's host examples and, last, the app (manifest, icons,
-and the service worker, which lists every file before it); the offline bundle
-instead gets its search shim.
+Every build: our stylesheets and scripts as bundles named by their content
+(their names are settled as the build starts, for the templates: ``prepare``),
+``karten.json``, the short addresses (``/15/``), the cards of the page
+„Druckfassung“ and the German search terms in the search index. The website
+adds ``robots.txt``, the CSP's host examples and, last, the app (manifest,
+icons, and the service worker, which lists every file before it); the offline
+bundle instead gets its search shim.
 """
 
 from __future__ import annotations
@@ -12,13 +14,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from ..features import qr
 from ..sources import Sources
-from . import app, csp, druckfassung, karten_json, kurzadressen, offline, robots, suche
+from . import app, bundles, csp, druckfassung, karten_json, kurzadressen, offline, robots, suche
+
+QR_CACHE = Path(".cache") / "qr.json"  # below the project: QR codes kept between builds
+
+
+def prepare(conf) -> None:
+    """As the build starts: bundle extra_css and extra_javascript and name the files
+    (ContentError); tell the templates whether this build writes the app (not in the
+    offline zip); take the QR codes earlier builds made."""
+    bundles.prepare(conf)
+    conf["extra"]["app"] = None if offline.enabled(conf) else {"theme_color": app.THEME_COLOUR}
+    qr.load(Path(conf["config_file_path"]).parent / QR_CACHE)
 
 
 def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
     """Write every output of this build (``conf``: MkDocs's config); raises ContentError."""
     site, registry = conf["site_dir"], sources.registry
+    bundles.write(site, conf["extra"]["assets"])
+    qr.save(Path(conf["config_file_path"]).parent / QR_CACHE)
     suche.write(site, sources.synonyms)
     cards = karten_json.card_data(registry, url_of)
     karten_json.write(site, cards)
@@ -30,8 +46,3 @@ def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
         robots.write(site, conf["site_url"])
         csp.write(site, conf["site_url"])
         app.write(site, conf, Path(conf["theme"].custom_dir) / "assets" / "css" / "karte.css")
-
-
-def prepare(conf) -> None:
-    """Tell the templates what this build writes: the app, unless this is the offline zip."""
-    conf["extra"]["app"] = None if offline.enabled(conf) else {"theme_color": app.THEME_COLOUR}

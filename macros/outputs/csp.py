@@ -21,6 +21,7 @@ The build writes three files into the site, each for one kind of host:
 - ``nginx-csp.conf``: a snippet for nginx's configuration (copy it there; it
   need not be uploaded).
 
+Each also says how long browsers may keep which files (macros/outputs/cache.py).
 GitHub Pages and GitLab Pages send no custom headers; see deploy/README.md.
 """
 
@@ -31,6 +32,8 @@ import hashlib
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from . import cache
 
 HEADERS_FILE = "_headers"
 HTACCESS_FILE = ".htaccess"
@@ -103,11 +106,12 @@ def headers(value: str) -> list[tuple[str, str]]:
     return [("Content-Security-Policy", value), *OTHER_HEADERS]
 
 
-def headers_file(value: str) -> str:
+def headers_file(value: str, hashed: list[str] = ()) -> str:
     lines = ["# Headers for Netlify and Cloudflare Pages, written by the build (macros/outputs/csp.py).",
              "# The script hashes belong to this build: deploy this file with the pages.",
              "/*"]
     lines += [f"  {name}: {text}" for name, text in headers(value)]
+    lines += cache.headers_rules(list(hashed))
     return "\n".join(lines) + "\n"
 
 
@@ -117,6 +121,7 @@ def htaccess_file(value: str, base_path: str) -> str:
              f"ErrorDocument 404 {base_path}404.html",
              "<IfModule mod_headers.c>"]
     lines += [f'  Header always set {name} "{text}"' for name, text in headers(value)]
+    lines += cache.htaccess_lines()
     lines.append("</IfModule>")
     return "\n".join(lines) + "\n"
 
@@ -127,7 +132,8 @@ def nginx_file(value: str, base_path: str) -> str:
              "# the site. nginx drops inherited add_header lines in a location with its own",
              "# add_header: include the snippet there too. The script hashes belong to this build.",
              f"error_page 404 {base_path}404.html;"]
-    lines += [f'add_header {name} "{text}" always;' for name, text in headers(value)]
+    sent = [f'add_header {name} "{text}" always;' for name, text in headers(value)]
+    lines += sent + cache.nginx_lines(sent)
     return "\n".join(lines) + "\n"
 
 
@@ -138,7 +144,7 @@ def write(site_dir: str | Path, site_url: str | None) -> str:
     base_path = urlsplit(site_url or "/").path or "/"
     if not base_path.endswith("/"):
         base_path += "/"
-    (site / HEADERS_FILE).write_text(headers_file(value), encoding="utf-8")
+    (site / HEADERS_FILE).write_text(headers_file(value, cache.hashed_files(site)), encoding="utf-8")
     (site / HTACCESS_FILE).write_text(htaccess_file(value, base_path), encoding="utf-8")
     (site / NGINX_FILE).write_text(nginx_file(value, base_path), encoding="utf-8")
     return value

@@ -3,19 +3,33 @@
 The macros plugin renders a page body with Jinja and, on a mistake, exits with
 a line counted from the end of the front matter. Parsing the body ourselves
 first lets every error name the line a person sees in their editor.
+
+Nearly every body holds nothing for Jinja but calls with literal arguments
+(``{{ siehe(15, 16) }}``). Those are read here without Jinja (``literal_calls``),
+and such a page is expanded by calling the macros directly (``expand``): making
+a Jinja template of every card's Markdown was the largest part of our build.
+Anything else (statements, variables, filters, escapes) goes the Jinja way.
 """
 
 from __future__ import annotations
 
+import ast
+import functools
 import os
 from dataclasses import dataclass
+from typing import Callable
 
 import jinja2
 from jinja2 import meta, nodes
 
 from ..errors import ContentError
 
-_PARSER = jinja2.Environment()
+
+
+@functools.cache
+def _parser() -> jinja2.Environment:
+    """Jinja, for the few bodies that need it (making one compiles its lexer: 20 ms)."""
+    return jinja2.Environment()
 
 
 @dataclass(frozen=True)
@@ -61,14 +75,107 @@ def split_front_matter(source: str) -> tuple[str, str, int]:
     return "", source, 0
 
 
+def literal_calls(body: str) -> list[tuple[int, int, Call]] | None:
+    """Each ``{{ name(literal, …) }}`` of ``body`` with its span, if that is all Jinja would see.
+
+    Literals are integers and strings without escapes. None when the body holds
+    anything else for Jinja, or characters Jinja would change (``\\r``).
+    """
+    if "{%" in body or "{#" in body or "\r" in body:
+        return None
+    found, start = [], body.find("{{")
+    while start >= 0:
+        end = _expression_end(body, start + 2)
+        call = _literal_call(body[start + 2:end]) if end >= 0 else None
+        if call is None:
+            return None
+        name, args, kwargs = call
+        line = body.count("\n", 0, start) + 1
+        found.append((start, end + 2, Call(name, args, kwargs, line, True)))
+        start = body.find("{{", end + 2)
+    return found
+
+
+def _expression_end(body: str, i: int) -> int:
+    """Index of the ``}}`` that closes the expression starting at ``i`` (-1 if none)."""
+    while i < len(body) - 1:
+        char = body[i]
+        if char in "\"'":
+            close = body.find(char, i + 1)
+            if close < 0:
+                return -1
+            i = close + 1
+        elif body.startswith("}}", i):
+            return i
+        else:
+            i += 1
+    return -1
+
+
+def _literal_call(expression: str) -> tuple[str, tuple, dict] | None:
+    if expression.startswith(("-", "+")) or expression.endswith(("-", "+")) or "\\" in expression:
+        return None
+    try:
+        tree = ast.parse(expression.strip(), mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(tree, ast.Call) or not isinstance(tree.func, ast.Name):
+        return None
+    values = [*tree.args, *(kw.value for kw in tree.keywords)]
+    if any(not isinstance(v, ast.Constant) or type(v.value) not in (int, str) for v in values) or \
+            any(kw.arg is None for kw in tree.keywords):
+        return None
+    return (tree.func.id, tuple(a.value for a in tree.args),
+            {kw.arg: kw.value.value for kw in tree.keywords})
+
+
+def expand(body: str, calls: list[tuple[int, int, Call]], macros: dict[str, Callable]) -> str:
+    """``body`` with every call replaced by its macro's text, as Jinja would render it."""
+    parts, at = [], 0
+    for start, end, call in calls:
+        parts += [body[at:start], str(macros[call.name](*call.args, **call.kwargs))]
+        at = end
+    text = "".join(parts) + body[at:]
+    # Jinja drops a template's last newline (keep_trailing_newline is off).
+    return text[:-1] if text.endswith("\n") else text
+
+
+def render_literal(body: str, macros: dict[str, Callable]) -> str | None:
+    """``body`` expanded without Jinja, or None where Jinja must render it (or report an error)."""
+    calls = literal_calls(body)
+    if calls is None or any(call.name not in macros for _, _, call in calls):
+        return None
+    try:
+        return expand(body, calls, macros)
+    except Exception:  # noqa: BLE001 - rendered again by Jinja, which reports it as always
+        return None
+
+
+def expand_page(body: str, macros: dict[str, Callable], meta: dict) -> str:
+    """A page opted into Jinja (``meta["render_macros"]``) whose calls are all literal: expanded
+    here, and opted out again; any other page as it is (mkdocs.yml: render_by_default: false)."""
+    text = render_literal(body, macros) if meta.get("render_macros") else None
+    if text is None:
+        return body
+    meta["render_macros"] = None
+    return text
+
+
 def scan(body: str, offset: int = 0) -> Scan:
     """Parse a page body as Jinja and list its calls and undeclared names.
 
     ``offset`` is added to every line number (the lines above the body).
     Raises ``jinja2.TemplateSyntaxError`` with ``lineno`` already offset.
     """
+    literal = literal_calls(body)
+    if literal is not None:
+        calls = [Call(c.name, c.args, c.kwargs, c.line + offset, True) for _, _, c in literal]
+        undeclared: dict[str, int] = {}
+        for call in calls:
+            undeclared.setdefault(call.name, call.line)
+        return Scan(calls=calls, undeclared=undeclared)
     try:
-        tree = _PARSER.parse(body)
+        tree = _parser().parse(body)
     except jinja2.TemplateSyntaxError as error:
         error.lineno = (error.lineno or 1) + offset
         raise

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
+import re
 
 import pytest
 from PIL import Image
@@ -70,9 +72,22 @@ def test_the_worker_keeps_every_page_card_short_address_and_search_file(site, ca
         assert card["url"] in addresses and f"{card['number']}/" in addresses
     for needed in ("./", "inhalt/", "checklisten/", "karten.json", "search/search_index.json",
                    "404.html", "manifest.webmanifest", "assets/app/icon-192.png",
-                   "assets/javascripts/lunr/min/lunr.de.min.js", "assets/js/app.js"):
+                   "assets/javascripts/lunr/min/lunr.de.min.js"):
         assert needed in addresses, needed
     assert any(a.startswith("assets/javascripts/workers/search.") for a in addresses)
+
+
+def test_the_worker_keeps_every_stylesheet_and_script_the_pages_load(site, listed):
+    # Our bundles are named by their content: the list must follow the names of this build.
+    addresses = {address for address, _ in listed["files"]}
+    loaded = set()
+    for page in ("index.html", "checklisten/index.html", "druckfassung/index.html",
+                 *(str(p.relative_to(site.root)) for p in site.root.glob("karten/*/index.html"))):
+        html = (site.root / page).read_text(encoding="utf-8")
+        for url in re.findall(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+\.(?:css|js))"', html):
+            loaded.add(posixpath.normpath(posixpath.join(posixpath.dirname(page), url)))
+    assert any(re.fullmatch(r"assets/js/site\.[0-9a-f]{8}\.min\.js", a) for a in loaded)  # app.js is in it
+    assert sorted(loaded - addresses) == []
 
 
 def test_the_worker_leaves_out_what_no_reader_needs_and_names_no_other_host(listed):

@@ -16,7 +16,8 @@
    The angles come from CSS (--i, --n), and the fan's opening is a CSS
    animation: the script adds classes and handles events only, so opening the
    fan costs no layout work of its own.
-   Classic script (no modules): the offline bundle is opened from file://. */
+   Classic script (no modules): the offline bundle is opened from file://. It is
+   written into the page after each fan (see the end), never loaded as a file. */
 (function () {
   "use strict";
 
@@ -231,15 +232,15 @@
     noHover.addEventListener("change", updateHint);
   }
 
-  // Set up at once, before the page is first drawn and before Material's
-  // bundle sets itself up (on DOMContentLoaded): reading the widths lays the
-  // page out a moment earlier than Material would, and everything measures
-  // the page with its fan in place once. (Set up later, in the first frame,
-  // the fan changed the page's height under Material's resize observers, and
-  // the page as a whole took more time.)
-  var fans = document.querySelectorAll("[data-faecher]");
+  // Set up where the script stands: macros/features/faecher.py writes it into the
+  // page right after each fan, so the fan takes its final form while the page is
+  // read, before it is first drawn; nothing below it moves when it fans out. Each
+  // copy sets up the fans above it that are not set up yet. Reading the widths
+  // lays out the page read so far, which the first paint needs anyway.
+  var done = document.querySelectorAll("[data-faecher].faecher--an").length;
+  var fans = document.querySelectorAll("[data-faecher]:not(.faecher--an)");
   var widths = Array.prototype.map.call(fans, function (fan) { return fan.clientWidth; });
   mark("faecher-breite");
-  for (var n = 0; n < fans.length; n++) enhance(fans[n], n + 1, widths[n]);
+  for (var n = 0; n < fans.length; n++) enhance(fans[n], done + n + 1, widths[n]);
   mark("faecher-bereit");
 })();

@@ -1,0 +1,221 @@
+"""Our stylesheets and scripts as the browser gets them: joined, minified, named by their content.
+
+The sources stay one file per feature, listed in mkdocs.yml (``extra_css``,
+``extra_javascript``). Loaded as they are, every stylesheet holds up the first
+paint and every file costs a request. So each build makes of them, minified by
+rcssmin and rjsmin:
+
+- ``assets/css/site.<hash>.min.css``: every screen rule of the listed stylesheets,
+  in their order (Material links it through ``extra_css``, which this module
+  replaces by it);
+- ``assets/css/site-print.<hash>.min.css``: their ``@media print`` blocks, taken
+  out and unwrapped; overrides/main.html links it with ``media="print"``, so it
+  never holds up the screen;
+- ``assets/js/site.<hash>.min.js``: the listed scripts in their order, as one
+  classic script; overrides/main.html loads it deferred, before Material's bundle
+  (suche-bei-bedarf.js in it must run first).
+
+Files only some pages load (the fan's style, the checklists') are minified and
+named by their hash one by one, when a template first asks for them
+(``config.extra.assets['assets/css/faecher.css']``); a script that must run
+where it stands in the page (the fan's) is written into the page minified
+(``inline``). The hash is eight hex digits of the content's SHA-256, as in
+Material's own file names, so a host may keep these files for a year
+(macros/outputs/cache.py writes that into the host examples) and a new build
+gives changed files new names.
+
+Names are settled when the build starts (the templates need them), the files are
+written after the build (``write``), and the sources MkDocs copied into the site
+as they are are removed there: the site holds what its pages load. The bundles
+lie in the folders of their sources, so relative ``url()``s keep pointing where
+they did; a source elsewhere with a relative ``url()`` is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from pathlib import Path
+
+import rcssmin
+import rjsmin
+
+from ..errors import ContentError, line_of
+
+CSS_FOLDER = "assets/css"
+JS_FOLDER = "assets/js"
+SITE = "site"
+PRINT = "site-print"
+HASH_LENGTH = 8
+# A content-named file, ours or Material's: name.0123abcd.min.css / .js.
+HASHED = re.compile(r"\.[0-9a-f]{%d}\.min\.(?:css|js)$" % HASH_LENGTH)
+
+_PRINT_BLOCK = re.compile(r"@media\s+print\s*\{")
+_RELATIVE_URL = re.compile(r"""url\(\s*['"]?(?!data:|[a-z][a-z0-9+.-]*:|/|#)""", re.I)
+
+
+class Assets:
+    """What one build loads of ours: the bundles' names, and every file to write.
+
+    In templates: ``assets.css``, ``assets.print``, ``assets.js`` (paths below the
+    site, or None when nothing is listed), ``assets['assets/js/faecher.js']``
+    for a file only some pages load.
+    """
+
+    def __init__(self, find):
+        self._find = find                  # (path below the site, where it is named) -> source file
+        self._named: dict[str, str] = {}   # source -> its content-named copy
+        self._minified: dict[str, str] = {}  # source -> its minified text
+        self.files: dict[str, bytes] = {}  # path below the site -> content
+        self.sources: set[str] = set()     # source paths below the site, replaced by the above
+        self.css = self.print = self.js = None
+
+    def add(self, stem_path: str, ext: str, text: str) -> str:
+        """Store minified ``text`` as ``stem_path.<hash>.min.<ext>``; returns that path."""
+        data = text.encode("utf-8")
+        path = f"{stem_path}.{hashlib.sha256(data).hexdigest()[:HASH_LENGTH]}.min.{ext}"
+        self.files[path] = data
+        return path
+
+    def __getitem__(self, source: str) -> str:
+        """The content-named copy of one stylesheet or script that only some pages load."""
+        if source not in self._named:
+            stem, ext = posixpath.splitext(source)
+            self._named[source] = self.add(stem, ext[1:], self.inline(source))
+        return self._named[source]
+
+    def inline(self, source: str, named_in: str = "overrides/main.html") -> str:
+        """One stylesheet or script, minified, to be written into pages (or a file of its own)."""
+        if source not in self._minified:
+            ext = posixpath.splitext(source)[1]
+            if ext not in (".css", ".js"):
+                raise ContentError(named_in, None, f"asks for {source} as an asset, which is "
+                                   "neither a stylesheet nor a script.",
+                                   "name a .css or .js file below overrides/.")
+            self._minified[source] = _minify(ext, _read(self._find(source, named_in)))
+            self.sources.add(source)
+        return self._minified[source]
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _minify(ext: str, text: str) -> str:
+    return rcssmin.cssmin(text) if ext == ".css" else rjsmin.jsmin(text)
+
+
+def split_print(css: str) -> tuple[str, str]:
+    """Minified CSS -> (its rules without the top-level ``@media print`` blocks, their contents)."""
+    screen, printed, start, depth, i = [], [], 0, 0, 0
+    while i < len(css):
+        char = css[i]
+        if char in "\"'":
+            i = _string_end(css, i)
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char == "@" and depth == 0:
+            match = _PRINT_BLOCK.match(css, i)
+            if match:
+                end = _block_end(css, match.end())
+                screen.append(css[start:i])
+                printed.append(css[match.end():end])
+                start = i = end + 1
+                continue
+        i += 1
+    screen.append(css[start:])
+    return "".join(screen), "".join(printed)
+
+
+def _string_end(css: str, i: int) -> int:
+    """Index after the string that starts at ``i``."""
+    quote, i = css[i], i + 1
+    while i < len(css) and css[i] != quote:
+        i += 2 if css[i] == "\\" else 1
+    return i + 1
+
+
+def _block_end(css: str, i: int) -> int:
+    """Index of the ``}`` that closes the block whose content starts at ``i``."""
+    depth = 1
+    while i < len(css):
+        if css[i] in "\"'":
+            i = _string_end(css, i)
+            continue
+        depth += {"{": 1, "}": -1}.get(css[i], 0)
+        if depth == 0:
+            return i
+        i += 1
+    return i
+
+
+def prepare(conf) -> Assets:
+    """Bundle ``extra_css`` and ``extra_javascript`` for this build; raises ContentError.
+
+    Replaces both lists in ``conf`` (Material links the screen bundle itself) and
+    puts the Assets into ``conf["extra"]["assets"]`` for the templates.
+    """
+    config_file = Path(conf["config_file_path"])
+    shown_config = config_file.name
+    folders = [Path(conf["docs_dir"]), *(Path(d) for d in conf["theme"].dirs)]
+
+    def find(source: str, named_in: str, line: int | None = None) -> Path:
+        for folder in folders:
+            if (folder / source).is_file():
+                return folder / source
+        raise ContentError(named_in, line, f"{source} is not in {Path(conf['docs_dir']).name}/ "
+                           f"nor in the theme's folders ({conf['theme'].custom_dir or 'none of ours'}).",
+                           "add the file there, or correct its path.")
+
+    assets = Assets(find)
+
+    def sources(key: str, folder: str) -> list[tuple[str, str]]:
+        found = []
+        for entry in conf[key] or []:
+            path = str(getattr(entry, "path", entry))
+            line = line_of(config_file, path)
+            if getattr(entry, "type", "") == "module" or path.endswith(".mjs") or \
+                    getattr(entry, "async_", False):
+                raise ContentError(shown_config, line, f"{key} lists {path} as a module or async "
+                                   "script; our scripts are joined into one classic script.",
+                                   "write it as a classic script (no import/export) and list "
+                                   "it as a plain path.")
+            text = _read(find(path, shown_config, line))
+            if folder == CSS_FOLDER and posixpath.dirname(path) != folder and _RELATIVE_URL.search(text):
+                raise ContentError(shown_config, line, f"{path} has a relative url(), which would "
+                                   f"point elsewhere from the bundle in {folder}/.",
+                                   f"move the file into {folder}/ or use a data: URL.")
+            assets.sources.add(path)
+            found.append((path, text))
+        return found
+
+    css = "".join(rcssmin.cssmin(text) for _, text in sources("extra_css", CSS_FOLDER))
+    screen, printed = split_print(css)
+    scripts = sources("extra_javascript", JS_FOLDER)
+    if screen:
+        assets.css = assets.add(f"{CSS_FOLDER}/{SITE}", "css", screen)
+    if printed:
+        assets.print = assets.add(f"{CSS_FOLDER}/{PRINT}", "css", printed)
+    if scripts:
+        # Each script is a whole program of its own: ";" keeps one from running into the next.
+        assets.js = assets.add(f"{JS_FOLDER}/{SITE}", "js",
+                               ";\n".join(rjsmin.jsmin(text).rstrip(";") for _, text in scripts) + ";")
+    conf["extra_css"] = [assets.css] if assets.css else []
+    conf["extra_javascript"] = []
+    conf["extra"]["assets"] = assets
+    return assets
+
+
+def write(site_dir: str | Path, assets: Assets) -> None:
+    """Write the bundles and content-named files; remove the sources they replace."""
+    site = Path(site_dir)
+    for path, data in assets.files.items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    for source in assets.sources:
+        (site / source).unlink(missing_ok=True)
