@@ -7,7 +7,8 @@ BIN    := $(VENV)/bin
 # Set up once per change of the requirement files.
 READY  := $(VENV)/.ready
 CHROMIUM := /usr/bin/chromium
-# npm packages (axe-core for tests, iframe-worker for the offline bundle), exact versions from package-lock.json.
+# npm packages (axe-core for tests, iframe-worker for the offline bundle, qrcode-generator for the
+# page „Meine Auswahl“, copied into every build), exact versions from package-lock.json.
 NODE_READY := node_modules/.ready
 
 # Material prints an end-of-life notice on every run; we know (see README).
@@ -45,12 +46,12 @@ browser:
 	fi
 	@$(CHROMIUM) --version
 
-serve: $(READY)
+serve: $(READY) $(NODE_READY)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Build beside site/ and swap it in only when the strict build succeeded, so a
 # failed build never leaves a half-written site where a deploy would take it.
-build: $(READY)
+build: $(READY) $(NODE_READY)
 	rm -rf .build/site
 	$(BIN)/mkdocs build --strict --site-dir .build/site
 	rm -rf site && mv .build/site site

@@ -1,10 +1,8 @@
-"""Connects the handbook's rooms to MkDocs, through mkdocs-macros-plugin.
+"""Connects the handbook's rooms to MkDocs, through mkdocs-macros-plugin: its hooks and the macros.
 
-The work lives in the folders beside this file, one role each: ``sources/``
-reads and checks the card files (no MkDocs), ``features/`` writes what readers
-see, ``extensions/`` holds the Python-Markdown extensions, ``outputs/`` writes
-files after the build, ``guards/`` watches the configuration and MkDocs's log.
-Here are only the plugin's three hooks, the macros, and one build's state.
+The work lives in the folders beside this file, one role each: ``sources/`` (reading and checking
+the cards, no MkDocs), ``features/`` (what readers see), ``extensions/`` (Python-Markdown),
+``outputs/`` (files written after the build), ``guards/`` (configuration and MkDocs's log).
 """
 
 from __future__ import annotations
@@ -18,7 +16,7 @@ from . import guards, outputs, sources
 from .errors import ContentError
 from .extensions.checkliste import ChecklistExtension
 from .extensions.druck import AddressExtension
-from .features import druck, page_meta
+from .features import auswahl, druck, page_meta, vorfuehren
 from .features.begriffe import link_terms
 from .features.checkliste import TOOLS_PARTIAL, all_checklists
 from .features.faecher import chapter_fan, whole_fan
@@ -48,8 +46,8 @@ def define_env(env):
             conf["markdown_extensions"].append(extension)
     registry, shown_docs = _build.registry, _build.shown_docs
 
-    def here():
-        return _href_from(env, env.page)
+    def here():  # card -> its address from the page being built
+        return lambda card: _page_href(env, card.src_uri)
 
     @env.macro
     def siehe(*numbers: int) -> str:
@@ -66,9 +64,8 @@ def define_env(env):
         """On a chapter's overview card: the chapter's cards as a fan."""
         card = registry.card_for_page(env.page.file.src_uri)
         if card is None:
-            raise _build_error(ContentError(
-                f"{shown_docs}/{env.page.file.src_uri}", None, "kapitel_karten() only works on a "
-                "card page.", "use it on the overview card of a chapter."))
+            raise _build_error(ContentError(f"{shown_docs}/{env.page.file.src_uri}", None, "kapitel_karten() "
+                                            "only works on a card page.", "use it on a chapter's overview card."))
         return chapter_fan(registry, card, here())
 
     @env.macro
@@ -89,13 +86,22 @@ def define_env(env):
         return all_checklists(registry, _build.checklists,
                               lambda card: card_link(card, href), tools)
 
+    @env.macro
+    def meine_auswahl() -> str:
+        """The page „Meine Auswahl“: every card as data for the reader's kept cards."""
+        return auswahl.page(registry, here(), _page_href(env, "vorfuehren.md"), env.page.canonical_url)
+
+    @env.macro
+    def vorfuehren_folien() -> str:
+        """The page „Vorführen“: every card as a slide for the projector."""
+        return vorfuehren.page(registry, conf, _page_href(env, "auswahl.md"))
+
 
 def on_pre_page_macros(env):
     """Check a page's macros and checklists, link its terms, and frame a card page.
 
-    Only pages that contain macros go through Jinja (mkdocs.yml sets
-    render_by_default: false; a page with macros is opted in here): most
-    cards have none, and rendering every page cost a tenth of the build.
+    Only pages with macros go through Jinja (render_by_default: false; opted in here):
+    rendering every page cost a tenth of the build.
     """
     page, registry = env.page, _build.registry
     page_meta.set_description(page, registry)
@@ -118,7 +124,7 @@ def on_pre_page_macros(env):
     except ContentError as error:
         # Lines so far count from the end of the front matter; say the file's line.
         raise _build_error(error, body_offset(page.file.abs_src_path)) from None
-    href = _href_from(env, page)
+    href = lambda card: _page_href(env, card.src_uri)  # noqa: E731
     env.markdown = link_terms(env.markdown, registry, card, href, _build.terms, _build.terms_excluded)
     env.markdown = header(registry, card, href) + env.markdown + \
         footer(registry, card, href) + druck.block(card, env.conf["site_url"])
@@ -139,10 +145,6 @@ def _build_error(error: ContentError, offset: int = 0) -> PluginError:
     return PluginError(str(ContentError(error.path, line, error.problem, error.fix)))
 
 
-def _href_from(env, page):
-    """Card -> its page's address relative to ``page`` (directory URLs or .html alike)."""
-    files = env.variables["files"]
-
-    def href(card) -> str:
-        return get_relative_url(files.get_file_from_path(card.src_uri).url, page.url)
-    return href
+def _page_href(env, src_uri: str) -> str:
+    """The address of the page made from ``src_uri`` (below docs/) from the page being built."""
+    return get_relative_url(env.variables["files"].get_file_from_path(src_uri).url, env.page.url)

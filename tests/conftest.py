@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Built, Project
+from tests.helpers import Built, Project, SwappableSite
 from tools import common, offline
 
 
@@ -92,3 +92,11 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def redeploy():
+    """One origin whose files a test swaps for another build's, like a redeploy."""
+    swappable = SwappableSite()
+    yield swappable
+    swappable.close()

@@ -1,6 +1,7 @@
 """Files written into the built site after MkDocs has written the pages.
 
-Every build: ``karten.json`` and the short addresses (``/15/``). The website
+Every build: ``karten.json``, the short addresses (``/15/``) and the scripts
+taken from npm (vendor). The website
 adds ``robots.txt`` and the CSP's host examples; the offline bundle instead
 gets its search shim.
 """
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..sources.registry import Registry
-from . import csp, karten_json, kurzadressen, offline, robots
+from . import csp, karten_json, kurzadressen, offline, robots, vendor
 
 
 def write(conf, registry: Registry, url_of: Callable[[str], str]) -> None:
@@ -20,6 +21,7 @@ def write(conf, registry: Registry, url_of: Callable[[str], str]) -> None:
     cards = karten_json.card_data(registry, url_of)
     karten_json.write(site, cards)
     kurzadressen.write(site, cards)
+    vendor.copy(site, Path(conf["config_file_path"]).parent)
     if offline.enabled(conf):
         offline.copy_shim(conf, Path(conf["config_file_path"]).parent)
     else:
