@@ -89,12 +89,12 @@ def define_env(env):
     @env.macro
     def meine_auswahl() -> str:
         """The page „Meine Auswahl“: every card as data for the reader's kept cards."""
-        return auswahl.page(registry, here(), _page_href(env, "vorfuehren.md"), env.page.canonical_url)
+        return auswahl.page(registry, here(), _page_href(env, "vorfuehren.md"), conf["site_url"])
 
     @env.macro
     def vorfuehren_folien() -> str:
         """The page „Vorführen“: every card as a slide for the projector."""
-        return vorfuehren.page(registry, conf, _page_href(env, "auswahl.md"))
+        return vorfuehren.page(registry, conf, _page_href(env, auswahl.PAGE))
 
 
 def on_pre_page_macros(env):

@@ -16,6 +16,7 @@ from html import escape
 from ..sources.registry import Registry
 from .karte import Href, card_link
 
+PAGE = "auswahl.md"
 # The tools, hidden until auswahl.js shows them (without it they could do nothing).
 TOOLS = """<div class="auswahl-werkzeuge" hidden>
 <div class="auswahl-knoepfe">
@@ -37,13 +38,16 @@ TOOLS = """<div class="auswahl-werkzeuge" hidden>
 </div>"""
 
 
-def page(registry: Registry, href: Href, vorfuehren: str, public: str | None) -> str:
+def page(registry: Registry, href: Href, vorfuehren: str, site_url: str | None) -> str:
     """The raw HTML of the page „Meine Auswahl“ (the macro meine_auswahl()).
 
-    ``vorfuehren``: the address of the projector view from this page; ``public``:
-    this page's public address (the QR code points there when the page is read
-    from file://, where a link to the reader's own disk would help nobody).
+    ``vorfuehren``: the address of the projector view from this page. With
+    ``site_url``, the page carries its address on the website (the share link and
+    QR code point there when the page is read from file://, where a link to the
+    reader's own disk would help nobody; the website has directory addresses, the
+    offline bundle does not).
     """
+    public = site_url.rstrip("/") + "/" + PAGE.removesuffix(".md") + "/" if site_url else None
     cards = "\n".join(f'<li data-karte="{c.number}">{card_link(c, href)}</li>' for c in registry.cards)
     public_attr = f' data-adresse="{escape(public)}"' if public else ""
     return (f'<div class="auswahl" data-auswahl-seite data-notiz{public_attr}>\n'

@@ -371,6 +371,7 @@ def test_json_export_then_import_brings_the_ticks_back(server, page, tmp_path):
     dialog(page).wait_for()
     assert "Die Datei „" in dialog(page).inner_text() and "3 geklärte Fragen" in dialog(page).inner_text()
     page.get_by_role("button", name="Ersetzen").click()
+    expect(page.locator(".checklisten-meldung")).to_contain_text("Ersetzt.")
     assert ticked(page) == before
     assert sorted(stored_keys(page)) == data["geklaert"]
     assert "Ersetzt." in page.locator(".checklisten-meldung").inner_text()
@@ -438,6 +439,7 @@ def test_share_link_round_trip_merge(server, browser):
     assert "In welchem Verhältnis stehen" in text and "Karte 41" in text
     assert "Bei Ihnen sind zurzeit 1 von 30" in text
     b.get_by_role("button", name="Zusammenführen").click()
+    expect(b.locator(".checklisten-meldung")).to_contain_text("Zusammengeführt.")
     assert "#" not in b.url
     assert set(ticked(b)) == {VERHAELTNIS, WER, next(t for t in ticked(b) if t.startswith(GREMIEN))}
     assert len(stored_keys(b)) == 3
@@ -462,12 +464,13 @@ def test_share_link_round_trip_replace_and_cancel(server, browser):
     b.goto(link)
     dialog(b).wait_for()
     b.get_by_role("button", name="Abbrechen").click()
+    expect(b.locator(".checklisten-meldung")).to_contain_text("unverändert")
     assert stored(b) == before and ticked(b) == [WER] and "#" not in b.url
-    assert "unverändert" in b.locator(".checklisten-meldung").inner_text()
 
     b.goto(link)
     dialog(b).wait_for()
     b.get_by_role("button", name="Ersetzen").click()
+    expect(b.locator(".checklisten-meldung")).to_contain_text("Ersetzt.")
     assert ticked(b) == [HONORAR, WIEVIEL] and sorted(stored_keys(b)) == sorted(stored_keys(a))
     open_card_21(b, server)
     assert ticked(b) == [HONORAR, WIEVIEL]

@@ -1,15 +1,11 @@
 /* The page „Meine Auswahl“: the cards a reader keeps for a meeting, in the reader's
    order. Reordering by keyboard (the buttons „Nach oben“ and „Nach unten“) and by
-   dragging; a note per card (notiz.js); sharing as a link and as a QR code made here
-   in the browser (qrcode-generator, copied from npm at build time; no request); a
-   shared selection that comes in is shown first, then taken over, merged or left;
-   and „Vorführen“ for the projector view.
+   dragging; a note per card (notiz.js); emptying it (asked first); and „Vorführen“
+   for the projector view. Sharing as a link and a QR code is auswahl-teilen.js,
+   which builds on KoProduktion.auswahlSeite.
 
    The page carries every card as data (macros/features/auswahl.py); the selection
    itself is kept by auswahl-merken.js (KoProduktion.auswahl), in this browser only.
-   A shared link carries the card numbers in its fragment, which is never sent to a
-   server: "#teilen=21.8.40-3", the numbers in order and, after "-", how many there
-   are, so that a link cut short is noticed.
 
    A classic script (no modules): the offline bundle is opened from file://. */
 (function () {
@@ -30,48 +26,12 @@
     },
     nichtGespeichert: "Dieser Browser lässt die Seite gerade nichts speichern (zum Beispiel im privaten " +
       "Modus). Ihre Auswahl gilt nur, solange diese Seite offen ist.",
-    mailBetreff: "Karten für unser nächstes Treffen (Ko-Produktion)",
-    mailText: function (count, link) {
-      return "Hier ist meine Auswahl von " + count + (count === 1 ? " Karte" : " Karten") + " aus dem " +
-        "Handlungsleitfaden „Ko-Produktion“ für unser nächstes Treffen:\n\n" + link + "\n";
-    },
-    kopiert: "Der Link ist in der Zwischenablage.",
-    vonHandKopieren: "Kopieren ging hier nicht automatisch. Der Link ist markiert: " +
-      "Kopieren Sie ihn mit Strg+C (Mac: ⌘+C).",
-    qr: function (count) {
-      return "QR-Code des Links zu Ihrer Auswahl (" + count + (count === 1 ? " Karte)" : " Karten)");
-    },
-    linkUnlesbar: "Der geöffnete Link enthält keine lesbare Auswahl (vielleicht wurde er beim Kopieren " +
-      "abgeschnitten). Ihre Auswahl ist unverändert.",
-    linkEnthaelt: function (count) {
-      return "Der geöffnete Link enthält eine Auswahl von " + count + (count === 1 ? " Karte:" : " Karten:");
-    },
-    linkLeer: "Der geöffnete Link enthält keine Karte, die es in dieser Fassung der Website gibt.",
-    unbekannt: function (numbers) {
-      return (numbers.length === 1 ? "Eine Karte " + numbers[0] + " gibt" : "Karten mit den Nummern " +
-        numbers.join(", ") + " gibt") + " es in dieser Fassung der Website nicht; " +
-        (numbers.length === 1 ? "sie wird" : "sie werden") + " übergangen.";
-    },
-    bisher: function (count) {
-      return "Ihre Auswahl hat zurzeit " + count + (count === 1 ? " Karte" : " Karten") + ". Übernehmen: " +
-        "Ihre Auswahl wird durch diese ersetzt. Zusammenführen: Die neuen Karten kommen hinten an Ihre dazu.";
-    },
-    frage: "Auswahl übernehmen?",
-    uebernehmen: "Übernehmen",
-    zusammenfuehren: "Zusammenführen",
-    abbrechen: "Abbrechen",
-    uebernommen: "Die Auswahl aus dem Link wurde übernommen.",
-    zusammengefuehrt: "Die Auswahl aus dem Link wurde mit Ihrer zusammengeführt.",
-    nichtsUebernommen: "Nichts übernommen. Ihre Auswahl ist unverändert.",
-    uebergangen: function (numbers) {
-      return " Übergangen, weil es sie nicht gibt: " + (numbers.length === 1 ? "Karte " : "Karten ") +
-        numbers.join(", ") + ".";
-    },
     leerenFrage: "Auswahl leeren?",
     leerenText: function (count) {
       return "Alle " + count + " Karten werden aus Ihrer Auswahl genommen. Ihre Notizen zu den Karten bleiben erhalten.";
     },
     leerenJa: "Auswahl leeren",
+    abbrechen: "Abbrechen",
     geleert: "Ihre Auswahl ist leer."
   };
 
@@ -129,6 +89,7 @@
   // -- the list ------------------------------------------------------------------------------
 
   var items = {}; // number -> its <li>, kept across renders (its note field with it)
+  var afterRender = []; // what else shows the selection (auswahl-teilen.js)
 
   function button(label, card, action) {
     var node = element("button", "auswahl-knopf", label);
@@ -191,9 +152,9 @@
     }).join(".");
     root.querySelector("[data-aktion='vorfuehren']").href =
       root.querySelector("[data-aktion='vorfuehren']").href.split("#")[0] + "#auswahl=" + numbers;
-    if (!root.querySelector(".auswahl-teilen").hidden) {
-      fillShare(list);
-    }
+    afterRender.forEach(function (show) {
+      show(list);
+    });
     if (ns.notiz) {
       ns.notiz.render();
     }
@@ -290,178 +251,9 @@
     dragged = null;
   });
 
-  // -- sharing: a link and its QR code --------------------------------------------------------
-
-  function shareLink(list) {
-    var here = location.protocol === "file:" && root.getAttribute("data-adresse") ?
-      root.getAttribute("data-adresse") : location.href.split("#")[0];
-    return here + SHARE + list.map(function (card) {
-      return card.karte;
-    }).join(".") + "-" + list.length;
-  }
-
-  /* The QR code as an SVG of one path (qrcode-generator computes the modules). */
-  function qrSvg(text) {
-    var code = window.qrcode(0, "M");
-    code.addData(text, "Byte");
-    code.make();
-    var size = code.getModuleCount();
-    var quiet = 4;
-    var path = "";
-    for (var y = 0; y < size; y += 1) {
-      for (var x = 0; x < size; x += 1) {
-        if (code.isDark(y, x)) {
-          var start = x;
-          while (x + 1 < size && code.isDark(y, x + 1)) {
-            x += 1;
-          }
-          path += "M" + (start + quiet) + " " + (y + quiet) + "h" + (x - start + 1) + "v1h-" + (x - start + 1) + "z";
-        }
-      }
-    }
-    var svgNS = "http://www.w3.org/2000/svg";
-    var svg = document.createElementNS(svgNS, "svg");
-    svg.setAttribute("viewBox", "0 0 " + (size + 2 * quiet) + " " + (size + 2 * quiet));
-    svg.setAttribute("shape-rendering", "crispEdges");
-    svg.setAttribute("role", "img");
-    var back = document.createElementNS(svgNS, "rect");
-    back.setAttribute("width", "100%");
-    back.setAttribute("height", "100%");
-    back.setAttribute("fill", "#fff");
-    var modules = document.createElementNS(svgNS, "path");
-    modules.setAttribute("d", path);
-    modules.setAttribute("fill", "#000");
-    svg.appendChild(back);
-    svg.appendChild(modules);
-    return svg;
-  }
-
-  function fillShare(list) {
-    var link = shareLink(list);
-    var field = root.querySelector("#auswahl-link");
-    field.value = link;
-    root.querySelector("[data-aktion='link-mail']").href = "mailto:?subject=" +
-      encodeURIComponent(TEXTE.mailBetreff) + "&body=" + encodeURIComponent(TEXTE.mailText(list.length, link));
-    var picture = root.querySelector(".auswahl-qr-bild");
-    if (picture.getAttribute("data-link") !== link && typeof window.qrcode === "function") {
-      var svg = qrSvg(link);
-      svg.setAttribute("aria-label", TEXTE.qr(list.length));
-      picture.textContent = "";
-      picture.appendChild(svg);
-      picture.setAttribute("data-link", link);
-    }
-  }
-
-  function copyLink(trigger) {
-    var field = root.querySelector("#auswahl-link");
-    var manual = function () {
-      field.focus();
-      field.select();
-      message(TEXTE.vonHandKopieren);
-    };
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(field.value).then(function () {
-        message(TEXTE.kopiert);
-        trigger.focus();
-      }, manual);
-    } else {
-      manual();
-    }
-  }
-
-  // -- a shared selection that comes in ---------------------------------------------------------
-
-  /* The numbers in a link's text, or null when it is malformed or cut short. */
-  function parseShared(text) {
-    var match = /^((?:[1-9][0-9]{0,3})(?:\.[1-9][0-9]{0,3})*)-([1-9][0-9]{0,3})$/.exec(text);
-    if (!match) {
-      return null;
-    }
-    var numbers = match[1].split(".").map(Number);
-    return numbers.length === Number(match[2]) ? numbers : null;
-  }
-
-  function openShared() {
-    if (location.hash.indexOf(SHARE) !== 0) {
-      return;
-    }
-    var text = location.hash.slice(SHARE.length);
-    try {
-      history.replaceState(history.state, "", location.href.split("#")[0]);
-    } catch (e) {
-      // Some browsers refuse this on file://; the fragment then stays, harmlessly.
-    }
-    var numbers = parseShared(decodeURIComponent(text));
-    if (!numbers) {
-      message(TEXTE.linkUnlesbar, true);
-      return;
-    }
-    var seen = {};
-    var known = [];
-    var unknown = [];
-    numbers.forEach(function (number) {
-      if (seen[number]) {
-        return;
-      }
-      seen[number] = true;
-      (cards[number] ? known : unknown).push(number);
-    });
-    var text2 = [known.length ? TEXTE.linkEnthaelt(known.length) : TEXTE.linkLeer];
-    if (known.length) {
-      var preview = element("ol", "checkliste-dialog-liste");
-      known.forEach(function (number) {
-        preview.appendChild(element("li", "", TEXTE.karte(entry(number))));
-      });
-      text2.push(preview);
-    }
-    if (unknown.length) {
-      text2.push(TEXTE.unbekannt(unknown));
-    }
-    text2.push(TEXTE.bisher(selection().length));
-    var skipped = unknown.length ? TEXTE.uebergangen(unknown) : "";
-    if (!known.length) {
-      message(TEXTE.linkLeer + skipped + " " + TEXTE.nichtsUebernommen, true);
-      return;
-    }
-    ui.ask({
-      title: TEXTE.frage,
-      text: text2,
-      choices: [{ value: "uebernehmen", label: TEXTE.uebernehmen, focus: true },
-        { value: "zusammenfuehren", label: TEXTE.zusammenfuehren }, { value: "", label: TEXTE.abbrechen }]
-    }, null).then(function (answer) {
-      var incoming = known.map(entry);
-      if (answer === "uebernehmen") {
-        save(incoming);
-        message(TEXTE.uebernommen + skipped);
-      } else if (answer === "zusammenfuehren") {
-        var list = selection();
-        var have = {};
-        list.forEach(function (card) {
-          have[card.karte] = true;
-        });
-        save(list.concat(incoming.filter(function (card) {
-          return !have[card.karte];
-        })));
-        message(TEXTE.zusammengefuehrt + skipped);
-      } else {
-        message(TEXTE.nichtsUebernommen + skipped);
-      }
-    });
-  }
-
   // -- the buttons and start -------------------------------------------------------------------
 
   var actions = {
-    "teilen": function (trigger) {
-      var panel = root.querySelector(".auswahl-teilen");
-      panel.hidden = !panel.hidden;
-      trigger.setAttribute("aria-expanded", panel.hidden ? "false" : "true");
-      if (!panel.hidden) {
-        fillShare(selection());
-        root.querySelector("#auswahl-link").focus();
-      }
-    },
-    "link-kopieren": copyLink,
     "leeren": function (trigger) {
       ui.ask({
         title: TEXTE.leerenFrage,
@@ -484,20 +276,29 @@
       action(trigger);
     }
   });
-  root.querySelector("#auswahl-link").addEventListener("focus", function (event) {
-    event.target.select();
-  });
   window.addEventListener("storage", function (event) {
     if (event.key === auswahl.STORE || event.key === null) {
       render();
     }
   });
-  window.addEventListener("hashchange", openShared);
   // Keep the stored addresses and titles current (a card may have moved in a new version).
   var current = selection();
   if (JSON.stringify(current) !== JSON.stringify(auswahl.read())) {
     auswahl.write(current);
   }
   render();
-  openShared();
+
+  /* What auswahl-teilen.js builds on. */
+  ns.auswahlSeite = {
+    root: root,
+    cards: cards,
+    entry: entry,
+    selection: selection,
+    save: save,
+    message: message,
+    actions: actions,
+    onRender: function (show) {
+      afterRender.push(show);
+    }
+  };
 })();

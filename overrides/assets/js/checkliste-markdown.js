@@ -88,7 +88,7 @@
         lines.pop();
       }
     });
-    var others = otherCards(notes, shown);
+    var others = notiz.otherCards(shown);
     if (others.length) {
       lines.push("", TEXTE.weitere);
       others.forEach(function (card) {
@@ -108,29 +108,6 @@
       });
     }
     return lines.join("\n").replace(/\n+$/, "") + "\n";
-  }
-
-  /* Cards with notes that have no checklist on this page, in number order; their titles
-     and addresses from the reader's selection, where it knows them. */
-  function otherCards(notes, shown) {
-    var numbers = {};
-    Object.keys(notes.karten).concat(Object.keys(notes.fragen).map(function (key) {
-      return key.split("-")[0];
-    })).forEach(function (number) {
-      if (!shown[number]) {
-        numbers[number] = true;
-      }
-    });
-    var kept = {};
-    (ns.auswahl ? ns.auswahl.read() : []).forEach(function (entry) {
-      kept[entry.karte] = entry;
-    });
-    return Object.keys(numbers).sort(function (a, b) {
-      return a - b;
-    }).map(function (number) {
-      var entry = kept[number];
-      return { number: number, title: entry ? entry.titel : "", href: entry && entry.adresse ? ns.auswahl.address(entry.adresse) : "" };
-    });
   }
 
   page.actions.markdown = function () {

@@ -70,23 +70,9 @@
     return;
   }
   var element = ui.element;
+  var itemText = notiz.markdownOf;
 
   // -- the page as data ------------------------------------------------------------------
-
-  function itemText(label) {
-    var out = "";
-    [].forEach.call(label.childNodes, function walk(node) {
-      if (node.nodeType === 3) {
-        out += node.nodeValue;
-      } else if (node.nodeType === 1 && !node.matches("input, .task-list-indicator")) {
-        var mark = node.matches("strong, b") ? "**" : node.matches("em, i") ? "*" : "";
-        out += mark;
-        [].forEach.call(node.childNodes, walk);
-        out += mark;
-      }
-    });
-    return out.replace(/\s+/g, " ").trim();
-  }
 
   /* Nested lists below a question (card 21's pros and cons) as Markdown lines. */
   function nestedLines(list, depth) {

@@ -148,32 +148,13 @@
     return targets;
   }
 
-  /* Cards with notes but no checklist on this page; titles from the reader's selection. */
-  function otherCards(keys) {
+  function renderEarlier() {
+    var keys = earlier();
     var onPage = {};
     page.cards().forEach(function (card) {
       onPage[card.number] = true;
     });
-    var numbers = {};
-    Object.keys(notiz.notes().karten).concat(keys.map(cardOf)).forEach(function (number) {
-      if (!onPage[number]) {
-        numbers[number] = true;
-      }
-    });
-    var kept = {};
-    (ns.auswahl ? ns.auswahl.read() : []).forEach(function (entry) {
-      kept[entry.karte] = entry;
-    });
-    return Object.keys(numbers).sort(function (a, b) {
-      return a - b;
-    }).map(function (number) {
-      return { number: number, entry: kept[number] };
-    });
-  }
-
-  function renderEarlier() {
-    var keys = earlier();
-    var others = otherCards(keys);
+    var others = notiz.otherCards(onPage);
     var now = keys.map(function (key) {
       return key + ":" + notiz.notes().fragen[key].notiz.length;
     }).join(",") + "|" + others.map(function (card) {
@@ -211,10 +192,10 @@
     section.appendChild(element("p", "", TEXTE.weitereText));
     others.forEach(function (other) {
       var title = element("h3");
-      var text = TEXTE.karte(other.number, other.entry ? other.entry.titel : "");
-      if (other.entry && other.entry.adresse) {
+      var text = TEXTE.karte(other.number, other.title);
+      if (other.href) {
         var link = element("a", "", text);
-        link.href = ns.auswahl.address(other.entry.adresse);
+        link.href = other.href;
         title.appendChild(link);
       } else {
         title.textContent = text;

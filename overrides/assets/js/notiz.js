@@ -187,16 +187,11 @@
     return field("notiz-karte-" + number, label || TEXTE.karte(number), "", ["data-notiz-karte", String(number)]);
   }
 
-  /* The question's wording as the card's Markdown has it (bold kept), for a note that
-     outlives a change of wording. */
-  function wording(key) {
-    var item = document.querySelector("li[data-checkliste-punkt='" + key + "'] > label, " +
-      "li[data-checkliste-punkt='" + key + "'] > p > label");
+  /* A label's text as Markdown (bold and emphasis kept, the box left out); the page
+     „Checklisten“ writes its download with it too. */
+  function markdownOf(label) {
     var out = "";
-    if (!item) {
-      return "";
-    }
-    [].forEach.call(item.childNodes, function walk(node) {
+    [].forEach.call(label.childNodes, function walk(node) {
       if (node.nodeType === 3) {
         out += node.nodeValue;
       } else if (node.nodeType === 1 && !node.matches("input, .task-list-indicator")) {
@@ -207,6 +202,38 @@
       }
     });
     return out.replace(/\s+/g, " ").trim();
+  }
+
+  /* The question's wording as the card's Markdown has it, for a note that outlives a
+     change of wording. */
+  function wording(key) {
+    var label = document.querySelector("li[data-checkliste-punkt='" + key + "'] > label, " +
+      "li[data-checkliste-punkt='" + key + "'] > p > label");
+    return label ? markdownOf(label) : "";
+  }
+
+  /* Cards with notes that are not among ``shown`` (number -> true), in number order,
+     with title and address where the reader's selection knows them. */
+  function otherCards(shown) {
+    var numbers = {};
+    Object.keys(notes.karten).concat(Object.keys(notes.fragen).map(function (key) {
+      return key.split("-")[0];
+    })).forEach(function (number) {
+      if (!shown[number]) {
+        numbers[number] = true;
+      }
+    });
+    var kept = {};
+    (ns.auswahl ? ns.auswahl.read() : []).forEach(function (entry) {
+      kept[entry.karte] = entry;
+    });
+    return Object.keys(numbers).sort(function (a, b) {
+      return a - b;
+    }).map(function (number) {
+      var entry = kept[number];
+      return { number: number, title: entry ? entry.titel : "",
+        href: entry && entry.adresse ? ns.auswahl.address(entry.adresse) : "" };
+    });
   }
 
   document.addEventListener("input", function (event) {
@@ -276,6 +303,8 @@
     replaceAll: replaceAll,
     cardField: cardField,
     wording: wording,
+    markdownOf: markdownOf,
+    otherCards: otherCards,
     render: render,
     onRender: function (show) {
       afterRender.push(show);
