@@ -87,11 +87,16 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def context(browser):
+    """A fresh browser context (its own storage), closed after the test."""
     context = browser.new_context()
-    page = context.new_page()
-    yield page
+    yield context
     context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
 
 
 @pytest.fixture

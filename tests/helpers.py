@@ -231,6 +231,21 @@ def qr_text(page, selector: str) -> str:
     return found[0].text
 
 
+# Init scripts for a browser context whose storage keeps nothing: blocked (reading throws,
+# as in a locked-down browser) or full (every write throws).
+BLOCKED = """Object.defineProperty(window, "localStorage", {
+  configurable: true, get() { throw new DOMException("Access denied", "SecurityError"); }
+});"""
+FULL = """Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};"""
+
+
+def our_dialog(page):
+    """The site's own modal dialog while open (Material's search box has the role dialog too)."""
+    return page.locator("dialog.checkliste-dialog[open]")
+
+
 def card_number(page) -> int:
     """The number of the card the page shows, read from its heading."""
     return int(re.sub(r"\D", "", page.locator("article h1 .karte-nummer").inner_text()))

@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import axe_violations, qr_text
+from tests.helpers import FULL, axe_violations, our_dialog, qr_text
 
 STORE = "ko-produktion.auswahl.v1"
 PAGE = "auswahl/"
@@ -44,22 +44,6 @@ def stored(page) -> list[int]:
 def open_page(page, server, fragment: str = "") -> None:
     page.goto(server + PAGE + fragment)
     page.locator("[data-auswahl-seite]").wait_for()
-
-
-def dialog(page):
-    return page.locator("dialog.checkliste-dialog[open]")
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context()
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(context):
-    return context.new_page()
 
 
 def test_merken_is_a_real_toggle_button_and_the_page_lists_kept_cards_in_order(server, page):
@@ -131,7 +115,7 @@ def test_a_selection_of_three_cards_shared_by_link_and_qr_code_into_a_fresh_brow
 
     keep(b, server, 8)
     b.goto(link)
-    shown = dialog(b)
+    shown = our_dialog(b)
     shown.wait_for()
     text = shown.inner_text()
     assert "eine Auswahl von 3 Karten" in text and "Ihre Auswahl hat zurzeit 1 Karte" in text
@@ -140,11 +124,11 @@ def test_a_selection_of_three_cards_shared_by_link_and_qr_code_into_a_fresh_brow
     b.get_by_role("button", name="Abbrechen").click()
     assert listed(b) == [8] and "#" not in b.url
     b.goto(link)
-    dialog(b).wait_for()
+    our_dialog(b).wait_for()
     b.get_by_role("button", name="Zusammenführen").click()
     assert listed(b) == [8, 40, 21]
     b.goto(link)
-    dialog(b).wait_for()
+    our_dialog(b).wait_for()
     b.get_by_role("button", name="Übernehmen").click()
     assert listed(b) == [40, 21, 8] and stored(b) == [40, 21, 8]
     expect(b.locator(".auswahl-meldung")).to_have_text("Die Auswahl aus dem Link wurde übernommen.")
@@ -178,12 +162,12 @@ def test_a_malformed_or_cut_off_link_changes_nothing(server, page, fragment):
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("keine lesbare Auswahl")
     assert "Ihre Auswahl ist unverändert." in alert.inner_text()
-    assert not dialog(page).is_visible() and listed(page) == [21]
+    assert not our_dialog(page).is_visible() and listed(page) == [21]
 
 
 def test_cards_that_do_not_exist_are_left_out_and_named(server, page):
     open_page(page, server, "#teilen=99.8.4.21-4")
-    shown = dialog(page)
+    shown = our_dialog(page)
     shown.wait_for()
     assert "Karten mit den Nummern 99, 4 gibt es in dieser Fassung der Website nicht" in shown.inner_text()
     page.get_by_role("button", name="Übernehmen").click()
@@ -196,9 +180,7 @@ def test_cards_that_do_not_exist_are_left_out_and_named(server, page):
 
 def test_without_storage_the_selection_lasts_the_visit_and_the_card_says_so(server, browser):
     context = browser.new_context()
-    context.add_init_script("""Storage.prototype.setItem = function () {
-        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-    };""")
+    context.add_init_script(FULL)
     page = context.new_page()
     page.goto(server + CARDS[21])
     merken(page).click()
@@ -237,6 +219,6 @@ def test_no_axe_violations_on_a_card_and_the_page(browser, server, scheme):
     page.locator(".auswahl-qr-bild svg").wait_for()
     assert axe_violations(page) == []
     open_page(page, server, "#teilen=40.99-2")
-    dialog(page).wait_for()
+    our_dialog(page).wait_for()
     assert axe_violations(page) == []
     context.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import axe_violations
+from tests.helpers import BLOCKED, FULL, axe_violations, our_dialog
 
 STORE = "ko-produktion.checklisten.v1"
 CARD_21 = "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"
@@ -75,23 +75,6 @@ def open_page(page, server, fragment: str = "") -> None:
     page.locator(".checklisten-werkzeuge:not([hidden])").wait_for()
 
 
-def dialog(page):
-    """Our modal dialog (Material's search box has the role dialog too)."""
-    return page.locator("dialog.checkliste-dialog[open]")
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context()
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(context):
-    return context.new_page()
-
-
 # -- ticks that stay -------------------------------------------------------------------------
 
 
@@ -148,7 +131,7 @@ def test_reset_asks_first_and_clears_only_its_checklist(server, page):
     tick(page, "Wie können alle Beteiligten")
     reset = page.get_by_role("button", name=re.compile(r"^Zurücksetzen \(Checkliste: Zivilgesellschaft, Karte 40"))
     reset.click()
-    expect_dialog = dialog(page)
+    expect_dialog = our_dialog(page)
     expect_dialog.wait_for()
     assert "2 von 3 geklärt" in expect_dialog.inner_text()
     page.get_by_role("button", name="Abbrechen").click()
@@ -246,12 +229,6 @@ def test_a_new_build_with_reordered_and_edited_questions_keeps_the_right_ticks(s
 # -- storage that cannot be used, or holds rubbish ------------------------------------------------
 
 
-BLOCKED = """Object.defineProperty(window, "localStorage", {
-  configurable: true, get() { throw new DOMException("Access denied", "SecurityError"); }
-});"""
-FULL = """Storage.prototype.setItem = function () {
-  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-};"""
 
 
 @pytest.mark.parametrize("script", [BLOCKED, FULL], ids=["blocked", "full"])
@@ -368,8 +345,8 @@ def test_json_export_then_import_brings_the_ticks_back(server, page, tmp_path):
     tick(page, "Wieviel der Arbeit")
 
     import_file(page, path)
-    dialog(page).wait_for()
-    assert "Die Datei „" in dialog(page).inner_text() and "3 geklärte Fragen" in dialog(page).inner_text()
+    our_dialog(page).wait_for()
+    assert "Die Datei „" in our_dialog(page).inner_text() and "3 geklärte Fragen" in our_dialog(page).inner_text()
     page.get_by_role("button", name="Ersetzen").click()
     expect(page.locator(".checklisten-meldung")).to_contain_text("Ersetzt.")
     assert ticked(page) == before
@@ -395,7 +372,7 @@ def test_a_malformed_file_is_refused_with_a_message_and_changes_nothing(server, 
     alert = page.get_by_role("alert")
     alert.filter(has_text="stand.json").wait_for()
     assert reason in alert.inner_text() and "Ihre Häkchen sind unverändert." in alert.inner_text()
-    assert not dialog(page).is_visible()
+    assert not our_dialog(page).is_visible()
     assert stored(page) == before and ticked(page) == [HONORAR]
 
 
@@ -431,7 +408,7 @@ def test_share_link_round_trip_merge(server, browser):
     open_page(b, server)
     tick(b, "Wer sollte die bezahlten")
     b.goto(link)
-    shown = dialog(b)
+    shown = our_dialog(b)
     shown.wait_for()
     text = shown.inner_text()
     assert "2 geklärte Fragen" in text
@@ -445,7 +422,7 @@ def test_share_link_round_trip_merge(server, browser):
     assert len(stored_keys(b)) == 3
     assert "Zusammengeführt." in b.locator(".checklisten-meldung").inner_text()
     b.reload()
-    assert len(ticked(b)) == 3 and not dialog(b).is_visible()
+    assert len(ticked(b)) == 3 and not our_dialog(b).is_visible()
     mine.close()
     partner.close()
 
@@ -462,13 +439,13 @@ def test_share_link_round_trip_replace_and_cancel(server, browser):
     tick(b, "Wer sollte die bezahlten")
     before = stored(b)
     b.goto(link)
-    dialog(b).wait_for()
+    our_dialog(b).wait_for()
     b.get_by_role("button", name="Abbrechen").click()
     expect(b.locator(".checklisten-meldung")).to_contain_text("unverändert")
     assert stored(b) == before and ticked(b) == [WER] and "#" not in b.url
 
     b.goto(link)
-    dialog(b).wait_for()
+    our_dialog(b).wait_for()
     b.get_by_role("button", name="Ersetzen").click()
     expect(b.locator(".checklisten-meldung")).to_contain_text("Ersetzt.")
     assert ticked(b) == [HONORAR, WIEVIEL] and sorted(stored_keys(b)) == sorted(stored_keys(a))
@@ -497,7 +474,7 @@ def test_a_malformed_link_is_refused_with_a_message_and_changes_nothing(server, 
     alert = page.get_by_role("alert")
     alert.filter(has_text="keinen lesbaren Checklisten-Stand").wait_for()
     assert "Ihre Häkchen und Notizen sind unverändert." in alert.inner_text()
-    assert not dialog(page).is_visible()
+    assert not our_dialog(page).is_visible()
     assert stored(page) == before and ticked(page) == [WER]
     assert "#" not in page.url
 
@@ -572,7 +549,7 @@ def test_no_axe_violations_on_a_card_with_a_checklist(browser, server, scheme):
     tick(page, "Was sind die fachlichen")
     assert axe_violations(page) == []
     page.get_by_role("button", name=re.compile(r"^Zurücksetzen \(Checkliste: Zivilgesellschaft, Karte 40")).click()
-    dialog(page).wait_for()
+    our_dialog(page).wait_for()
     assert axe_violations(page) == []
     context.close()
 
@@ -597,7 +574,7 @@ def test_no_axe_violations_while_a_shared_link_asks_what_to_do(browser, server, 
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(server + PAGE + "#teilen=" + encoded('{"version":1,"geklaert":["21-ff5e14c5"]}'))
-    dialog(page).wait_for()
+    our_dialog(page).wait_for()
     assert page.evaluate("() => document.activeElement.textContent") == "Zusammenführen"
     assert axe_violations(page) == []
     context.close()

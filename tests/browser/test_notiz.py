@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import axe_violations
+from tests.helpers import BLOCKED, FULL, axe_violations, our_dialog
 
 NOTES = "ko-produktion.notizen.v1"
 CARD_21 = "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"
@@ -64,22 +64,6 @@ def import_file(page, path) -> None:
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="JSON-Datei einlesen …").click()
     chooser.value.set_files(str(path))
-
-
-def dialog(page):
-    return page.locator("dialog.checkliste-dialog[open]")
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context()
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(context):
-    return context.new_page()
 
 
 # -- typed, kept, shown everywhere -----------------------------------------------------------
@@ -161,8 +145,8 @@ def test_a_file_with_notes_for_questions_that_no_longer_exist_keeps_them_under_t
                                                "notiz": "Bleibt auch."}},
                     "karten": {"8": "Teilhabe besprechen."}}}), encoding="utf-8")
     import_file(page, path)
-    dialog(page).wait_for()
-    assert "Dazu kommen 3 Notizen." in dialog(page).inner_text()
+    our_dialog(page).wait_for()
+    assert "Dazu kommen 3 Notizen." in our_dialog(page).inner_text()
     page.get_by_role("button", name="Zusammenführen").click()
     earlier = page.locator(".notiz-frueher", has_text="Wie viele Stellen gab es früher?")
     expect(earlier).to_be_visible()
@@ -219,8 +203,8 @@ def test_export_import_and_merge_keep_both_of_two_conflicting_notes(server, brow
     note_field(b, VERHAELTNIS_KEY).fill("Eins zu drei.")
     card_note(b, 21).fill("Gleich bei beiden.")
     import_file(b, path)
-    dialog(b).wait_for()
-    assert "Zusammenführen" in dialog(b).inner_text() and "beide erhalten" in dialog(b).inner_text()
+    our_dialog(b).wait_for()
+    assert "Zusammenführen" in our_dialog(b).inner_text() and "beide erhalten" in our_dialog(b).inner_text()
     b.get_by_role("button", name="Zusammenführen").click()
     merged = note_field(b, VERHAELTNIS_KEY)
     expect(merged).to_have_value(re.compile(
@@ -230,7 +214,7 @@ def test_export_import_and_merge_keep_both_of_two_conflicting_notes(server, brow
 
     # Replacing takes the file's notes as they are.
     import_file(b, path)
-    dialog(b).wait_for()
+    our_dialog(b).wait_for()
     b.get_by_role("button", name="Ersetzen").click()
     expect(note_field(b, VERHAELTNIS_KEY)).to_have_value("Eins zu fünf.")
     mine.close()
@@ -255,8 +239,8 @@ def test_notes_travel_in_a_compressed_link_into_a_fresh_browser(server, browser)
     link = share_link(a)
     expect(a.locator(".checklisten-lang")).to_be_hidden()
     b.goto(link)
-    dialog(b).wait_for()
-    assert "Dazu kommt eine Notiz." in dialog(b).inner_text()
+    our_dialog(b).wait_for()
+    assert "Dazu kommt eine Notiz." in our_dialog(b).inner_text()
     b.get_by_role("button", name="Zusammenführen").click()
     expect(note_field(b, VERHAELTNIS_KEY)).to_have_value("Eins zu fünf – „so besprochen“ ✓")
     mine.close()
@@ -303,7 +287,7 @@ def test_a_malformed_or_cut_off_link_changes_nothing(server, page, fragment, rea
     alert.wait_for()
     assert reason in alert.inner_text() and "Ihre Häkchen und Notizen sind unverändert." in alert.inner_text()
     expect(note_field(page, WER_KEY)).to_have_value("Bleibt.")
-    assert not dialog(page).is_visible()
+    assert not our_dialog(page).is_visible()
 
 
 # -- bad input ---------------------------------------------------------------------------------
@@ -329,12 +313,6 @@ def test_a_pasted_megabyte_is_refused_with_the_limit_and_the_note_so_far_kept(se
     assert len(stored_notes(page)["fragen"][VERHAELTNIS_KEY]["notiz"]) == LIMIT
 
 
-BLOCKED = """Object.defineProperty(window, "localStorage", {
-  configurable: true, get() { throw new DOMException("Access denied", "SecurityError"); }
-});"""
-FULL = """Storage.prototype.setItem = function () {
-  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-};"""
 
 
 @pytest.mark.parametrize("script", [BLOCKED, FULL], ids=["blocked", "full"])

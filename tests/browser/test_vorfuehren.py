@@ -67,7 +67,7 @@ def test_a_chapter_is_shown_from_its_button_with_the_keyboard(server, projector)
     # The bar's buttons work for a mouse too; past the ends they are marked inactive.
     expect(page.get_by_role("button", name="Weiter →")).to_have_attribute("aria-disabled", "true")
     page.get_by_role("button", name="← Zurück").click()
-    assert shown(page) == 16
+    assert shown(page) == 17
     page.get_by_role("button", name="Beenden").click()
     expect(page.locator(".vorfuehren-buehne")).to_be_hidden()
     assert page.evaluate("() => document.activeElement.textContent").startswith("Legitimation")

