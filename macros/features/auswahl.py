@@ -20,16 +20,16 @@ PAGE = "auswahl.md"
 # The tools, hidden until auswahl.js shows them (without it they could do nothing).
 TOOLS = """<div class="auswahl-werkzeuge" hidden>
 <div class="auswahl-knoepfe">
-<a class="md-button" data-aktion="vorfuehren" href="{vorfuehren}">Auswahl vorführen</a>
-<button type="button" class="md-button" data-aktion="teilen" aria-expanded="false" aria-controls="auswahl-teilen">Als Link und QR-Code teilen</button>
-<button type="button" class="md-button" data-aktion="leeren">Auswahl leeren</button>
+<a class="knopf" data-aktion="vorfuehren" href="{vorfuehren}">Auswahl vorführen</a>
+<button type="button" class="knopf" data-aktion="teilen" aria-expanded="false" aria-controls="auswahl-teilen">Als Link und QR-Code teilen</button>
+<button type="button" class="knopf" data-aktion="leeren">Auswahl leeren</button>
 </div>
 <div class="auswahl-teilen" id="auswahl-teilen" hidden>
 <label for="auswahl-link">Link zu Ihrer Auswahl</label>
 <input type="text" id="auswahl-link" readonly>
 <div class="auswahl-knoepfe">
-<button type="button" class="md-button" data-aktion="link-kopieren">Link kopieren</button>
-<a class="md-button" data-aktion="link-mail" href="mailto:">Per E-Mail senden</a>
+<button type="button" class="knopf" data-aktion="link-kopieren">Link kopieren</button>
+<a class="knopf" data-aktion="link-mail" href="mailto:">Per E-Mail senden</a>
 </div>
 <figure class="auswahl-qr"><div class="auswahl-qr-bild"></div>
 <figcaption>QR-Code mit demselben Link: zum Abfotografieren mit dem Telefon, etwa vom Beamer.</figcaption></figure>

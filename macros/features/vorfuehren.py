@@ -79,7 +79,7 @@ def page(registry: Registry, config, auswahl: str) -> str:
     """
     slides = Slides(registry, config)
     chapters = "\n".join(
-        f'<li><button type="button" class="md-button" data-start="kapitel:{escape(ch.id)}">'
+        f'<li><button type="button" class="knopf" data-start="kapitel:{escape(ch.id)}">'
         f'{escape(ch.title)} <span class="vorfuehren-anzahl">({len(registry.chapter_cards(ch))} '
         f'{"Karte" if len(registry.chapter_cards(ch)) == 1 else "Karten"})</span></button></li>'
         for ch in registry.chapters)
@@ -89,7 +89,7 @@ def page(registry: Registry, config, auswahl: str) -> str:
             '<div class="vorfuehren-wahl" hidden>\n'
             '<h2 id="vorfuehren-auswahl">Meine Auswahl</h2>\n'
             '<p class="vorfuehren-auswahl-text"></p>\n'
-            '<p><button type="button" class="md-button" data-start="auswahl">Meine Auswahl vorführen</button> '
+            '<p><button type="button" class="knopf" data-start="auswahl">Meine Auswahl vorführen</button> '
             f'<a href="{escape(auswahl)}">Auswahl ansehen und ordnen</a></p>\n'
             '<h2 id="vorfuehren-kapitel">Ein Kapitel</h2>\n'
             f'<ul class="vorfuehren-kapitel-liste" aria-labelledby="vorfuehren-kapitel">\n{chapters}\n</ul>\n'
@@ -104,10 +104,10 @@ def page(registry: Registry, config, auswahl: str) -> str:
             'aria-label="Vorführung" tabindex="-1" hidden>\n'
             '<div class="vorfuehren-leiste">\n'
             '<span class="vorfuehren-stelle"></span>\n'
-            '<button type="button" data-schritt="zurueck">← Zurück</button>\n'
-            '<button type="button" data-schritt="weiter">Weiter →</button>\n'
-            '<button type="button" data-schritt="vollbild" aria-pressed="false">Vollbild</button>\n'
-            '<button type="button" data-schritt="ende">Beenden</button>\n</div>\n'
+            '<button type="button" class="knopf" data-schritt="zurueck">← Zurück</button>\n'
+            '<button type="button" class="knopf" data-schritt="weiter">Weiter →</button>\n'
+            '<button type="button" class="knopf" data-schritt="vollbild" aria-pressed="false">Vollbild</button>\n'
+            '<button type="button" class="knopf" data-schritt="ende">Beenden</button>\n</div>\n'
             '<p class="vorfuehren-ansage visually-hidden" aria-live="polite"></p>\n</div>\n'
             '<div class="vorfuehren-folien">\n'
             + "\n".join(slides.slide(card) for card in registry.cards)

@@ -138,7 +138,7 @@ def test_reset_asks_first_and_clears_only_its_checklist(server, page):
     # Auto-retrying checks: on a loaded machine the page may take a moment to settle.
     expect(expect_dialog).to_be_hidden()
     expect(page.locator(".checkliste-fortschritt").first).to_have_text("2 von 3 geklärt")
-    assert page.evaluate("() => document.activeElement.className") == "checkliste-zuruecksetzen"
+    assert page.evaluate("() => document.activeElement.classList.contains('checkliste-zuruecksetzen')")
     reset.click()
     expect(expect_dialog).to_be_visible()
     page.keyboard.press("Escape")  # Escape cancels too

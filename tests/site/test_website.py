@@ -16,7 +16,7 @@ from tests.helpers import foreign_loads
 
 SITE_URL = os.environ.get("SITE_URL", "https://ko-produktion.example.org/")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-OUR_PAGES = ["", "inhalt/", "checklisten/", "datenschutz/", "barrierefreiheit/"]
+OUR_PAGES = ["", "inhalt/", "checklisten/", "auswahl/", "vorfuehren/", "datenschutz/", "barrierefreiheit/"]
 
 
 def meta(page, name: str) -> str | None:

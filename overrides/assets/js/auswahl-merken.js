@@ -144,7 +144,7 @@
   bar.className = "karte-merken";
   var button = document.createElement("button");
   button.type = "button";
-  button.className = "karte-merken-knopf";
+  button.className = "karte-merken-knopf knopf";
   button.textContent = TEXTE.merken;
   var link = document.createElement("a");
   link.className = "karte-merken-auswahl";

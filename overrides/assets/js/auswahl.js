@@ -92,7 +92,7 @@
   var afterRender = []; // what else shows the selection (auswahl-teilen.js)
 
   function button(label, card, action) {
-    var node = element("button", "auswahl-knopf", label);
+    var node = element("button", "knopf", label);
     node.type = "button";
     node.setAttribute("data-schritt", action);
     node.appendChild(element("span", "visually-hidden", " (" + TEXTE.karte(card) + ")"));

@@ -92,7 +92,7 @@
     var buttons = element("div", "checkliste-dialog-knoepfe");
     var focus = null;
     options.choices.forEach(function (choice) {
-      var button = element("button", "md-button", choice.label);
+      var button = element("button", "knopf", choice.label);
       button.value = choice.value;
       if (choice.focus) {
         focus = button;

@@ -146,7 +146,7 @@
     var foot = element("div", "checkliste-fuss");
     var progress = element("p", "checkliste-fortschritt");
     progress.setAttribute("aria-live", "polite");
-    var reset = element("button", "checkliste-zuruecksetzen", TEXTE.zuruecksetzen);
+    var reset = element("button", "checkliste-zuruecksetzen knopf", TEXTE.zuruecksetzen);
     reset.type = "button";
     var title = block.querySelector(".admonition-title");
     var context = element("span", "visually-hidden", " (" + (title ? title.textContent.trim() : TEXTE.checkliste) +

@@ -86,7 +86,7 @@
         option.value = target.value;
         select.appendChild(option);
       });
-      var move = element("button", "md-button", TEXTE.verschieben);
+      var move = element("button", "knopf", TEXTE.verschieben);
       move.type = "button";
       move.addEventListener("click", function () {
         moveNote(key, select.value, question);
@@ -95,7 +95,7 @@
       tools.appendChild(select);
       tools.appendChild(move);
     }
-    var remove = element("button", "md-button", TEXTE.loeschen);
+    var remove = element("button", "knopf", TEXTE.loeschen);
     remove.type = "button";
     remove.addEventListener("click", function () {
       ui.ask({

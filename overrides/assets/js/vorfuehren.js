@@ -42,6 +42,7 @@
   var at = 0;
   var opener = null;
   var switching = false; // full screen switched by this script, not by the browser's Escape
+  var back = null; // where focus returns once full screen has ended
 
   function kept() {
     return auswahl ? auswahl.read().map(function (entry) {
@@ -156,7 +157,11 @@
       }
     }
     renderChoice();
-    (opener && document.contains(opener) ? opener : choice.querySelector("button")).focus();
+    back = opener && document.contains(opener) ? opener : choice.querySelector("button");
+    if (!fullscreen()) {
+      back.focus();
+      back = null;
+    } // else: after full screen has ended (what is outside the full-screen stage cannot take focus)
   }
 
   var keys = {
@@ -217,6 +222,10 @@
       stop();
     }
     switching = false;
+    if (back && !fullscreen()) {
+      back.focus();
+      back = null;
+    }
     if (shown.length) {
       show(at);
       stage.focus();
