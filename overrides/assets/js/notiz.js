@@ -112,7 +112,11 @@
     return notes.karten[field.getAttribute("data-notiz-karte")] || "";
   }
 
+  /* As tall as its text (a hidden field has no height to measure: left as it is). */
   function fit(field) {
+    if (!field.offsetParent) {
+      return;
+    }
     field.style.height = "auto";
     field.style.height = field.scrollHeight + 2 + "px";
   }

@@ -157,7 +157,7 @@
       }
     }
     renderChoice();
-    back = opener && document.contains(opener) ? opener : choice.querySelector("button");
+    back = opener && document.contains(opener) && !opener.hidden ? opener : choice.querySelector("button:not([hidden])");
     if (!fullscreen()) {
       back.focus();
       back = null;
