@@ -10,8 +10,9 @@ CHROMIUM := /usr/bin/chromium
 FIREFOX  := /usr/bin/firefox-esr
 # Debian's German hunspell dictionary: the search splits compounds with it (macros/sources/suche.py).
 DICTIONARY := /usr/share/hunspell/de_DE.dic
-# npm packages (axe-core for tests, iframe-worker for the offline bundle, puppeteer-core for the
-# Firefox tests), exact versions from package-lock.json; puppeteer-core never downloads a browser.
+# npm packages (axe-core for tests, iframe-worker for the offline bundle, qrcode-generator for the
+# page „Meine Auswahl“, copied into every build, puppeteer-core for the Firefox tests, lighthouse
+# for make bench), exact versions from package-lock.json; puppeteer-core never downloads a browser.
 NODE_READY := node_modules/.ready
 
 # Material prints an end-of-life notice on every run; we know (see README).
@@ -61,12 +62,12 @@ dictionary:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq hunspell-de-de >/dev/null; \
 	fi
 
-serve: $(READY) dictionary
+serve: $(READY) $(NODE_READY) dictionary
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Build beside site/ and swap it in only when the strict build succeeded, so a
 # failed build never leaves a half-written site where a deploy would take it.
-build: $(READY) dictionary
+build: $(READY) $(NODE_READY) dictionary
 	rm -rf .build/site
 	$(BIN)/mkdocs build --strict --site-dir .build/site
 	rm -rf site && mv .build/site site
@@ -75,7 +76,7 @@ build: $(READY) dictionary
 # The whole publication: the website with the offline bundle and both PDFs in
 # site/downloads/, and the page "Herunterladen" naming them (tools/publish.py).
 # Built beside site/; any failed part leaves the previous site/ as it was.
-publish: $(READY) $(NODE_READY) browser
+publish: $(READY) $(NODE_READY) browser dictionary
 	$(BIN)/python -m tools.publish
 
 # The offline bundle: a strict build with mkdocs-offline.yml, zipped (tools/offline.py).
@@ -95,7 +96,7 @@ bench: $(READY) $(NODE_READY) browser dictionary
 
 # The printed fan: dist/ko-produktion-faecher.pdf (one page per card, in the
 # card format) and dist/ko-produktion-a4.pdf (three cards a sheet, crop marks).
-pdf: $(READY) browser dictionary
+pdf: $(READY) $(NODE_READY) browser dictionary
 	$(BIN)/python -m tools.druck
 
 clean:

@@ -1,10 +1,8 @@
-"""Connects the handbook's rooms to MkDocs, through mkdocs-macros-plugin.
+"""Connects the handbook's rooms to MkDocs, through mkdocs-macros-plugin: its hooks and the macros.
 
-The work lives in the folders beside this file, one role each: ``sources/``
-reads and checks the card files (no MkDocs), ``features/`` writes what readers
-see, ``extensions/`` holds the Python-Markdown extensions, ``outputs/`` writes
-files after the build, ``guards/`` watches the configuration and MkDocs's log.
-Here are only the plugin's three hooks, the macros, and one build's state.
+The work lives in the folders beside this file, one role each: ``sources/`` (reading and checking
+the cards, no MkDocs), ``features/`` (what readers see), ``extensions/`` (Python-Markdown),
+``outputs/`` (files written after the build), ``guards/`` (configuration and MkDocs's log).
 """
 
 from __future__ import annotations
@@ -16,12 +14,10 @@ from mkdocs.utils import get_relative_url
 
 from . import extensions, guards, outputs, sources
 from .errors import ContentError
-from .features import druck, page_meta
+from .features import auswahl, druck, druckfassung as printed, herunterladen as downloads, page_meta, vorfuehren
 from .features.begriffe import link_terms
 from .features.checkliste import TOOLS_PARTIAL, all_checklists
-from .features.druckfassung import page as printed_fan
 from .features.faecher import chapter_fan, whole_fan
-from .features.herunterladen import page as downloads_page
 from .features.karte import card_link, contents, footer, header, inline_link, references
 from .sources import checkliste, nav
 from .sources.calls import body_offset, check_names, expand_page, has_macros
@@ -42,8 +38,7 @@ def define_env(env):
     extensions.install(conf)
     registry, shown_docs, inline = _build.registry, _build.shown_docs, conf["extra"]["assets"].inline
 
-    def here():
-        return _href_from(env, env.page)
+    here = lambda: lambda card: _page_href(env, card.src_uri)  # noqa: E731 - card -> address from this page
 
     @env.macro
     def siehe(*numbers: int) -> str:
@@ -73,12 +68,12 @@ def define_env(env):
     @env.macro
     def druckfassung() -> str:
         """On the page „Druckfassung“: cover and contents card; the build puts every card after them."""
-        return _checked(lambda: printed_fan(registry, conf))
+        return _checked(lambda: printed.page(registry, conf))
 
     @env.macro
     def herunterladen() -> str:
         """On the page „Herunterladen“: each download and what it is for, and where to order copies."""
-        return _checked(lambda: downloads_page(conf["extra"], env.page.url))
+        return _checked(lambda: downloads.page(conf["extra"], env.page.url))
 
     @env.macro
     def alle_checklisten() -> str:
@@ -86,12 +81,20 @@ def define_env(env):
         href, tools = here(), conf["theme"].get_env().get_template(TOOLS_PARTIAL).render()
         return all_checklists(registry, _build.checklists, lambda card: card_link(card, href), tools)
 
+    @env.macro
+    def meine_auswahl() -> str:
+        """The page „Meine Auswahl“: every card as data for the reader's kept cards."""
+        return auswahl.page(registry, here(), _page_href(env, "vorfuehren.md"), conf["site_url"])
+
+    @env.macro
+    def vorfuehren_folien() -> str:
+        """The page „Vorführen“: every card as a slide for the projector."""
+        return vorfuehren.page(registry, conf, _page_href(env, auswahl.PAGE))
+
 
 def on_pre_page_macros(env):
-    """Check a page's macros and checklists, link its terms, frame a card page, expand its calls.
-
-    Only pages with more than literal macro calls go through Jinja (sources/calls.py).
-    """
+    """Check a page's macros and checklists, link its terms, frame a card page, expand its literal
+    macro calls (only pages with more go through Jinja: sources/calls.py)."""
     page, registry = env.page, _build.registry
     page_meta.set_description(page, registry)
     if page.meta.get("render_macros") is False:
@@ -114,7 +117,7 @@ def on_pre_page_macros(env):
     except ContentError as error:
         # Lines so far count from the end of the front matter; say the file's line.
         raise _build_error(error, body_offset(page.file.abs_src_path)) from None
-    href = _href_from(env, page)
+    href = lambda card: _page_href(env, card.src_uri)  # noqa: E731
     env.markdown = link_terms(env.markdown, registry, card, href, _build.terms, _build.terms_excluded)
     env.markdown = header(registry, card, href) + env.markdown + footer(registry, card, href)
     page.meta[druck.META] = druck.block(card, env.conf["site_url"])  # overrides/main.html prints it
@@ -142,7 +145,6 @@ def _build_error(error: ContentError, offset: int = 0) -> PluginError:
     return PluginError(str(ContentError(error.path, line, error.problem, error.fix)))
 
 
-def _href_from(env, page):
-    """Card -> its page's address relative to ``page`` (directory URLs or .html alike)."""
-    files = env.variables["files"]
-    return lambda card: get_relative_url(files.get_file_from_path(card.src_uri).url, page.url)
+def _page_href(env, src_uri: str) -> str:
+    """The address of the page made from ``src_uri`` (below docs/) from the page being built."""
+    return get_relative_url(env.variables["files"].get_file_from_path(src_uri).url, env.page.url)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Built, Project
+from tests.helpers import Built, Project, SwappableSite
 from tools import common, offline, publish
 
 
@@ -92,8 +92,25 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
+def context(browser):
+    """A fresh browser context (its own storage), closed after the test.
+
+    Without service workers: tests that swap a new build in behind the page would
+    otherwise get the app's cached pages until the reader reloads on its notice
+    (the app itself is tested in tests/browser/test_app.py, in contexts of its own)."""
+    context = browser.new_context(service_workers="block")
+    yield context
     context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture
+def redeploy():
+    """One origin whose files a test swaps for another build's, like a redeploy."""
+    swappable = SwappableSite()
+    yield swappable
+    swappable.close()

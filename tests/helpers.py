@@ -6,21 +6,28 @@ says lives in expected.py.
 
 from __future__ import annotations
 
+import http.server
 import posixpath
 import re
 import shutil
 import subprocess
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import rcssmin
+import rjsmin
 from bs4 import BeautifulSoup
 
 from tools.common import ROOT, mkdocs_build
 
 TINY = Path(__file__).parent / "data" / "tiny"
 HANDBOOK_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
+# npm packages the build copies from (macros/outputs/vendor.py), linked into every project.
+NODE_MODULES = ROOT / "node_modules"
 # What `make build` needs beside the project (the venv is the real one).
-MAKE_PARTS = ("Makefile", "requirements.txt", "requirements-test.txt", "constraints.txt")
+MAKE_PARTS = ("Makefile", "requirements.txt", "requirements-test.txt", "constraints.txt", "package.json",
+              "package-lock.json")
 BUILD_TIMEOUT = 300
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -50,6 +57,54 @@ class Built:
         joined = posixpath.normpath(posixpath.join(base or ".", href.split("#")[0]))
         return "" if joined == "." else joined + ("/" if href.split("#")[0].endswith("/") else "")
 
+    def loads(self, url: str) -> list[str]:
+        """The site-relative paths of the stylesheets and scripts a page loads, in its order."""
+        page = self.page(url)
+        return [self.resolve(url, tag.get("href") or tag["src"])
+                for tag in page.select("link[rel=stylesheet], script[src]")]
+
+    def sources_loaded(self, url: str) -> list[str]:
+        """Which of our source files (overrides/assets/css|js) a page loads, found by their
+        minified text in the bundles and joined files it loads: what the reader gets."""
+        loaded = "\n".join((self.root / path).read_text(encoding="utf-8") for path in self.loads(url)
+                            if path.startswith(("assets/css/", "assets/js/")))
+        found = []
+        for source in sorted((ROOT / "overrides" / "assets").glob("*/*.*")):
+            text = source.read_text(encoding="utf-8")
+            minified = rjsmin.jsmin(text).rstrip(";") if source.suffix == ".js" else rcssmin.cssmin(text)
+            # A stylesheet's print rules travel apart (site-print): its first screen rule tells it.
+            probe = minified if source.suffix == ".js" else minified.split("@media print", 1)[0][:200]
+            if probe and probe in loaded:
+                found.append(source.relative_to(ROOT / "overrides").as_posix())
+        return found
+
+
+class SwappableSite:
+    """One origin whose files can be swapped for another build's, like a redeploy."""
+
+    def __init__(self):
+        self.root = None
+        holder = self
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, directory=str(holder.root), **kwargs)
+
+            def end_headers(self):
+                self.send_header("Cache-Control", "no-store")
+                super().end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
 
 # -- projects to change and build ------------------------------------------------------------
 
@@ -70,13 +125,14 @@ class Project:
                 shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
             else:
                 shutil.copy2(source, root / part)
+        (root / "node_modules").symlink_to(NODE_MODULES, target_is_directory=True)
         return cls(root)
 
     @classmethod
     def tiny(cls, root: Path) -> Project:
         """tests/data/tiny (ten cards, the real configuration's checks) with the real macros/ and overrides/."""
         shutil.copytree(TINY, root)
-        for part in ("macros", "overrides"):
+        for part in ("macros", "overrides", "node_modules"):
             (root / part).symlink_to(ROOT / part, target_is_directory=True)
         return cls(root)
 
@@ -163,6 +219,54 @@ def axe_violations(page) -> list[str]:
         return result.violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "));
     }""", WCAG_AA)
     return found
+
+
+def qr_text(page, selector: str) -> str:
+    """The text of the QR code drawn by the SVG at ``selector``, read back with zxing-cpp.
+
+    The browser draws the SVG onto a canvas (no request) and hands over its grey pixels.
+    """
+    import zxingcpp
+
+    pixels = page.evaluate("""async (selector) => {
+        const svg = document.querySelector(selector).cloneNode(true);
+        const size = 600, quiet = 40;
+        svg.setAttribute("width", size);
+        svg.setAttribute("height", size);
+        const image = new Image();
+        image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+        await image.decode();
+        const canvas = document.createElement("canvas");
+        canvas.width = canvas.height = size + 2 * quiet;
+        const context = canvas.getContext("2d");
+        context.fillStyle = "#fff";
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        context.drawImage(image, quiet, quiet, size, size);
+        const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        const grey = [];
+        for (let i = 0; i < data.length; i += 4) grey.push(data[i]);
+        return {width: canvas.width, grey};
+    }""", selector)
+    width = pixels["width"]
+    image = memoryview(bytes(pixels["grey"])).cast("B", (width, width))
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert len(found) == 1, f"no readable QR code at {selector}"
+    return found[0].text
+
+
+# Init scripts for a browser context whose storage keeps nothing: blocked (reading throws,
+# as in a locked-down browser) or full (every write throws).
+BLOCKED = """Object.defineProperty(window, "localStorage", {
+  configurable: true, get() { throw new DOMException("Access denied", "SecurityError"); }
+});"""
+FULL = """Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};"""
+
+
+def our_dialog(page):
+    """The site's own modal dialog while open (Material's search box has the role dialog too)."""
+    return page.locator("dialog.checkliste-dialog[open]")
 
 
 def card_number(page) -> int:

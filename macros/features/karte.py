@@ -70,6 +70,9 @@ def header(registry: Registry, card: Card, href: Href) -> str:
             f'<h1 id="karte-{card.number}"><span class="karte-nummer">'
             f'<span class="visually-hidden">Karte </span>{card.number}</span> '
             f'<span class="karte-titel">{escape(card.title)}</span></h1>\n'
+            # The place of the „Merken“ button (auswahl-merken.js fills it; auswahl-merken.css
+            # keeps its height from the start, so nothing moves when it comes).
+            '<div class="karte-merken" data-karte-merken></div>\n'
             "</header>\n\n")
 
 

@@ -2,11 +2,11 @@
 
 Every build: our stylesheets and scripts as bundles named by their content
 (their names are settled as the build starts, for the templates: ``prepare``),
-``karten.json``, the short addresses (``/15/``), the cards of the page
-„Druckfassung“ and the German search terms in the search index. The website
-adds ``robots.txt``, the CSP's host examples and, last, the app (manifest,
-icons, and the service worker, which lists every file before it); the offline
-bundle instead gets its search shim.
+``karten.json``, the short addresses (``/15/``), the scripts taken from npm
+(vendor), the cards of the page „Druckfassung“ and the German search terms in
+the search index. The website adds ``robots.txt``, the CSP's host examples and,
+last, the app (manifest, icons, and the service worker, which lists every file
+before it); the offline bundle instead gets its search shim.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..features import qr
 from ..sources import Sources
-from . import app, bundles, csp, druckfassung, karten_json, kurzadressen, offline, robots, suche
+from . import app, bundles, csp, druckfassung, karten_json, kurzadressen, offline, robots, suche, vendor
 
 QR_CACHE = Path(".cache") / "qr.json"  # below the project: QR codes kept between builds
 
@@ -40,6 +40,7 @@ def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
     karten_json.write(site, cards)
     kurzadressen.write(site, cards)
     druckfassung.write(site, registry, url_of)
+    vendor.copy(site, Path(conf["config_file_path"]).parent)
     if offline.enabled(conf):
         offline.copy_shim(conf, Path(conf["config_file_path"]).parent)
     else:

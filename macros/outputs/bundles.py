@@ -15,9 +15,11 @@ rcssmin and rjsmin:
   classic script; overrides/main.html loads it deferred, before Material's bundle
   (suche-bei-bedarf.js in it must run first).
 
-Files only some pages load (the fan's style, the checklists') are minified and
-named by their hash one by one, when a template first asks for them
-(``config.extra.assets['assets/css/faecher.css']``); a script that must run
+Files only some pages load (the fan's style, the checklists', the notes', the
+selection's) are minified when a template first asks for them: one page's set
+of them joined into one stylesheet and one script, ``page.<hash>.min.css`` and
+``page.<hash>.min.js`` (``config.extra.assets.joined(...)``: the page
+„Checklisten“ needs eight scripts, in one request); a script that must run
 where it stands in the page (the fan's) is written into the page minified
 (``inline``). The hash is eight hex digits of the content's SHA-256, as in
 Material's own file names, so a host may keep these files for a year
@@ -47,6 +49,7 @@ CSS_FOLDER = "assets/css"
 JS_FOLDER = "assets/js"
 SITE = "site"
 PRINT = "site-print"
+PAGE = "page"  # what one page loads beyond the site's bundles
 HASH_LENGTH = 8
 # A content-named file, ours or Material's: name.0123abcd.min.css / .js.
 HASHED = re.compile(r"\.[0-9a-f]{%d}\.min\.(?:css|js)$" % HASH_LENGTH)
@@ -59,13 +62,13 @@ class Assets:
     """What one build loads of ours: the bundles' names, and every file to write.
 
     In templates: ``assets.css``, ``assets.print``, ``assets.js`` (paths below the
-    site, or None when nothing is listed), ``assets['assets/js/faecher.js']``
-    for a file only some pages load.
+    site, or None when nothing is listed), ``assets.joined([...])`` for the
+    files only some pages load, joined in one file.
     """
 
     def __init__(self, find):
         self._find = find                  # (path below the site, where it is named) -> source file
-        self._named: dict[str, str] = {}   # source -> its content-named copy
+        self._joined: dict[tuple[str, ...], str] = {}  # sources -> their joined, content-named file
         self._minified: dict[str, str] = {}  # source -> its minified text
         self.files: dict[str, bytes] = {}  # path below the site -> content
         self.sources: set[str] = set()     # source paths below the site, replaced by the above
@@ -78,12 +81,26 @@ class Assets:
         self.files[path] = data
         return path
 
-    def __getitem__(self, source: str) -> str:
-        """The content-named copy of one stylesheet or script that only some pages load."""
-        if source not in self._named:
-            stem, ext = posixpath.splitext(source)
-            self._named[source] = self.add(stem, ext[1:], self.inline(source))
-        return self._named[source]
+    def joined(self, sources) -> str | None:
+        """Several stylesheets or several scripts that one page loads, minified and joined in
+        their order into one content-named file (``page.<hash>.min.css``/``.js``); None for none."""
+        sources = tuple(sources)
+        if not sources:
+            return None
+        if sources not in self._joined:
+            ext = {posixpath.splitext(source)[1] for source in sources}
+            if len(ext) != 1:
+                raise ContentError("overrides/main.html", None, f"joins {', '.join(sources)}: "
+                                   "stylesheets and scripts in one file.",
+                                   "join the stylesheets and the scripts apart.")
+            texts = [self.inline(source) for source in sources]
+            if ext == {".js"}:
+                # Each script is a whole program of its own: ";" keeps one from running into the next.
+                text, folder = ";\n".join(t.rstrip(";") for t in texts) + ";", JS_FOLDER
+            else:
+                text, folder = "".join(texts), CSS_FOLDER
+            self._joined[sources] = self.add(f"{folder}/{PAGE}", ext.pop()[1:], text)
+        return self._joined[sources]
 
     def inline(self, source: str, named_in: str = "overrides/main.html") -> str:
         """One stylesheet or script, minified, to be written into pages (or a file of its own)."""

@@ -25,8 +25,10 @@ from ..sources.registry import Registry
 
 PAGE = "druckfassung.md"
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-# The screen's navigation below a card: backlinks and previous/next (never printed).
-_SCREEN_ONLY = re.compile(r'<nav class="karte-(?:rueckverweise|blaettern)".*?</nav>', re.S)
+# The screen's navigation below a card (backlinks, previous/next) and the place of its
+# „Merken“ button: never printed, and no card of the Druckfassung is kept from there.
+_SCREEN_ONLY = re.compile(r'<nav class="karte-(?:rueckverweise|blaettern)".*?</nav>'
+                          r'|<div class="karte-merken" data-karte-merken></div>', re.S)
 _URL_ATTR = re.compile(r'\b(href|src)="([^"#][^"]*)"')
 _ID_ATTR = re.compile(r'\b(id|for|aria-labelledby|aria-describedby|aria-controls)="([^"]+)"')
 _FRAGMENT = re.compile(r'\bhref="#([^"]+)"')

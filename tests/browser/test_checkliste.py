@@ -7,16 +7,15 @@ and axe-core.
 from __future__ import annotations
 
 import base64
-import http.server
 import json
 import re
-import threading
+import zlib
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import axe_violations
+from tests.helpers import BLOCKED, FULL, axe_violations, our_dialog
 
 STORE = "ko-produktion.checklisten.v1"
 CARD_21 = "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"
@@ -76,25 +75,6 @@ def open_page(page, server, fragment: str = "") -> None:
     page.locator(".checklisten-werkzeuge:not([hidden])").wait_for()
 
 
-def dialog(page):
-    """Our modal dialog (Material's search box has the role dialog too)."""
-    return page.locator("dialog.checkliste-dialog[open]")
-
-
-@pytest.fixture
-def context(browser):
-    # No service worker: these tests swap a new build in behind the page, which the app would
-    # keep serving from its cache until the reader reloads on its notice (tests/browser/test_app.py).
-    context = browser.new_context(service_workers="block")
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(context):
-    return context.new_page()
-
-
 # -- ticks that stay -------------------------------------------------------------------------
 
 
@@ -124,6 +104,9 @@ def test_each_box_is_keyboard_operable_and_named_by_its_question(server, page):
     box(page, HONORAR).focus()
     page.keyboard.press("Space")
     assert box(page, HONORAR).is_checked()
+    page.keyboard.press("Shift+Tab")  # the first question's note field stands between the boxes
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label') || "
+                         "document.activeElement.labels[0].textContent").startswith("Notiz zur Frage: In welchem")
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Space")
     assert ticked(page) == [VERHAELTNIS, HONORAR]
@@ -148,14 +131,14 @@ def test_reset_asks_first_and_clears_only_its_checklist(server, page):
     tick(page, "Wie können alle Beteiligten")
     reset = page.get_by_role("button", name=re.compile(r"^Zurücksetzen \(Checkliste: Zivilgesellschaft, Karte 40"))
     reset.click()
-    expect_dialog = dialog(page)
+    expect_dialog = our_dialog(page)
     expect_dialog.wait_for()
     assert "2 von 3 geklärt" in expect_dialog.inner_text()
     page.get_by_role("button", name="Abbrechen").click()
     # Auto-retrying checks: on a loaded machine the page may take a moment to settle.
     expect(expect_dialog).to_be_hidden()
     expect(page.locator(".checkliste-fortschritt").first).to_have_text("2 von 3 geklärt")
-    assert page.evaluate("() => document.activeElement.className") == "checkliste-zuruecksetzen"
+    assert page.evaluate("() => document.activeElement.classList.contains('checkliste-zuruecksetzen')")
     reset.click()
     expect(expect_dialog).to_be_visible()
     page.keyboard.press("Escape")  # Escape cancels too
@@ -203,37 +186,6 @@ def test_a_second_tab_follows_ticks_made_in_the_first(server, context):
 # -- a new build: reordered and edited questions -------------------------------------------------
 
 
-class SwappableSite:
-    """One origin whose files can be swapped for another build's, like a redeploy."""
-
-    def __init__(self):
-        self.root = None
-        holder = self
-
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, directory=str(holder.root), **kwargs)
-
-            def end_headers(self):
-                self.send_header("Cache-Control", "no-store")
-                super().end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-
-
-@pytest.fixture
-def redeploy():
-    site = SwappableSite()
-    yield site
-    site.httpd.shutdown()
-    site.httpd.server_close()
-
-
 def test_a_new_build_with_reordered_and_edited_questions_keeps_the_right_ticks(site, scratch, redeploy, page):
     card = "docs/karten/42-entscheidungen-treffen.md"
     old = scratch.path(card).read_text(encoding="utf-8")
@@ -277,12 +229,6 @@ def test_a_new_build_with_reordered_and_edited_questions_keeps_the_right_ticks(s
 # -- storage that cannot be used, or holds rubbish ------------------------------------------------
 
 
-BLOCKED = """Object.defineProperty(window, "localStorage", {
-  configurable: true, get() { throw new DOMException("Access denied", "SecurityError"); }
-});"""
-FULL = """Storage.prototype.setItem = function () {
-  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-};"""
 
 
 @pytest.mark.parametrize("script", [BLOCKED, FULL], ids=["blocked", "full"])
@@ -397,9 +343,10 @@ def test_json_export_then_import_brings_the_ticks_back(server, page, tmp_path):
     tick(page, "Wieviel der Arbeit")
 
     import_file(page, path)
-    dialog(page).wait_for()
-    assert "Die Datei „" in dialog(page).inner_text() and "3 geklärte Fragen" in dialog(page).inner_text()
+    our_dialog(page).wait_for()
+    assert "Die Datei „" in our_dialog(page).inner_text() and "3 geklärte Fragen" in our_dialog(page).inner_text()
     page.get_by_role("button", name="Ersetzen").click()
+    expect(page.locator(".checklisten-meldung")).to_contain_text("Ersetzt.")
     assert ticked(page) == before
     assert sorted(stored_keys(page)) == data["geklaert"]
     assert "Ersetzt." in page.locator(".checklisten-meldung").inner_text()
@@ -423,7 +370,7 @@ def test_a_malformed_file_is_refused_with_a_message_and_changes_nothing(server, 
     alert = page.get_by_role("alert")
     alert.filter(has_text="stand.json").wait_for()
     assert reason in alert.inner_text() and "Ihre Häkchen sind unverändert." in alert.inner_text()
-    assert not dialog(page).is_visible()
+    assert not our_dialog(page).is_visible()
     assert stored(page) == before and ticked(page) == [HONORAR]
 
 
@@ -433,8 +380,16 @@ def test_a_malformed_file_is_refused_with_a_message_and_changes_nothing(server, 
 def share_link(page) -> str:
     page.get_by_role("button", name="Als Link teilen").click()
     field = page.get_by_label("Link mit Ihrem Stand")
-    assert field.is_visible()
+    expect(field).to_have_value(re.compile("#teilen="))  # compressing takes a moment
     return field.input_value()
+
+
+def shared_state(link: str) -> dict:
+    """The state a share link carries: "z." and deflate-raw JSON, base64url-encoded."""
+    payload = link.split("#teilen=")[1]
+    assert payload.startswith("z.")
+    packed = base64.urlsafe_b64decode(payload[2:] + "=" * (-len(payload[2:]) % 4))
+    return json.loads(zlib.decompress(packed, -15))
 
 
 def test_share_link_round_trip_merge(server, browser):
@@ -446,14 +401,12 @@ def test_share_link_round_trip_merge(server, browser):
     link = share_link(a)
     assert link.startswith(server + PAGE + "#teilen=")
     assert "mailto:?subject=" in a.get_by_role("link", name="Per E-Mail senden").get_attribute("href")
-    payload = link.split("#teilen=")[1]
-    decoded = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    assert decoded == {"version": 1, "geklaert": sorted(stored_keys(a))}
+    assert shared_state(link) == {"version": 1, "geklaert": sorted(stored_keys(a))}
 
     open_page(b, server)
     tick(b, "Wer sollte die bezahlten")
     b.goto(link)
-    shown = dialog(b)
+    shown = our_dialog(b)
     shown.wait_for()
     text = shown.inner_text()
     assert "2 geklärte Fragen" in text
@@ -461,12 +414,13 @@ def test_share_link_round_trip_merge(server, browser):
     assert "In welchem Verhältnis stehen" in text and "Karte 41" in text
     assert "Bei Ihnen sind zurzeit 1 von 30" in text
     b.get_by_role("button", name="Zusammenführen").click()
+    expect(b.locator(".checklisten-meldung")).to_contain_text("Zusammengeführt.")
     assert "#" not in b.url
     assert set(ticked(b)) == {VERHAELTNIS, WER, next(t for t in ticked(b) if t.startswith(GREMIEN))}
     assert len(stored_keys(b)) == 3
     assert "Zusammengeführt." in b.locator(".checklisten-meldung").inner_text()
     b.reload()
-    assert len(ticked(b)) == 3 and not dialog(b).is_visible()
+    assert len(ticked(b)) == 3 and not our_dialog(b).is_visible()
     mine.close()
     partner.close()
 
@@ -483,14 +437,15 @@ def test_share_link_round_trip_replace_and_cancel(server, browser):
     tick(b, "Wer sollte die bezahlten")
     before = stored(b)
     b.goto(link)
-    dialog(b).wait_for()
+    our_dialog(b).wait_for()
     b.get_by_role("button", name="Abbrechen").click()
+    expect(b.locator(".checklisten-meldung")).to_contain_text("unverändert")
     assert stored(b) == before and ticked(b) == [WER] and "#" not in b.url
-    assert "unverändert" in b.locator(".checklisten-meldung").inner_text()
 
     b.goto(link)
-    dialog(b).wait_for()
+    our_dialog(b).wait_for()
     b.get_by_role("button", name="Ersetzen").click()
+    expect(b.locator(".checklisten-meldung")).to_contain_text("Ersetzt.")
     assert ticked(b) == [HONORAR, WIEVIEL] and sorted(stored_keys(b)) == sorted(stored_keys(a))
     open_card_21(b, server)
     assert ticked(b) == [HONORAR, WIEVIEL]
@@ -516,8 +471,8 @@ def test_a_malformed_link_is_refused_with_a_message_and_changes_nothing(server, 
     page.goto(server + PAGE + fragment)
     alert = page.get_by_role("alert")
     alert.filter(has_text="keinen lesbaren Checklisten-Stand").wait_for()
-    assert "Ihre Häkchen sind unverändert." in alert.inner_text()
-    assert not dialog(page).is_visible()
+    assert "Ihre Häkchen und Notizen sind unverändert." in alert.inner_text()
+    assert not our_dialog(page).is_visible()
     assert stored(page) == before and ticked(page) == [WER]
     assert "#" not in page.url
 
@@ -592,7 +547,7 @@ def test_no_axe_violations_on_a_card_with_a_checklist(browser, server, scheme):
     tick(page, "Was sind die fachlichen")
     assert axe_violations(page) == []
     page.get_by_role("button", name=re.compile(r"^Zurücksetzen \(Checkliste: Zivilgesellschaft, Karte 40")).click()
-    dialog(page).wait_for()
+    our_dialog(page).wait_for()
     assert axe_violations(page) == []
     context.close()
 
@@ -617,7 +572,7 @@ def test_no_axe_violations_while_a_shared_link_asks_what_to_do(browser, server, 
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(server + PAGE + "#teilen=" + encoded('{"version":1,"geklaert":["21-ff5e14c5"]}'))
-    dialog(page).wait_for()
+    our_dialog(page).wait_for()
     assert page.evaluate("() => document.activeElement.textContent") == "Zusammenführen"
     assert axe_violations(page) == []
     context.close()

@@ -181,10 +181,11 @@ def test_an_overview_card_fans_out_its_chapters_cards_with_their_titles(browser,
     title = fan.locator('a[data-karte="22"] .karte-titel')
     assert title.is_visible() and uncovered(page, title)
     page.keyboard.press("Tab")
-    for _ in range(30):
+    for _ in range(60):  # past the header, the navigation and the card's own buttons
         if page.evaluate("document.activeElement.matches('a.faecher-karte')"):
             break
         page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('a.faecher-karte')"), "Tab never reached the fan"
     page.keyboard.press("ArrowRight")
     with page.expect_navigation():
         page.keyboard.press("Enter")

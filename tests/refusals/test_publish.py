@@ -11,8 +11,12 @@ from tools.common import ROOT, BuildFailed
 
 
 def test_a_failed_part_leaves_the_previous_site_untouched(tiny, tmp_path):
-    """The tiny handbook builds, but its offline bundle cannot: no npm packages (no search shim) there."""
+    """The tiny handbook builds, but its offline bundle cannot: its npm packages lack
+    iframe-worker (the offline search's shim); the website's QR library is there."""
     shutil.copy(ROOT / "mkdocs-offline.yml", tiny.path("mkdocs-offline.yml"))
+    tiny.path("node_modules").unlink()
+    tiny.path("node_modules").mkdir()
+    tiny.path("node_modules/qrcode-generator").symlink_to(ROOT / "node_modules" / "qrcode-generator")
     site = tmp_path / "site"
     (site / "karten").mkdir(parents=True)
     (site / "index.html").write_text("the previous site", encoding="utf-8")

@@ -113,6 +113,22 @@ def test_pages_that_need_more_load_it_content_named_too(site):
                 assert (site.root / target).is_file(), target
 
 
+def test_a_page_joins_what_only_it_needs_into_one_stylesheet_and_one_script(site):
+    # The page „Checklisten“ needs nine scripts and two stylesheets beyond every page's:
+    # one request each, the scripts in the order they build on each other.
+    own = [path for path in site.loads("checklisten/") if re.match(r"assets/(css|js)/page\.", path)]
+    assert sorted(path.split("/")[1] for path in own) == ["css", "js"], own
+    joined = (site.root / next(path for path in own if path.endswith(".js"))).read_text(encoding="utf-8")
+    order = ["checkliste-speicher", "notiz-speicher", "checkliste-dialog", "checkliste", "notiz",
+             "checkliste-uebersicht", "checkliste-markdown", "checkliste-teilen", "notiz-uebersicht"]
+    places = [joined.find(rjsmin.jsmin((SOURCES / f"assets/js/{name}.js").read_text(encoding="utf-8")).rstrip(";"))
+              for name in order]
+    assert -1 not in places and places == sorted(places), dict(zip(order, places))
+    css = (site.root / next(path for path in own if path.endswith(".css"))).read_text(encoding="utf-8")
+    for name in ("checkliste", "notiz"):
+        assert rcssmin.cssmin((SOURCES / f"assets/css/{name}.css").read_text(encoding="utf-8")) in css, name
+
+
 def hashed_files(site) -> list[str]:
     return sorted(p.relative_to(site.root).as_posix() for p in site.root.rglob("*.min.*")
                   if HASHED.search(p.name))

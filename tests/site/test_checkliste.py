@@ -121,7 +121,7 @@ def test_checklisten_page_uses_the_same_keys_and_questions_as_the_cards(site):
 def test_checklisten_page_is_in_the_navigation_and_linked_from_the_home_page(site):
     home = site.page("")
     nav = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary > ul > li > a")]
-    assert nav[-3:-1] == ["Alle Karten", "Checklisten"]
+    assert nav[-5:] == ["Alle Karten", "Checklisten", "Herunterladen", "Meine Auswahl", "Vorführen"]
     link = next(a for a in home.select("article a") if a.get_text() == "Checklisten")
     assert site.resolve("", link["href"]) == "checklisten/"
 

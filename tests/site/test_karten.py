@@ -68,7 +68,8 @@ def test_navigation_lists_the_chapters_in_printed_order(site):
     expected = [("Start", None), ("3 Einleitung", 3)] + \
         [(title, first) for title, first in PRINTED_CHAPTERS[1:7]] + \
         [("53 Andere Leitfäden", 53), ("54 Quellen", 54), ("56 Impressum", 56), ("Alle Karten", None),
-                                                ("Checklisten", None), ("Herunterladen", None)]
+                                                ("Checklisten", None), ("Herunterladen", None),
+                                                ("Meine Auswahl", None), ("Vorführen", None)]
     assert nav_entries(site, "", home) == expected
 
 

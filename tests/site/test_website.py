@@ -16,8 +16,8 @@ from tests.helpers import foreign_loads
 
 SITE_URL = os.environ.get("SITE_URL", "https://ko-produktion.example.org/")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-OUR_PAGES = ["", "inhalt/", "checklisten/", "herunterladen/", "druckfassung/", "datenschutz/", "barrierefreiheit/",
-             "leichte-sprache/"]
+OUR_PAGES = ["", "inhalt/", "checklisten/", "herunterladen/", "druckfassung/", "auswahl/", "vorfuehren/",
+             "datenschutz/", "barrierefreiheit/", "leichte-sprache/"]
 
 
 def meta(page, name: str) -> str | None:

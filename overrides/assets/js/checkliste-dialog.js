@@ -27,10 +27,14 @@
       return count === 1 ? "Dazu kommt eine Frage, die es in dieser Fassung der Website nicht gibt." :
         "Dazu kommen " + count + " Fragen, die es in dieser Fassung der Website nicht gibt.";
     },
+    notizen: function (count) {
+      return count === 1 ? "Dazu kommt eine Notiz." : "Dazu kommen " + count + " Notizen.";
+    },
     bisher: function (count) {
       return "Bei Ihnen sind zurzeit " + count.done + " von " + count.total + " Fragen geklärt. " +
-        "Zusammenführen: Was in einem der beiden Stände abgehakt ist, bleibt abgehakt. " +
-        "Ersetzen: Ihr bisheriger Stand wird durch diesen ersetzt.";
+        "Zusammenführen: Was in einem der beiden Stände abgehakt ist, bleibt abgehakt; sagen zwei Notizen " +
+        "Verschiedenes, bleiben beide erhalten, die dazugekommene markiert. " +
+        "Ersetzen: Ihr bisheriger Stand, Häkchen und Notizen, wird durch diesen ersetzt.";
     },
     uebernehmenFrage: "Stand übernehmen?",
     zusammenfuehren: "Zusammenführen",
@@ -88,7 +92,7 @@
     var buttons = element("div", "checkliste-dialog-knoepfe");
     var focus = null;
     options.choices.forEach(function (choice) {
-      var button = element("button", "md-button", choice.label);
+      var button = element("button", "knopf", choice.label);
       button.value = choice.value;
       if (choice.focus) {
         focus = button;
@@ -117,8 +121,9 @@
   /* Show what a state from a file or link holds, card by card, and ask whether to merge
      it with the reader's, replace the reader's, or leave everything as it is. Resolves
      with "zusammenfuehren", "ersetzen" or "".
-     incoming: {state: key -> true, source: text, cards: the page's cards (with blocks
-     and items), known: key -> item on this page, current: the reader's count}. */
+     incoming: {state: key -> true, notes: how many notes come with it, source: text,
+     cards: the page's cards (with blocks and items), known: key -> item on this page,
+     current: the reader's count}. */
   function askTakeOver(incoming, opener) {
     var keys = Object.keys(incoming.state);
     var unknown = keys.filter(function (key) {
@@ -151,6 +156,9 @@
     }
     if (unknown.length) {
       text.push(TEXTE.unbekannt(unknown.length));
+    }
+    if (incoming.notes) {
+      text.push(TEXTE.notizen(incoming.notes));
     }
     text.push(TEXTE.bisher(incoming.current));
     return ask({

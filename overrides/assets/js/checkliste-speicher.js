@@ -6,10 +6,12 @@
    {"version": 1, "geklaert": ["21-3f9a2c1b", …]}: the keys are card number and a
    hash of the question's text (macros/sources/checkliste.py), so ticks survive new
    versions of the site. A JSON file adds "format"; a shared link carries the same
-   object in the URL fragment (never sent to a server), base64url-encoded.
+   object in the URL fragment (never sent to a server), compressed
+   (checkliste-teilen.js). Both carry the notes beside the ticks (notiz-speicher.js).
 
    Pure functions, plus one wrapper for localStorage, which may be missing, read-only
-   or throw (private mode, blocked storage, a full disk). Everything sits on the
+   or throw (private mode, blocked storage, a full disk); the notes are kept through
+   the same wrapper (notiz-speicher.js). Everything sits on the
    one global KoProduktion.checklisteSpeicher.
 
    A classic script (no modules): the offline bundle is opened from file://. */
@@ -27,10 +29,7 @@
     ohneListe: "Ihr fehlt die Liste der geklärten Fragen.",
     ungueltigerEintrag: function (number) {
       return "Der Eintrag Nr. " + number + " ist keine gültige Frage.";
-    },
-    linkZeichen: "Er enthält Zeichen, die nicht dazugehören (vielleicht wurde er beim Kopieren " +
-      "abgeschnitten oder umbrochen).",
-    linkUnvollstaendig: "Er ist unvollständig (vielleicht wurde er beim Kopieren abgeschnitten)."
+    }
   };
 
   var STORE = "ko-produktion.checklisten.v1";
@@ -116,8 +115,9 @@
   }
 
   /* The JSON file: the keys, and each question's text for the people who read it.
-     questions: [{key, text}], in the order the file lists them. */
-  function exportFile(questions, when) {
+     questions: [{key, text}], in the order the file lists them; notes: the notes as
+     notiz-speicher.js passes them on, or undefined. */
+  function exportFile(questions, when, notes) {
     return JSON.stringify({
       format: FORMAT,
       version: VERSION,
@@ -127,56 +127,35 @@
       }),
       fragen: questions.map(function (question) {
         return { schluessel: question.key, karte: Number(question.key.split("-")[0]), frage: question.text };
-      })
+      }),
+      notizen: notes
     }, null, 2) + "\n";
   }
 
-  function encodeShare(keys) {
-    var json = JSON.stringify({ version: VERSION, geklaert: keys });
-    return btoa(json).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-  }
-
-  function decodeShare(text) {
-    if (!/^[A-Za-z0-9_-]*$/.test(text)) {
-      return { error: TEXTE.linkZeichen };
-    }
-    var json;
-    try {
-      var base64 = text.replace(/-/g, "+").replace(/_/g, "/");
-      json = atob(base64 + "===".slice((base64.length + 3) % 4));
-    } catch (e) {
-      return { error: TEXTE.linkUnvollstaendig };
-    }
-    var data;
-    try {
-      data = JSON.parse(json);
-    } catch (e) {
-      return { error: TEXTE.linkUnvollstaendig };
-    }
-    return readTransfer(data, false);
-  }
-
   /* localStorage as far as this browser allows it. `readable`: it can be read;
-     `persistent`: writing works (it turns false when a write fails). */
-  function openStorage() {
+     `persistent`: writing works (it turns false when a write fails). `kind` says what
+     is kept ({key, parse, serialise, field}; the notes use it, notiz-speicher.js);
+     without it, the ticks. */
+  function openStorage(kind) {
+    kind = kind || { key: STORE, parse: parseStored, serialise: serialise, field: "ticks" };
     var store = { readable: false, persistent: false, read: read, write: write };
     var area = null;
     try {
       area = window.localStorage;
-      area.getItem(STORE);
+      area.getItem(kind.key);
       store.readable = true;
     } catch (e) {
       return store;
     }
     try {
-      area.setItem(STORE + ".probe", "1");
-      area.removeItem(STORE + ".probe");
+      area.setItem(kind.key + ".probe", "1");
+      area.removeItem(kind.key + ".probe");
       store.persistent = true;
     } catch (e) {
       store.persistent = false;
     }
 
-    /* The stored ticks as parseStored gives them, repaired in place if damaged (the
+    /* The stored value as kind.parse gives it, repaired in place if damaged (the
        unreadable original is kept aside); null when nothing can be read. */
     function read() {
       if (!store.readable) {
@@ -184,17 +163,17 @@
       }
       var raw;
       try {
-        raw = area.getItem(STORE);
+        raw = area.getItem(kind.key);
       } catch (e) {
         return null;
       }
-      var parsed = parseStored(raw);
+      var parsed = kind.parse(raw);
       if (parsed.damaged && store.persistent) {
         try {
           if (parsed.unreadable) {
-            area.setItem(STORE + ".unlesbar", raw);
+            area.setItem(kind.key + ".unlesbar", raw);
           }
-          area.setItem(STORE, serialise(parsed.ticks));
+          area.setItem(kind.key, kind.serialise(parsed[kind.field]));
         } catch (e) {
           store.persistent = false;
         }
@@ -202,13 +181,13 @@
       return parsed;
     }
 
-    /* Keep the ticks; false when they could not be kept. */
-    function write(state) {
+    /* Keep the value; false when it could not be kept. */
+    function write(value) {
       if (!store.persistent) {
         return false;
       }
       try {
-        area.setItem(STORE, serialise(state));
+        area.setItem(kind.key, kind.serialise(value));
         return true;
       } catch (e) {
         store.persistent = false;
@@ -228,8 +207,6 @@
     merge: merge,
     readTransfer: readTransfer,
     exportFile: exportFile,
-    encodeShare: encodeShare,
-    decodeShare: decodeShare,
     openStorage: openStorage
   };
 })();

@@ -1,13 +1,16 @@
 /* Checklists, the page "Checklisten": a state the partners can keep, print and pass
-   on, because the ticks otherwise live in one browser only. Export as Markdown or
-   JSON, a printed worksheet, import of a JSON file, and sharing as a link (the state
-   travels in the URL fragment, which is never sent to a server); a state that comes
-   in is shown first and only taken over when the reader says so.
+   on, because ticks and notes otherwise live in one browser only. Export as Markdown
+   (card by card the questions with ticks, answers and notes: raw material for a
+   cooperation agreement) or JSON, a printed worksheet, and import of a JSON file; a
+   state that comes in is shown first and only taken over when the reader says so.
+   Sharing as a link is checkliste-teilen.js, which builds on what this script offers
+   (KoProduktion.checklisteUebersicht).
 
    The tools are written hidden by overrides/partials/checkliste-werkzeuge.html
-   (without JavaScript they could do nothing); this script shows them. It builds on checkliste.js (the ticks),
-   checkliste-speicher.js (the format) and checkliste-dialog.js (asking, and showing
-   what a file or link holds).
+   (without JavaScript they could do nothing); this script shows them. It builds on
+   checkliste.js (the ticks), notiz.js (the notes), checkliste-speicher.js and
+   notiz-speicher.js (the formats) and checkliste-dialog.js (asking, and showing what
+   a file or link holds).
 
    A classic script (no modules): the offline bundle is opened from file://. */
 (function () {
@@ -21,26 +24,16 @@
       return "Stand: " + day + " · " + total;
     },
     dateiname: "checklisten-ko-produktion-",
-    markdownTitel: "# Checklisten – Ko-Produktion",
-    markdownKarte: function (card) {
-      return "### Karte " + card.number + ": " + card.title;
-    },
     checkliste: "Checkliste",
-    mailBetreff: "Unser Stand der Checklisten (Ko-Produktion)",
-    mailText: function (count, link) {
-      return "Hier ist mein Stand der Checklisten aus dem Handlungsleitfaden „Ko-Produktion“ (" + count +
-        " Fragen geklärt). Wenn du den Link öffnest, kannst du ihn mit deinem Stand zusammenführen:\n\n" + link + "\n";
-    },
     abbrechen: "Abbrechen",
     zusammengefuehrt: "Zusammengeführt. ",
     ersetzt: "Ersetzt. ",
     nichtsUebernommen: "Nichts übernommen. Ihre Häkchen sind unverändert.",
-    linkUnlesbar: function (why) {
-      return "Der geöffnete Link enthält keinen lesbaren Checklisten-Stand. " + why + " Ihre Häkchen sind unverändert.";
-    },
-    linkQuelle: "Der geöffnete Link",
     datei: function (name) {
       return "Die Datei „" + name + "“";
+    },
+    ausDatei: function (name) {
+      return "der Datei „" + name + "“";
     },
     zuGross: function (datei) {
       return datei + " ist zu groß für einen Checklisten-Stand. Ihre Häkchen sind unverändert.";
@@ -54,10 +47,6 @@
     nichtEingelesen: function (datei, why) {
       return datei + " wurde nicht eingelesen. " + why + " Ihre Häkchen sind unverändert.";
     },
-    kopiert: "Der Link ist in der Zwischenablage.",
-    vonHandKopieren: "Kopieren ging hier nicht automatisch. Der Link ist markiert: " +
-      "Kopieren Sie ihn mit Strg+C (Mac: ⌘+C).",
-    markdownLaedt: "Die Checklisten werden als Markdown-Datei heruntergeladen.",
     jsonLaedt: "Ihr Stand wird als JSON-Datei heruntergeladen. Mit „JSON-Datei einlesen“ holen Sie ihn zurück.",
     alleFrage: "Alle Häkchen entfernen?",
     alleText: function (count) {
@@ -68,35 +57,22 @@
     alleEntfernt: "Alle Häkchen wurden entfernt."
   };
 
-  var SHARE = "#teilen=";
   var MAX_IMPORT = 1024 * 1024;
 
   var tools = document.querySelector(".checklisten-werkzeuge");
   var ns = window.KoProduktion || {};
   var speicher = ns.checklisteSpeicher;
+  var notizSpeicher = ns.notizSpeicher;
   var ui = ns.checklisteDialog;
   var liste = ns.checkliste;
-  if (!tools || !speicher || !ui || !liste) {
+  var notiz = ns.notiz;
+  if (!tools || !speicher || !notizSpeicher || !ui || !liste || !notiz) {
     return;
   }
   var element = ui.element;
+  var itemText = notiz.markdownOf;
 
   // -- the page as data ------------------------------------------------------------------
-
-  function itemText(label) {
-    var out = "";
-    [].forEach.call(label.childNodes, function walk(node) {
-      if (node.nodeType === 3) {
-        out += node.nodeValue;
-      } else if (node.nodeType === 1 && !node.matches("input, .task-list-indicator")) {
-        var mark = node.matches("strong, b") ? "**" : node.matches("em, i") ? "*" : "";
-        out += mark;
-        [].forEach.call(node.childNodes, walk);
-        out += mark;
-      }
-    });
-    return out.replace(/\s+/g, " ").trim();
-  }
 
   /* Nested lists below a question (card 21's pros and cons) as Markdown lines. */
   function nestedLines(list, depth) {
@@ -193,6 +169,8 @@
     return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   }
 
+  var afterTools = []; // what else shows the state (checkliste-teilen.js)
+
   function totalText() {
     return TEXTE.insgesamt(liste.counted(document));
   }
@@ -200,10 +178,9 @@
   function renderTools() {
     tools.querySelector(".checklisten-gesamt").textContent = totalText();
     tools.querySelector(".checklisten-stand").textContent = TEXTE.stand(today(), totalText());
-    var panel = tools.querySelector(".checklisten-teilen");
-    if (!panel.hidden) {
-      fillShare();
-    }
+    afterTools.forEach(function (show) {
+      show();
+    });
   }
 
   function message(text, isError) {
@@ -229,89 +206,22 @@
     }, 10000);
   }
 
-  function markdownExport() {
-    var ticks = liste.ticks();
-    var lines = [TEXTE.markdownTitel, "", TEXTE.stand(today(), totalText())];
-    var chapter = null;
-    pageCards.forEach(function (card) {
-      if (card.chapter !== chapter) {
-        chapter = card.chapter;
-        lines.push("", "## " + chapter);
-      }
-      lines.push("", TEXTE.markdownKarte(card), "", card.href);
-      card.blocks.forEach(function (block) {
-        lines.push("", "#### " + block.title + " (" + liste.progressText(liste.counted(block.node)) + ")", "");
-        block.items.forEach(function (item) {
-          lines.push("- [" + (ticks[item.key] ? "x" : " ") + "] " + item.text);
-          lines = lines.concat(item.nested);
-        });
-      });
-    });
-    return lines.join("\n") + "\n";
-  }
-
   function jsonExport() {
     var known = knownKeys();
     return speicher.exportFile(tickedKnown().map(function (key) {
       return { key: key, text: known[key].text };
-    }), new Date());
-  }
-
-  // -- sharing as a link -----------------------------------------------------------------
-
-  function shareLink() {
-    return location.href.split("#")[0] + SHARE + speicher.encodeShare(tickedKnown());
-  }
-
-  function fillShare() {
-    var link = shareLink();
-    tools.querySelector("#checklisten-link").value = link;
-    var mail = tools.querySelector("[data-aktion='link-mail']");
-    mail.href = "mailto:?subject=" + encodeURIComponent(TEXTE.mailBetreff) +
-      "&body=" + encodeURIComponent(TEXTE.mailText(tickedKnown().length, link));
-  }
-
-  function clearFragment() {
-    try {
-      history.replaceState(history.state, "", location.href.split("#")[0]);
-    } catch (e) {
-      // Some browsers refuse this on file://; the fragment then stays, harmlessly.
-    }
-  }
-
-  function copyLink(button) {
-    var field = tools.querySelector("#checklisten-link");
-    var done = function () {
-      message(TEXTE.kopiert);
-    };
-    var manual = function () {
-      field.focus();
-      field.select();
-      message(TEXTE.vonHandKopieren);
-    };
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(field.value).then(done, manual);
-      return;
-    }
-    field.select();
-    try {
-      if (document.execCommand("copy")) {
-        done();
-        button.focus();
-        return;
-      }
-    } catch (e) {
-      // fall through
-    }
-    manual();
+    }), new Date(), notizSpeicher.transfer(notiz.notes()));
   }
 
   // -- a state that comes in: from a link or a file --------------------------------------
 
-  /* Show what an incoming state holds (checkliste-dialog.js), then merge, replace or cancel. */
-  function offer(state, source, opener) {
+  /* Show what an incoming state holds (checkliste-dialog.js), then merge, replace or cancel.
+     incoming: {ticks, notes}; source: who brought it ("Die Datei „…“"), from: the same
+     for the marker of a note taken over beside the reader's ("der Datei „…“"). */
+  function offer(incoming, source, from, opener) {
     return ui.askTakeOver({
-      state: state,
+      state: incoming.ticks,
+      notes: notizSpeicher.count(incoming.notes),
       source: source,
       cards: pageCards,
       known: knownKeys(),
@@ -319,30 +229,21 @@
     }, opener).then(function (answer) {
       if (answer === "zusammenfuehren") {
         liste.update(function (current) {
-          speicher.merge(current, state);
+          speicher.merge(current, incoming.ticks);
+        });
+        notiz.update(function (current) {
+          notizSpeicher.merge(current, incoming.notes, from);
         });
         message(TEXTE.zusammengefuehrt + totalText());
       } else if (answer === "ersetzen") {
-        liste.replaceAll(state);
+        liste.replaceAll(incoming.ticks);
+        notiz.replaceAll(incoming.notes);
         message(TEXTE.ersetzt + totalText());
       } else {
         message(TEXTE.nichtsUebernommen);
       }
       return answer;
     });
-  }
-
-  function openShared() {
-    if (location.hash.indexOf(SHARE) !== 0) {
-      return;
-    }
-    var result = speicher.decodeShare(location.hash.slice(SHARE.length));
-    clearFragment();
-    if (result.error) {
-      message(TEXTE.linkUnlesbar(result.error), true);
-      return;
-    }
-    offer(result.ticks, TEXTE.linkQuelle, null);
   }
 
   function importFile(file) {
@@ -364,11 +265,13 @@
         return;
       }
       var result = speicher.readTransfer(data, true);
-      if (result.error) {
-        message(TEXTE.nichtEingelesen(name, result.error), true);
+      var notes = result.error ? result : notizSpeicher.readTransfer(data.notizen);
+      if (notes.error) {
+        message(TEXTE.nichtEingelesen(name, notes.error), true);
         return;
       }
-      offer(result.ticks, name, tools.querySelector("[data-aktion='json-import']"));
+      offer({ ticks: result.ticks, notes: notes.notes }, name, TEXTE.ausDatei(file.name),
+        tools.querySelector("[data-aktion='json-import']"));
     };
     reader.readAsText(file);
   }
@@ -376,10 +279,6 @@
   // -- the buttons -----------------------------------------------------------------------
 
   var actions = {
-    "markdown": function () {
-      download(TEXTE.dateiname + isoDay() + ".md", "text/markdown", markdownExport());
-      message(TEXTE.markdownLaedt);
-    },
     "drucken": function () {
       renderTools();
       window.print();
@@ -393,18 +292,6 @@
       input.value = "";
       input.click();
     },
-    "teilen": function (button) {
-      var panel = tools.querySelector(".checklisten-teilen");
-      panel.hidden = !panel.hidden;
-      button.setAttribute("aria-expanded", panel.hidden ? "false" : "true");
-      if (!panel.hidden) {
-        fillShare();
-        var field = tools.querySelector("#checklisten-link");
-        field.focus();
-        field.select();
-      }
-    },
-    "link-kopieren": copyLink,
     "alle-zuruecksetzen": function (button) {
       ui.ask({
         title: TEXTE.alleFrage,
@@ -437,11 +324,27 @@
       importFile(event.target.files[0]);
     }
   });
-  tools.querySelector("#checklisten-link").addEventListener("focus", function (event) {
-    event.target.select();
-  });
-  window.addEventListener("hashchange", openShared);
   liste.onRender(renderTools);
+  notiz.onRender(renderTools);
   renderTools();
-  openShared();
+
+  /* What checkliste-teilen.js and notiz-uebersicht.js build on. */
+  ns.checklisteUebersicht = {
+    cards: function () {
+      return pageCards;
+    },
+    knownKeys: knownKeys,
+    tickedKnown: tickedKnown,
+    totalText: totalText,
+    message: message,
+    today: today,
+    download: function (extension, type, text) {
+      download(TEXTE.dateiname + isoDay() + extension, type, text);
+    },
+    offer: offer,
+    actions: actions,
+    onRender: function (show) {
+      afterTools.push(show);
+    }
+  };
 })();

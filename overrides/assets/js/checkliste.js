@@ -35,7 +35,8 @@
       "übergangen. Alle lesbaren Häkchen sind erhalten.",
     nichtGespeichert: "Dieser Browser lässt die Seite gerade nichts speichern (zum " +
       "Beispiel im privaten Modus oder wenn der Speicher voll ist). Sie können die Fragen " +
-      "trotzdem abhaken, aber die Häkchen werden nicht gemerkt, wenn Sie die Seite verlassen.",
+      "trotzdem abhaken und Notizen schreiben, aber Häkchen und Notizen werden nicht gemerkt, " +
+      "wenn Sie die Seite verlassen.",
     nichtGespeichertSichern: " Sichern Sie Ihren Stand vorher als Datei oder Link."
   };
 
@@ -145,7 +146,7 @@
     var foot = element("div", "checkliste-fuss");
     var progress = element("p", "checkliste-fortschritt");
     progress.setAttribute("aria-live", "polite");
-    var reset = element("button", "checkliste-zuruecksetzen", TEXTE.zuruecksetzen);
+    var reset = element("button", "checkliste-zuruecksetzen knopf", TEXTE.zuruecksetzen);
     reset.type = "button";
     var title = block.querySelector(".admonition-title");
     var context = element("span", "visually-hidden", " (" + (title ? title.textContent.trim() : TEXTE.checkliste) +

@@ -1,0 +1,114 @@
+"""The projector view („Vorführen“): a selection or a chapter, card by card, full screen.
+
+The page „Vorführen“ carries every card as a slide, written here at build
+time: its chapter (and colour), number and title, the card's text, and the QR
+code of its short address, so that participants open the card on their phones
+(the same code the printed card carries, macros/features/qr.py). The slides
+are hidden; vorfuehren.js shows the chosen ones one at a time, full screen.
+Everything is in the page, so it works from file:// as on a server.
+
+The card text is the authors' Markdown, rendered again for the slide: its
+references become the printed numbers („→ 15, 16“), a checklist becomes its
+plain questions (the boxes to tick are on the card), and headings move one
+level down below the slide's title. Nothing is added to it.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+import jinja2
+import markdown
+
+from ..sources.calls import has_macros
+from ..sources.registry import Card, Registry
+from . import qr
+from .druck import short_address
+
+# Extensions of the site that would add ids or our checklist boxes to the slide.
+_LEFT_OUT = {"toc"}
+_BOX = re.compile(r"^(\s*[-*+]) \[ \] ", re.M)
+_HEADING = re.compile(r"^(#{1,5}) ", re.M)
+
+
+class Slides:
+    """Renders card bodies as slides with one Markdown instance for the whole page."""
+
+    def __init__(self, registry: Registry, config):
+        self.registry = registry
+        self.site_url = config["site_url"]
+        names = [e for e in config["markdown_extensions"] if isinstance(e, str) and e not in _LEFT_OUT]
+        self.md = markdown.Markdown(extensions=names, extension_configs=config["mdx_configs"])
+        self.jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+
+    def text(self, card: Card) -> str:
+        """The card's text as HTML for its slide."""
+        body = card.body
+        if has_macros(body):
+            chapter = [c for c in self.registry.chapter_cards(card.chapter) if c is not card]
+            body = self.jinja.from_string(body).render(
+                siehe=lambda *numbers: '<p class="vorfuehren-verweise">→ '
+                                       + ", ".join(map(str, numbers)) + "</p>",
+                karte=lambda number, text=None: escape(text) if text else
+                f"Karte {number} „{escape(self.registry.card(number).title)}“",
+                kapitel_karten=lambda: "\n".join(f"- **{c.number}** {escape(c.title)}" for c in chapter))
+        body = _HEADING.sub(r"#\1 ", _BOX.sub(r"\1 ", body))
+        self.md.reset()
+        return self.md.convert(body)
+
+    def slide(self, card: Card) -> str:
+        address = short_address(self.site_url, card)
+        code = ""
+        if address:
+            shown = escape(re.sub(r"^https?://", "", address))
+            code = (f'<p class="vorfuehren-qr">{qr.svg(address)}'
+                    f'<span>Auf dem Telefon lesen:<br>{shown}</span></p>')
+        return (f'<section class="vorfuehren-folie" data-karte="{card.number}" '
+                f'data-kapitel="{escape(card.chapter.id)}" aria-labelledby="folie-{card.number}" hidden>\n'
+                f'<p class="vorfuehren-kapitel">{escape(card.chapter.title)}</p>\n'
+                f'<h2 id="folie-{card.number}"><span class="karte-nummer">{card.number}</span> '
+                f'<span class="karte-titel">{escape(card.title)}</span></h2>\n'
+                f'<div class="vorfuehren-text">\n{self.text(card)}\n</div>\n{code}\n</section>')
+
+
+def page(registry: Registry, config, auswahl: str) -> str:
+    """The raw HTML of the page „Vorführen“ (the macro vorfuehren()): choice, stage, slides.
+
+    ``auswahl``: the address of the page „Meine Auswahl“ from this page.
+    """
+    slides = Slides(registry, config)
+    chapters = "\n".join(
+        f'<li><button type="button" class="knopf" data-start="kapitel:{escape(ch.id)}">'
+        f'{escape(ch.title)} <span class="vorfuehren-anzahl">({len(registry.chapter_cards(ch))} '
+        f'{"Karte" if len(registry.chapter_cards(ch)) == 1 else "Karten"})</span></button></li>'
+        for ch in registry.chapters)
+    return ('<div class="vorfuehren" data-vorfuehren>\n'
+            '<noscript><p class="vorfuehren-hinweis">Die Vorführung braucht JavaScript. Ohne JavaScript '
+            "lesen Sie die Karten einzeln über „Alle Karten“.</p></noscript>\n"
+            '<div class="vorfuehren-wahl" hidden>\n'
+            '<h2 id="vorfuehren-auswahl">Meine Auswahl</h2>\n'
+            '<p class="vorfuehren-auswahl-text"></p>\n'
+            '<p><button type="button" class="knopf" data-start="auswahl">Meine Auswahl vorführen</button> '
+            f'<a href="{escape(auswahl)}">Auswahl ansehen und ordnen</a></p>\n'
+            '<h2 id="vorfuehren-kapitel">Ein Kapitel</h2>\n'
+            f'<ul class="vorfuehren-kapitel-liste" aria-labelledby="vorfuehren-kapitel">\n{chapters}\n</ul>\n'
+            '<h2 id="vorfuehren-tasten">Bedienung</h2>\n'
+            '<ul class="vorfuehren-tasten" aria-labelledby="vorfuehren-tasten">\n'
+            "<li>Weiter: Pfeil nach rechts oder unten, Bild ↓, Leertaste (so senden es auch Präsentations-Fernbedienungen)</li>\n"
+            "<li>Zurück: Pfeil nach links oder oben, Bild ↑</li>\n"
+            "<li>Erste und letzte Karte: Pos1 und Ende</li>\n"
+            "<li>Vollbild ein und aus: F</li>\n"
+            "<li>Beenden: Esc</li>\n</ul>\n</div>\n"
+            '<div class="vorfuehren-buehne" role="region" aria-roledescription="Vorführung" '
+            'aria-label="Vorführung" tabindex="-1" hidden>\n'
+            '<div class="vorfuehren-leiste">\n'
+            '<span class="vorfuehren-stelle"></span>\n'
+            '<button type="button" class="knopf" data-schritt="zurueck">← Zurück</button>\n'
+            '<button type="button" class="knopf" data-schritt="weiter">Weiter →</button>\n'
+            '<button type="button" class="knopf" data-schritt="vollbild" aria-pressed="false">Vollbild</button>\n'
+            '<button type="button" class="knopf" data-schritt="ende">Beenden</button>\n</div>\n'
+            '<p class="vorfuehren-ansage visually-hidden" aria-live="polite"></p>\n</div>\n'
+            '<div class="vorfuehren-folien">\n'
+            + "\n".join(slides.slide(card) for card in registry.cards)
+            + "\n</div>\n</div>")

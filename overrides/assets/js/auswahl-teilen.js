@@ -1,0 +1,248 @@
+/* The page „Meine Auswahl“: the selection shared as a link and as a QR code, and a
+   shared selection that comes in. The link carries the card numbers in its fragment,
+   which is never sent to a server: "#teilen=21.8.40-3", the numbers in order and,
+   after "-", how many there are, so that a link cut short is noticed. From file://
+   the link and its code point to the public site (a path on the reader's disk would
+   help nobody). The QR code is drawn here, in the browser, with qrcode-generator
+   (from npm, copied at build time: macros/outputs/vendor.py); no request. A shared
+   selection is shown first, then taken over, merged or left; cards it names that do
+   not exist are left out, and the page says which.
+
+   Builds on auswahl.js (KoProduktion.auswahlSeite) and checkliste-dialog.js. A classic
+   script (no modules): the offline bundle is opened from file://. */
+(function () {
+  "use strict";
+
+  var TEXTE = {
+    karte: function (card) {
+      return "Karte " + card.karte + " „" + card.titel + "“";
+    },
+    mailBetreff: "Karten für unser nächstes Treffen (Ko-Produktion)",
+    mailText: function (count, link) {
+      return "Hier ist meine Auswahl von " + count + (count === 1 ? " Karte" : " Karten") + " aus dem " +
+        "Handlungsleitfaden „Ko-Produktion“ für unser nächstes Treffen:\n\n" + link + "\n";
+    },
+    kopiert: "Der Link ist in der Zwischenablage.",
+    vonHandKopieren: "Kopieren ging hier nicht automatisch. Der Link ist markiert: " +
+      "Kopieren Sie ihn mit Strg+C (Mac: ⌘+C).",
+    qr: function (count) {
+      return "QR-Code des Links zu Ihrer Auswahl (" + count + (count === 1 ? " Karte)" : " Karten)");
+    },
+    linkUnlesbar: "Der geöffnete Link enthält keine lesbare Auswahl (vielleicht wurde er beim Kopieren " +
+      "abgeschnitten). Ihre Auswahl ist unverändert.",
+    linkEnthaelt: function (count) {
+      return "Der geöffnete Link enthält eine Auswahl von " + count + (count === 1 ? " Karte:" : " Karten:");
+    },
+    linkLeer: "Der geöffnete Link enthält keine Karte, die es in dieser Fassung der Website gibt.",
+    unbekannt: function (numbers) {
+      return (numbers.length === 1 ? "Eine Karte " + numbers[0] + " gibt" : "Karten mit den Nummern " +
+        numbers.join(", ") + " gibt") + " es in dieser Fassung der Website nicht; " +
+        (numbers.length === 1 ? "sie wird" : "sie werden") + " übergangen.";
+    },
+    bisher: function (count) {
+      return "Ihre Auswahl hat zurzeit " + count + (count === 1 ? " Karte" : " Karten") + ". Übernehmen: " +
+        "Ihre Auswahl wird durch diese ersetzt. Zusammenführen: Die neuen Karten kommen hinten an Ihre dazu.";
+    },
+    frage: "Auswahl übernehmen?",
+    uebernehmen: "Übernehmen",
+    zusammenfuehren: "Zusammenführen",
+    abbrechen: "Abbrechen",
+    uebernommen: "Die Auswahl aus dem Link wurde übernommen.",
+    zusammengefuehrt: "Die Auswahl aus dem Link wurde mit Ihrer zusammengeführt.",
+    nichtsUebernommen: "Nichts übernommen. Ihre Auswahl ist unverändert.",
+    uebergangen: function (numbers) {
+      return " Übergangen, weil es sie nicht gibt: " + (numbers.length === 1 ? "Karte " : "Karten ") +
+        numbers.join(", ") + ".";
+    }
+  };
+
+  var SHARE = "#teilen=";
+  var ns = window.KoProduktion || {};
+  var page = ns.auswahlSeite;
+  var ui = ns.checklisteDialog;
+  if (!page || !ui) {
+    return;
+  }
+  var root = page.root;
+  var element = ui.element;
+
+  // -- sharing: a link and its QR code --------------------------------------------------------
+
+  function shareLink(list) {
+    var here = location.protocol === "file:" && root.getAttribute("data-adresse") ?
+      root.getAttribute("data-adresse") : location.href.split("#")[0];
+    return here + SHARE + list.map(function (card) {
+      return card.karte;
+    }).join(".") + "-" + list.length;
+  }
+
+  /* The QR code as an SVG of one path (qrcode-generator computes the modules). */
+  function qrSvg(text) {
+    var code = window.qrcode(0, "M");
+    code.addData(text, "Byte");
+    code.make();
+    var size = code.getModuleCount();
+    var quiet = 4;
+    var path = "";
+    for (var y = 0; y < size; y += 1) {
+      for (var x = 0; x < size; x += 1) {
+        if (code.isDark(y, x)) {
+          var start = x;
+          while (x + 1 < size && code.isDark(y, x + 1)) {
+            x += 1;
+          }
+          path += "M" + (start + quiet) + " " + (y + quiet) + "h" + (x - start + 1) + "v1h-" + (x - start + 1) + "z";
+        }
+      }
+    }
+    var svgNS = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(svgNS, "svg");
+    svg.setAttribute("viewBox", "0 0 " + (size + 2 * quiet) + " " + (size + 2 * quiet));
+    svg.setAttribute("shape-rendering", "crispEdges");
+    svg.setAttribute("role", "img");
+    var back = document.createElementNS(svgNS, "rect");
+    back.setAttribute("width", "100%");
+    back.setAttribute("height", "100%");
+    back.setAttribute("fill", "#fff");
+    var modules = document.createElementNS(svgNS, "path");
+    modules.setAttribute("d", path);
+    modules.setAttribute("fill", "#000");
+    svg.appendChild(back);
+    svg.appendChild(modules);
+    return svg;
+  }
+
+  function fillShare(list) {
+    var link = shareLink(list);
+    var field = root.querySelector("#auswahl-link");
+    field.value = link;
+    root.querySelector("[data-aktion='link-mail']").href = "mailto:?subject=" +
+      encodeURIComponent(TEXTE.mailBetreff) + "&body=" + encodeURIComponent(TEXTE.mailText(list.length, link));
+    var picture = root.querySelector(".auswahl-qr-bild");
+    if (picture.getAttribute("data-link") !== link && typeof window.qrcode === "function") {
+      var svg = qrSvg(link);
+      svg.setAttribute("aria-label", TEXTE.qr(list.length));
+      picture.textContent = "";
+      picture.appendChild(svg);
+      picture.setAttribute("data-link", link);
+    }
+  }
+
+  function copyLink(trigger) {
+    var field = root.querySelector("#auswahl-link");
+    var manual = function () {
+      field.focus();
+      field.select();
+      page.message(TEXTE.vonHandKopieren);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(field.value).then(function () {
+        page.message(TEXTE.kopiert);
+        trigger.focus();
+      }, manual);
+    } else {
+      manual();
+    }
+  }
+
+  // -- a shared selection that comes in ---------------------------------------------------------
+
+  /* The numbers in a link's text, or null when it is malformed or cut short. */
+  function parseShared(text) {
+    var match = /^((?:[1-9][0-9]{0,3})(?:\.[1-9][0-9]{0,3})*)-([1-9][0-9]{0,3})$/.exec(text);
+    if (!match) {
+      return null;
+    }
+    var numbers = match[1].split(".").map(Number);
+    return numbers.length === Number(match[2]) ? numbers : null;
+  }
+
+  function openShared() {
+    if (location.hash.indexOf(SHARE) !== 0) {
+      return;
+    }
+    var text = location.hash.slice(SHARE.length);
+    try {
+      history.replaceState(history.state, "", location.href.split("#")[0]);
+    } catch (e) {
+      // Some browsers refuse this on file://; the fragment then stays, harmlessly.
+    }
+    var numbers = parseShared(decodeURIComponent(text));
+    if (!numbers) {
+      page.message(TEXTE.linkUnlesbar, true);
+      return;
+    }
+    var seen = {};
+    var known = [];
+    var unknown = [];
+    numbers.forEach(function (number) {
+      if (seen[number]) {
+        return;
+      }
+      seen[number] = true;
+      (page.cards[number] ? known : unknown).push(number);
+    });
+    var text2 = [known.length ? TEXTE.linkEnthaelt(known.length) : TEXTE.linkLeer];
+    if (known.length) {
+      var preview = element("ol", "checkliste-dialog-liste");
+      known.forEach(function (number) {
+        preview.appendChild(element("li", "", TEXTE.karte(page.entry(number))));
+      });
+      text2.push(preview);
+    }
+    if (unknown.length) {
+      text2.push(TEXTE.unbekannt(unknown));
+    }
+    text2.push(TEXTE.bisher(page.selection().length));
+    var skipped = unknown.length ? TEXTE.uebergangen(unknown) : "";
+    if (!known.length) {
+      page.message(TEXTE.linkLeer + skipped + " " + TEXTE.nichtsUebernommen, true);
+      return;
+    }
+    ui.ask({
+      title: TEXTE.frage,
+      text: text2,
+      choices: [{ value: "uebernehmen", label: TEXTE.uebernehmen, focus: true },
+        { value: "zusammenfuehren", label: TEXTE.zusammenfuehren }, { value: "", label: TEXTE.abbrechen }]
+    }, null).then(function (answer) {
+      var incoming = known.map(page.entry);
+      if (answer === "uebernehmen") {
+        page.save(incoming);
+        page.message(TEXTE.uebernommen + skipped);
+      } else if (answer === "zusammenfuehren") {
+        var list = page.selection();
+        var have = {};
+        list.forEach(function (card) {
+          have[card.karte] = true;
+        });
+        page.save(list.concat(incoming.filter(function (card) {
+          return !have[card.karte];
+        })));
+        page.message(TEXTE.zusammengefuehrt + skipped);
+      } else {
+        page.message(TEXTE.nichtsUebernommen + skipped);
+      }
+    });
+  }
+
+  page.actions.teilen = function (trigger) {
+    var panel = root.querySelector(".auswahl-teilen");
+    panel.hidden = !panel.hidden;
+    trigger.setAttribute("aria-expanded", panel.hidden ? "false" : "true");
+    if (!panel.hidden) {
+      fillShare(page.selection());
+      root.querySelector("#auswahl-link").focus();
+    }
+  };
+  page.actions["link-kopieren"] = copyLink;
+  page.onRender(function (list) {
+    if (!root.querySelector(".auswahl-teilen").hidden) {
+      fillShare(list);
+    }
+  });
+  root.querySelector("#auswahl-link").addEventListener("focus", function (event) {
+    event.target.select();
+  });
+  window.addEventListener("hashchange", openShared);
+  openShared();
+})();

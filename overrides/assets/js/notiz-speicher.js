@@ -1,0 +1,215 @@
+/* Notes: the format the answers under checklist questions and the free notes on
+   cards are kept and passed on in, in one place, so that the cards, the pages
+   „Checklisten“ and „Meine Auswahl“, the files and the links read and write the same.
+
+   In localStorage, under their own key, as
+   {"version": 1,
+    "fragen": {"21-3f9a2c1b": {"frage": "In welchem **Verhältnis** …?", "notiz": "…"}},
+    "karten": {"21": "…"}}.
+   An answer is keyed as its question's tick is (card number and a hash of the
+   question's text, macros/sources/checkliste.py), so it survives reordering; it
+   also keeps the question's wording, so that when the wording changes (and the
+   key with it) the note still shows under the words it answered, until the reader
+   moves or deletes it. A JSON file and a shared link carry the same object as
+   "notizen" beside the ticks. Empty notes are not kept.
+
+   Pure functions and the storage wrapper of checkliste-speicher.js; all on
+   KoProduktion.notizSpeicher. A classic script (no modules): the offline bundle is
+   opened from file://. */
+(function () {
+  "use strict";
+
+  /* Why notes in a file or link were refused; the pages put them into their messages. */
+  var TEXTE = {
+    keineNotizen: "Ihre Notizen sind nicht lesbar.",
+    ungueltigeFrage: function (key) {
+      return "Die Notiz zur Frage „" + key + "“ ist nicht lesbar.";
+    },
+    ungueltigeKarte: function (card) {
+      return "Die Notiz zur Karte „" + card + "“ ist nicht lesbar.";
+    },
+    // the line that marks a note taken over beside the reader's own (a conflict keeps both)
+    dazu: function (source, day) {
+      return "--- Dazugekommen am " + day + " aus " + source + ": ---";
+    }
+  };
+
+  var STORE = "ko-produktion.notizen.v1";
+  var VERSION = 1;
+  // A note holds at most this many characters (a pasted megabyte is refused, with a message).
+  var LIMIT = 10000;
+  // What a file or link may bring per note: two full notes joined, and a marker.
+  var TRANSFER_LIMIT = 3 * LIMIT;
+  var KEY = /^[1-9][0-9]{0,3}-[0-9a-f]{8}$/;
+  var CARD = /^[1-9][0-9]{0,3}$/;
+
+  function empty() {
+    return { fragen: {}, karten: {} };
+  }
+
+  function isObject(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* Notes from any object: what is valid is kept, the rest reported as damaged. */
+  function clean(data) {
+    var result = { notes: empty(), damaged: false };
+    if (!isObject(data)) {
+      result.damaged = data !== undefined && data !== null;
+      return result;
+    }
+    var fragen = isObject(data.fragen) ? data.fragen : {};
+    var karten = isObject(data.karten) ? data.karten : {};
+    Object.keys(fragen).forEach(function (key) {
+      var entry = fragen[key];
+      if (KEY.test(key) && isObject(entry) && typeof entry.notiz === "string" &&
+        (entry.frage === undefined || typeof entry.frage === "string")) {
+        if (entry.notiz) {
+          result.notes.fragen[key] = { frage: entry.frage || "", notiz: entry.notiz };
+        }
+      } else {
+        result.damaged = true;
+      }
+    });
+    Object.keys(karten).forEach(function (card) {
+      if (CARD.test(card) && typeof karten[card] === "string") {
+        if (karten[card]) {
+          result.notes.karten[card] = karten[card];
+        }
+      } else {
+        result.damaged = true;
+      }
+    });
+    return result;
+  }
+
+  /* A stored value, as openStorage of checkliste-speicher.js reads it. */
+  function parseStored(raw) {
+    if (raw === null || raw === undefined) {
+      return { notes: empty(), damaged: false };
+    }
+    var data;
+    try {
+      data = JSON.parse(raw);
+    } catch (e) {
+      return { notes: empty(), damaged: true, unreadable: true };
+    }
+    var result = clean(data);
+    if (!isObject(data) || data.version !== VERSION) {
+      result.damaged = true;
+    }
+    return result;
+  }
+
+  /* Only the notes that hold text; sorted, so that equal notes give equal text. */
+  function plain(notes) {
+    var out = { fragen: {}, karten: {} };
+    Object.keys(notes.fragen).sort().forEach(function (key) {
+      if (notes.fragen[key].notiz) {
+        out.fragen[key] = { frage: notes.fragen[key].frage, notiz: notes.fragen[key].notiz };
+      }
+    });
+    Object.keys(notes.karten).sort(function (a, b) {
+      return a - b;
+    }).forEach(function (card) {
+      if (notes.karten[card]) {
+        out.karten[card] = notes.karten[card];
+      }
+    });
+    return out;
+  }
+
+  function serialise(notes) {
+    var out = plain(notes);
+    return JSON.stringify({ version: VERSION, fragen: out.fragen, karten: out.karten });
+  }
+
+  function count(notes) {
+    return Object.keys(plain(notes).fragen).length + Object.keys(plain(notes).karten).length;
+  }
+
+  /* The notes of a file or link ("notizen" beside the ticks); {notes} or {error: text}.
+     Stricter than stored notes: a file with one bad note is refused whole. */
+  function readTransfer(data) {
+    if (data === undefined) {
+      return { notes: empty() };
+    }
+    if (!isObject(data)) {
+      return { error: TEXTE.keineNotizen };
+    }
+    var fragen = data.fragen === undefined ? {} : data.fragen;
+    var karten = data.karten === undefined ? {} : data.karten;
+    if (!isObject(fragen) || !isObject(karten)) {
+      return { error: TEXTE.keineNotizen };
+    }
+    var bad = Object.keys(fragen).filter(function (key) {
+      var entry = fragen[key];
+      return !KEY.test(key) || !isObject(entry) || typeof entry.notiz !== "string" ||
+        entry.notiz.length > TRANSFER_LIMIT || (entry.frage !== undefined && typeof entry.frage !== "string");
+    })[0];
+    if (bad !== undefined) {
+      return { error: TEXTE.ungueltigeFrage(bad.slice(0, 40)) };
+    }
+    var badCard = Object.keys(karten).filter(function (card) {
+      return !CARD.test(card) || typeof karten[card] !== "string" || karten[card].length > TRANSFER_LIMIT;
+    })[0];
+    if (badCard !== undefined) {
+      return { error: TEXTE.ungueltigeKarte(badCard.slice(0, 40)) };
+    }
+    return { notes: clean(data).notes };
+  }
+
+  /* What a file or link carries: the notes that hold text, or nothing. */
+  function transfer(notes) {
+    return count(notes) ? plain(notes) : undefined;
+  }
+
+  /* One note beside another: an empty or equal one gives way; two different ones are
+     both kept, the incoming below a marked line. */
+  function joined(mine, theirs, marker) {
+    if (!theirs || theirs === mine || (mine && mine.indexOf(theirs) >= 0)) {
+      return mine;
+    }
+    if (!mine) {
+      return theirs;
+    }
+    return mine + "\n\n" + marker + "\n" + theirs;
+  }
+
+  /* Take `from` into `into`: nothing of either is lost. source: who brought `from`
+     ("der Datei „stand.json“"), for the marker line. */
+  function merge(into, from, source, when) {
+    var day = (when || new Date()).toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric" });
+    var marker = TEXTE.dazu(source, day);
+    Object.keys(from.fragen).forEach(function (key) {
+      var mine = into.fragen[key];
+      into.fragen[key] = {
+        frage: mine && mine.frage ? mine.frage : from.fragen[key].frage,
+        notiz: joined(mine ? mine.notiz : "", from.fragen[key].notiz, marker)
+      };
+    });
+    Object.keys(from.karten).forEach(function (card) {
+      into.karten[card] = joined(into.karten[card] || "", from.karten[card], marker);
+    });
+    return into;
+  }
+
+  function openStorage() {
+    var speicher = window.KoProduktion.checklisteSpeicher;
+    return speicher.openStorage({ key: STORE, parse: parseStored, serialise: serialise, field: "notes" });
+  }
+
+  window.KoProduktion = window.KoProduktion || {};
+  window.KoProduktion.notizSpeicher = {
+    STORE: STORE,
+    LIMIT: LIMIT,
+    empty: empty,
+    parseStored: parseStored,
+    serialise: serialise,
+    count: count,
+    readTransfer: readTransfer,
+    transfer: transfer,
+    merge: merge,
+    openStorage: openStorage
+  };
+})();

@@ -1,0 +1,317 @@
+/* Notes: a field for the answer („Notiz“) under every checklist question, and one
+   free note per card, saved as the reader types; so that partners who answer the
+   questions together take their answers home, not only their ticks.
+
+   Where: on a card with checklists (under each question, and the card's note after
+   its checklists), on the page „Checklisten“ (the same, card by card) and on the page
+   „Meine Auswahl“ (a card's note for every kept card, through
+   KoProduktion.notiz.cardField). The notes stay in this browser (notiz-speicher.js);
+   nothing leaves it unless the reader exports or shares them. A note longer than the
+   limit is refused with a message, the note as it was kept. When the browser keeps
+   nothing, the notes work for the visit and the page says so.
+
+   A classic script (no modules): the offline bundle is opened from file://. */
+(function () {
+  "use strict";
+
+  var TEXTE = {
+    notiz: "Notiz",
+    zurFrage: function (question) {
+      return " zur Frage: " + question;
+    },
+    karte: function (number) {
+      return "Notiz zu Karte " + number;
+    },
+    zuDieserKarte: "Ihre Notiz zu dieser Karte",
+    zuLang: function (limit, length) {
+      return "Eine Notiz fasst höchstens " + limit.toLocaleString("de-DE") + " Zeichen. Mit dem Eingefügten " +
+        "wären es " + length.toLocaleString("de-DE") + " geworden; es wurde nicht übernommen. Ihre Notiz ist " +
+        "unverändert.";
+    },
+    nichtGespeichert: "Dieser Browser lässt die Seite gerade nichts speichern (zum Beispiel im privaten " +
+      "Modus oder wenn der Speicher voll ist). Ihre Notizen gelten nur, solange diese Seite offen ist. " +
+      "Sichern Sie sie vorher als Datei oder kopieren Sie sie heraus.",
+    repariert: "Ein Teil der hier gespeicherten Notizen war nicht lesbar und wurde übergangen. " +
+      "Alle lesbaren Notizen sind erhalten."
+  };
+
+  var ns = window.KoProduktion || {};
+  var speicher = ns.notizSpeicher;
+  if (!speicher || !ns.checklisteSpeicher) {
+    return;
+  }
+  var LIMIT = speicher.LIMIT;
+  var storage = speicher.openStorage();
+  var notes = speicher.empty();
+  var afterRender = [];
+  var told = {};
+
+  function load() {
+    var parsed = storage.read();
+    if (!parsed) {
+      return notes;
+    }
+    if (parsed.damaged) {
+      notice("notiz-repariert", TEXTE.repariert);
+    }
+    return parsed.notes;
+  }
+
+  /* Change notes: re-read first, so that another tab's notes are not overwritten. */
+  function update(change) {
+    if (storage.persistent) {
+      notes = load();
+    }
+    change(notes);
+    if (!storage.write(notes)) {
+      unavailable();
+    }
+    render();
+  }
+
+  function replaceAll(next) {
+    notes = next;
+    if (!storage.write(notes)) {
+      unavailable();
+    }
+    render();
+  }
+
+  function unavailable() {
+    // the checklists say it already on pages with checklists (checkliste.js names notes too)
+    if (!document.querySelector("[data-hinweis='nicht-gespeichert']")) {
+      notice("nicht-gespeichert", TEXTE.nichtGespeichert);
+    }
+  }
+
+  function notice(id, text) {
+    if (told[id]) {
+      return;
+    }
+    told[id] = true;
+    var note = document.createElement("p");
+    note.className = "checkliste-hinweis notiz-hinweis";
+    note.setAttribute("role", "status");
+    note.setAttribute("data-hinweis", id);
+    note.textContent = text;
+    var place = document.querySelector(".checklisten-werkzeuge, .auswahl-werkzeuge, .admonition.checkliste, .notiz");
+    if (place && place.matches(".admonition.checkliste")) {
+      place.insertBefore(note, place.querySelector(".admonition-title").nextSibling);
+    } else if (place) {
+      place.parentNode.insertBefore(note, place);
+    }
+  }
+
+  // -- the fields --------------------------------------------------------------------------
+
+  function textOf(field) {
+    var key = field.getAttribute("data-notiz-frage");
+    if (key) {
+      return notes.fragen[key] ? notes.fragen[key].notiz : "";
+    }
+    return notes.karten[field.getAttribute("data-notiz-karte")] || "";
+  }
+
+  /* As tall as its text (a hidden field has no height to measure: left as it is). */
+  function fit(field) {
+    if (!field.offsetParent) {
+      return;
+    }
+    field.style.height = "auto";
+    field.style.height = field.scrollHeight + 2 + "px";
+  }
+
+  function showField(field) {
+    var text = textOf(field);
+    if (document.activeElement !== field && field.value !== text) {
+      field.value = text;
+    }
+    field.last = field.value;
+    var printed = field.parentNode.querySelector(".notiz-druck");
+    printed.textContent = field.value;
+    field.parentNode.classList.toggle("notiz--leer", !field.value);
+    var item = field.closest("li[data-checkliste-punkt]");
+    if (item) {
+      item.classList.toggle("hat-notiz", !!field.value);
+    }
+    fit(field);
+  }
+
+  function render() {
+    [].forEach.call(document.querySelectorAll("textarea.notiz-feld"), showField);
+    afterRender.forEach(function (show) {
+      show();
+    });
+  }
+
+  /* A field: label, textarea, its text for print, and where the limit is said. */
+  function field(id, label, hidden, data) {
+    var box = document.createElement("div");
+    box.className = data[0] === "data-notiz-karte" ? "notiz notiz--karte" : "notiz";
+    var caption = document.createElement("label");
+    caption.className = "notiz-titel";
+    caption.htmlFor = id;
+    caption.textContent = label;
+    if (hidden) {
+      var more = document.createElement("span");
+      more.className = "visually-hidden";
+      more.textContent = hidden;
+      caption.appendChild(more);
+    }
+    var area = document.createElement("textarea");
+    area.id = id;
+    area.className = "notiz-feld";
+    area.rows = 1;
+    area.setAttribute(data[0], data[1]);
+    var printed = document.createElement("p");
+    printed.className = "notiz-druck";
+    printed.setAttribute("aria-hidden", "true");
+    var limit = document.createElement("p");
+    limit.className = "notiz-grenze";
+    limit.setAttribute("role", "status");
+    box.appendChild(caption);
+    box.appendChild(area);
+    box.appendChild(printed);
+    box.appendChild(limit);
+    showField(area);
+    return box;
+  }
+
+  function questionText(item) {
+    var label = item.querySelector("label");
+    return (label ? label.textContent : item.textContent).replace(/\s+/g, " ").trim();
+  }
+
+  function questionField(item) {
+    var key = item.getAttribute("data-checkliste-punkt");
+    return field("notiz-" + key, TEXTE.notiz, TEXTE.zurFrage(questionText(item)), ["data-notiz-frage", key]);
+  }
+
+  function cardField(number, label) {
+    return field("notiz-karte-" + number, label || TEXTE.karte(number), "", ["data-notiz-karte", String(number)]);
+  }
+
+  /* A label's text as Markdown (bold and emphasis kept, the box left out); the page
+     „Checklisten“ writes its download with it too. */
+  function markdownOf(label) {
+    var out = "";
+    [].forEach.call(label.childNodes, function walk(node) {
+      if (node.nodeType === 3) {
+        out += node.nodeValue;
+      } else if (node.nodeType === 1 && !node.matches("input, .task-list-indicator")) {
+        var mark = node.matches("strong, b") ? "**" : node.matches("em, i") ? "*" : "";
+        out += mark;
+        [].forEach.call(node.childNodes, walk);
+        out += mark;
+      }
+    });
+    return out.replace(/\s+/g, " ").trim();
+  }
+
+  /* The question's wording as the card's Markdown has it, for a note that outlives a
+     change of wording. */
+  function wording(key) {
+    var label = document.querySelector("li[data-checkliste-punkt='" + key + "'] > label, " +
+      "li[data-checkliste-punkt='" + key + "'] > p > label");
+    return label ? markdownOf(label) : "";
+  }
+
+  /* Cards with notes that are not among ``shown`` (number -> true), in number order,
+     with title and address where the reader's selection knows them. */
+  function otherCards(shown) {
+    var numbers = {};
+    Object.keys(notes.karten).concat(Object.keys(notes.fragen).map(function (key) {
+      return key.split("-")[0];
+    })).forEach(function (number) {
+      if (!shown[number]) {
+        numbers[number] = true;
+      }
+    });
+    var kept = {};
+    (ns.auswahl ? ns.auswahl.read() : []).forEach(function (entry) {
+      kept[entry.karte] = entry;
+    });
+    return Object.keys(numbers).sort(function (a, b) {
+      return a - b;
+    }).map(function (number) {
+      var entry = kept[number];
+      return { number: number, title: entry ? entry.titel : "",
+        href: entry && entry.adresse ? ns.auswahl.address(entry.adresse) : "" };
+    });
+  }
+
+  document.addEventListener("input", function (event) {
+    var area = event.target;
+    if (!area.matches || !area.matches("textarea.notiz-feld")) {
+      return;
+    }
+    var message = area.parentNode.querySelector(".notiz-grenze");
+    if (area.value.length > LIMIT && area.value.length > (area.last || "").length) {
+      var length = area.value.length;
+      var caret = Math.min(area.selectionStart, (area.last || "").length);
+      area.value = area.last || "";
+      area.setSelectionRange(caret, caret);
+      message.textContent = TEXTE.zuLang(LIMIT, length);
+      return;
+    }
+    message.textContent = "";
+    var text = area.value;
+    var key = area.getAttribute("data-notiz-frage");
+    var card = area.getAttribute("data-notiz-karte");
+    update(function (state) {
+      if (key) {
+        state.fragen[key] = { frage: wording(key) || (state.fragen[key] || {}).frage || "", notiz: text };
+      } else {
+        state.karten[card] = text;
+      }
+    });
+  });
+
+  // -- start -------------------------------------------------------------------------------
+
+  notes = load();
+  [].forEach.call(document.querySelectorAll("li[data-checkliste-punkt]"), function (item) {
+    item.appendChild(questionField(item));
+  });
+  // The card's own note after its last checklist (on the card, and per card on „Checklisten“).
+  var head = document.querySelector(".karte-kopf h1[id^='karte-']");
+  if (head) {
+    var blocks = document.querySelectorAll(".admonition.checkliste[data-karte]");
+    if (blocks.length) {
+      var last = blocks[blocks.length - 1];
+      last.parentNode.insertBefore(cardField(head.id.replace("karte-", ""), TEXTE.zuDieserKarte), last.nextSibling);
+    }
+  }
+  if (!storage.persistent) {
+    unavailable();
+  }
+  window.addEventListener("storage", function (event) {
+    if (event.key === speicher.STORE || event.key === null) {
+      notes = load();
+      render();
+    }
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && storage.persistent) {
+      notes = load();
+      render();
+    }
+  });
+  render();
+
+  window.KoProduktion.notiz = {
+    notes: function () {
+      return notes;
+    },
+    update: update,
+    replaceAll: replaceAll,
+    cardField: cardField,
+    wording: wording,
+    markdownOf: markdownOf,
+    otherCards: otherCards,
+    render: render,
+    onRender: function (show) {
+      afterRender.push(show);
+    }
+  };
+})();

@@ -1,0 +1,271 @@
+/* The projector view („Vorführen“): the reader's selection, or a chapter, card by
+   card on the whole screen, for a meeting room. Keys as presenter clickers send
+   them: arrows and PageUp/PageDown (and Space) move, Home/End jump to the first and
+   last card, F switches full screen, Escape leaves; no mouse needed. Full screen
+   through the Fullscreen API where the browser allows it; otherwise (or before the
+   first key, since a browser grants full screen only on a click or key) the view
+   fills the window. Slide changes fade, except with reduced motion.
+
+   The slides are written into the page at build time (macros/features/vorfuehren.py);
+   which to show comes from the address ("#auswahl=21.8.40", "#kapitel=legitimation"),
+   from the reader's selection (KoProduktion.auswahl) or from the buttons of the page.
+
+   A classic script (no modules): the offline bundle is opened from file://. */
+(function () {
+  "use strict";
+
+  var TEXTE = {
+    stelle: function (place, count) {
+      return place + " / " + count;
+    },
+    ansage: function (place, count, title) {
+      return "Karte " + place + " von " + count + ": " + title;
+    },
+    auswahl: function (count) {
+      return count ? "Ihre Auswahl hat " + count + (count === 1 ? " Karte." : " Karten.") :
+        "Ihre Auswahl ist leer. Merken Sie Karten mit dem Knopf „Merken“ oben auf jeder Karte.";
+    }
+  };
+
+  var root = document.querySelector("[data-vorfuehren]");
+  if (!root) {
+    return;
+  }
+  var choice = root.querySelector(".vorfuehren-wahl");
+  var stage = root.querySelector(".vorfuehren-buehne");
+  var slides = {};
+  [].forEach.call(root.querySelectorAll(".vorfuehren-folie"), function (slide) {
+    slides[slide.getAttribute("data-karte")] = slide;
+  });
+  var auswahl = window.KoProduktion && window.KoProduktion.auswahl;
+  var shown = []; // the slides of this showing, in order
+  var at = 0;
+  var opener = null;
+  var switching = false; // full screen switched by this script, not by the browser's Escape
+  var back = null; // where focus returns once full screen has ended
+
+  function kept() {
+    return auswahl ? auswahl.read().map(function (entry) {
+      return entry.karte;
+    }) : [];
+  }
+
+  function chapterCards(id) {
+    return [].filter.call(root.querySelectorAll(".vorfuehren-folie"), function (slide) {
+      return slide.getAttribute("data-kapitel") === id;
+    }).map(function (slide) {
+      return slide.getAttribute("data-karte");
+    });
+  }
+
+  /* Fit the card's text into the slide: from large type down, as far as is legible. */
+  function fit(slide) {
+    var text = slide.querySelector(".vorfuehren-text");
+    var size = 3.4;
+    text.style.fontSize = size + "vh";
+    while (size > 1.9 && slide.scrollHeight > slide.clientHeight + 1) {
+      size -= 0.15;
+      text.style.fontSize = size.toFixed(2) + "vh";
+    }
+  }
+
+  function show(index) {
+    if (!shown.length) {
+      return;
+    }
+    at = Math.max(0, Math.min(shown.length - 1, index));
+    shown.forEach(function (slide, i) {
+      slide.hidden = i !== at;
+    });
+    var slide = shown[at];
+    fit(slide);
+    stage.setAttribute("data-kapitel", slide.getAttribute("data-kapitel"));
+    stage.querySelector(".vorfuehren-stelle").textContent = TEXTE.stelle(at + 1, shown.length);
+    stage.querySelector(".vorfuehren-ansage").textContent =
+      TEXTE.ansage(at + 1, shown.length, slide.querySelector("h2").textContent.replace(/\s+/g, " ").trim());
+    stage.querySelector("[data-schritt='zurueck']").setAttribute("aria-disabled", at === 0 ? "true" : "false");
+    stage.querySelector("[data-schritt='weiter']").setAttribute("aria-disabled",
+      at === shown.length - 1 ? "true" : "false");
+  }
+
+  function fullscreen() {
+    return document.fullscreenElement || document.webkitFullscreenElement || null;
+  }
+
+  function enterFullscreen() {
+    var request = stage.requestFullscreen || stage.webkitRequestFullscreen;
+    if (!request || fullscreen()) {
+      return;
+    }
+    switching = true;
+    try {
+      var result = request.call(stage);
+      if (result && result.catch) {
+        result.catch(function () {
+          switching = false; // refused: the view fills the window instead
+        });
+      }
+    } catch (e) {
+      switching = false;
+    }
+  }
+
+  function exitFullscreen() {
+    var exit = document.exitFullscreen || document.webkitExitFullscreen;
+    if (fullscreen() && exit) {
+      switching = true;
+      exit.call(document);
+    }
+  }
+
+  function start(numbers, trigger) {
+    shown = numbers.map(String).filter(function (number) {
+      return slides[number];
+    }).map(function (number) {
+      return slides[number];
+    });
+    if (!shown.length) {
+      return;
+    }
+    opener = trigger || null;
+    choice.hidden = true;
+    stage.hidden = false;
+    document.documentElement.classList.add("vorfuehren-an");
+    stage.appendChild(root.querySelector(".vorfuehren-folien"));
+    show(0);
+    stage.focus();
+    if (trigger) {
+      enterFullscreen(); // a click: the browser allows full screen now
+    }
+  }
+
+  function stop() {
+    exitFullscreen();
+    shown.forEach(function (slide) {
+      slide.hidden = true;
+    });
+    shown = [];
+    stage.hidden = true;
+    choice.hidden = false;
+    document.documentElement.classList.remove("vorfuehren-an");
+    root.appendChild(root.querySelector(".vorfuehren-folien"));
+    if (location.hash) {
+      try {
+        history.replaceState(history.state, "", location.href.split("#")[0]);
+      } catch (e) {
+        // file:// in some browsers: the fragment stays
+      }
+    }
+    renderChoice();
+    back = opener && document.contains(opener) && !opener.hidden ? opener : choice.querySelector("button:not([hidden])");
+    if (!fullscreen()) {
+      back.focus();
+      back = null;
+    } // else: after full screen has ended (what is outside the full-screen stage cannot take focus)
+  }
+
+  var keys = {
+    ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, Spacebar: 1,
+    ArrowLeft: -1, ArrowUp: -1, PageUp: -1
+  };
+
+  stage.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    var step = keys[event.key];
+    if (step && !(event.key === " " && event.target.matches("button, a"))) {
+      show(at + step);
+    } else if (event.key === "Home") {
+      show(0);
+    } else if (event.key === "End") {
+      show(shown.length - 1);
+    } else if (event.key === "Escape") {
+      stop();
+    } else if (event.key === "f" || event.key === "F") {
+      if (fullscreen()) {
+        exitFullscreen();
+      } else {
+        enterFullscreen();
+      }
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
+
+  stage.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-schritt]");
+    if (!button || button.getAttribute("aria-disabled") === "true") {
+      return;
+    }
+    var action = button.getAttribute("data-schritt");
+    if (action === "weiter") {
+      show(at + 1);
+    } else if (action === "zurueck") {
+      show(at - 1);
+    } else if (action === "vollbild") {
+      if (fullscreen()) {
+        exitFullscreen();
+      } else {
+        enterFullscreen();
+      }
+    } else {
+      stop();
+    }
+  });
+
+  /* The browser's own Escape leaves full screen without a key event: leave the view too. */
+  function fullscreenChanged() {
+    stage.querySelector("[data-schritt='vollbild']").setAttribute("aria-pressed", fullscreen() ? "true" : "false");
+    if (!fullscreen() && !switching && shown.length) {
+      stop();
+    }
+    switching = false;
+    if (back && !fullscreen()) {
+      back.focus();
+      back = null;
+    }
+    if (shown.length) {
+      show(at);
+      stage.focus();
+    }
+  }
+  document.addEventListener("fullscreenchange", fullscreenChanged);
+  document.addEventListener("webkitfullscreenchange", fullscreenChanged);
+  window.addEventListener("resize", function () {
+    if (shown.length) {
+      fit(shown[at]);
+    }
+  });
+
+  function renderChoice() {
+    var count = kept().length;
+    choice.querySelector(".vorfuehren-auswahl-text").textContent = TEXTE.auswahl(count);
+    choice.querySelector("[data-start='auswahl']").hidden = !count;
+  }
+
+  choice.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-start]");
+    if (!button) {
+      return;
+    }
+    var what = button.getAttribute("data-start");
+    start(what === "auswahl" ? kept() : chapterCards(what.slice("kapitel:".length)), button);
+  });
+
+  /* "#auswahl=21.8.40" or "#kapitel=legitimation": start at once (in the window). */
+  function fromAddress() {
+    var hash = decodeURIComponent(location.hash);
+    if (hash.indexOf("#auswahl=") === 0) {
+      start(hash.slice(9).split("."), null);
+    } else if (hash.indexOf("#kapitel=") === 0) {
+      start(chapterCards(hash.slice(9)), null);
+    }
+  }
+
+  choice.hidden = false;
+  renderChoice();
+  window.addEventListener("hashchange", fromAddress);
+  fromAddress();
+})();

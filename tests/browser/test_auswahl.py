@@ -1,0 +1,224 @@
+"""„Meine Auswahl“ in the browser (Playwright, Debian's Chromium): the „Merken“ toggle on
+the cards, the page in the reader's order, reordering by keyboard and by dragging, a
+selection of three cards shared by link (and QR code) into a fresh browser, previous and
+next within the selection, file://, and bad input: malformed and cut-off links, cards
+that do not exist, storage that keeps nothing. axe-core in light and dark.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.helpers import FULL, axe_violations, our_dialog, qr_text
+
+STORE = "ko-produktion.auswahl.v1"
+PAGE = "auswahl/"
+CARDS = {21: "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/", 8: "karten/08-teilhabe/",
+         40: "karten/40-intensitaet-und-form-der-zusammenarbeit-klaeren/"}
+
+
+def merken(page):
+    return page.get_by_role("button", name="Merken")
+
+
+def keep(page, server, number: int) -> None:
+    page.goto(server + CARDS[number])
+    expect(merken(page)).to_have_attribute("aria-pressed", "false")
+    merken(page).click()
+    expect(merken(page)).to_have_attribute("aria-pressed", "true")
+
+
+def listed(page) -> list[int]:
+    return [int(n) for n in page.locator(".auswahl-liste > li").evaluate_all(
+        "items => items.map(li => li.dataset.karte)")]
+
+
+def stored(page) -> list[int]:
+    return [entry["karte"] for entry in json.loads(page.evaluate("k => localStorage.getItem(k)", STORE))["karten"]]
+
+
+def open_page(page, server, fragment: str = "") -> None:
+    page.goto(server + PAGE + fragment)
+    page.locator("[data-auswahl-seite]").wait_for()
+
+
+def test_merken_is_a_real_toggle_button_and_the_page_lists_kept_cards_in_order(server, page):
+    for number in (21, 8, 40):
+        keep(page, server, number)
+    # A button with aria-pressed, reachable by keyboard: pressing it again lets the card go.
+    merken(page).focus()
+    page.keyboard.press("Enter")
+    expect(merken(page)).to_have_attribute("aria-pressed", "false")
+    page.keyboard.press("Space")
+    expect(merken(page)).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("link", name="Meine Auswahl (3)")).to_be_visible()
+    page.reload()
+    expect(merken(page)).to_have_attribute("aria-pressed", "true")
+    open_page(page, server)
+    assert listed(page) == [21, 8, 40]
+    expect(page.locator(".auswahl-liste > li").first.get_by_role("link")).to_have_text(
+        re.compile("21 Bezahlte Stellen"))
+    # Linked from the home page and the navigation.
+    page.goto(server)
+    page.locator(".md-typeset").get_by_role("link", name="Meine Auswahl").click()
+    assert page.url == server + PAGE
+    assert page.locator(".md-nav--primary").get_by_role("link", name="Meine Auswahl").count() >= 1
+
+
+def test_reorder_by_keyboard_and_by_dragging(server, page):
+    for number in (21, 8, 40):
+        keep(page, server, number)
+    open_page(page, server)
+    up = page.get_by_role("button", name="Nach oben (Karte 40 „Intensität")
+    up.focus()
+    page.keyboard.press("Enter")
+    assert listed(page) == [21, 40, 8]
+    expect(page.locator(".auswahl-meldung")).to_have_text("Karte 40 steht jetzt an Stelle 2 von 3.")
+    assert page.evaluate("() => document.activeElement.textContent").startswith("Nach oben")  # focus stays
+    page.keyboard.press("Enter")
+    assert listed(page) == [40, 21, 8] and stored(page) == [40, 21, 8]
+    expect(up).to_have_attribute("aria-disabled", "true")
+    page.keyboard.press("Enter")  # at the top already: nothing moves
+    assert listed(page) == [40, 21, 8]
+
+    page.set_viewport_size({"width": 1280, "height": 1400})  # both cards in view: dragging does not scroll
+    first = page.locator(".auswahl-liste > li[data-karte='40'] .auswahl-kopf")
+    last = page.locator(".auswahl-liste > li[data-karte='8']")
+    box = last.bounding_box()
+    first.drag_to(last, target_position={"x": 20, "y": box["height"] - 5})
+    assert listed(page) == [21, 8, 40] and stored(page) == [21, 8, 40]
+    page.reload()
+    assert listed(page) == [21, 8, 40]
+
+    page.get_by_role("button", name="Entfernen (Karte 8").click()
+    assert listed(page) == [21, 40]
+    expect(page.locator(".auswahl-meldung")).to_have_text("Karte 8 ist nicht mehr in Ihrer Auswahl.")
+
+
+def test_a_selection_of_three_cards_shared_by_link_and_qr_code_into_a_fresh_browser(server, browser):
+    mine, theirs = browser.new_context(), browser.new_context()
+    a, b = mine.new_page(), theirs.new_page()
+    for number in (40, 21, 8):
+        keep(a, server, number)
+    open_page(a, server)
+    a.get_by_role("button", name="Als Link und QR-Code teilen").click()
+    field = a.get_by_label("Link zu Ihrer Auswahl")
+    link = field.input_value()
+    assert link == server + PAGE + "#teilen=40.21.8-3"
+    svg = ".auswahl-qr-bild svg"
+    expect(a.locator(svg)).to_have_attribute("aria-label", re.compile("QR-Code .*3 Karten"))
+    assert qr_text(a, svg) == link
+
+    keep(b, server, 8)
+    b.goto(link)
+    shown = our_dialog(b)
+    shown.wait_for()
+    text = shown.inner_text()
+    assert "eine Auswahl von 3 Karten" in text and "Ihre Auswahl hat zurzeit 1 Karte" in text
+    assert text.index("Karte 40 „") < text.index("Karte 21 „") < text.index("Karte 8 „")
+    assert b.evaluate("() => document.activeElement.textContent") == "Übernehmen"
+    b.get_by_role("button", name="Abbrechen").click()
+    assert listed(b) == [8] and "#" not in b.url
+    b.goto(link)
+    our_dialog(b).wait_for()
+    b.get_by_role("button", name="Zusammenführen").click()
+    assert listed(b) == [8, 40, 21]
+    b.goto(link)
+    our_dialog(b).wait_for()
+    b.get_by_role("button", name="Übernehmen").click()
+    assert listed(b) == [40, 21, 8] and stored(b) == [40, 21, 8]
+    expect(b.locator(".auswahl-meldung")).to_have_text("Die Auswahl aus dem Link wurde übernommen.")
+    mine.close()
+    theirs.close()
+
+
+def test_previous_and_next_follow_the_selection_when_read_from_it(server, page):
+    for number in (40, 8, 21):
+        keep(page, server, number)
+    open_page(page, server)
+    with page.expect_navigation():
+        page.locator(".auswahl-liste > li[data-karte='8']").get_by_role("link").first.click()
+    assert page.url.endswith(CARDS[8] + "?auswahl")
+    steps = page.get_by_role("navigation", name="Karte 2 von 3 Ihrer Auswahl")
+    expect(steps.locator(".karte-zurueck")).to_contain_text("40")
+    with page.expect_navigation():
+        steps.locator(".karte-weiter").click()
+    assert page.url.endswith(CARDS[21] + "?auswahl")
+    expect(page.locator(".karte-weiter")).to_have_count(0)  # the last of the selection
+    # Without ?auswahl, a card leafs through the printed order as before.
+    page.goto(server + CARDS[8])
+    expect(page.locator(".karte-weiter")).to_contain_text("9")
+
+
+@pytest.mark.parametrize("fragment", ["#teilen=21.8.4", "#teilen=21.8.40-4", "#teilen=21,x", "#teilen="],
+                         ids=["cut-off", "wrong-count", "malformed", "empty"])
+def test_a_malformed_or_cut_off_link_changes_nothing(server, page, fragment):
+    keep(page, server, 21)
+    open_page(page, server, fragment)
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("keine lesbare Auswahl")
+    assert "Ihre Auswahl ist unverändert." in alert.inner_text()
+    assert not our_dialog(page).is_visible() and listed(page) == [21]
+
+
+def test_cards_that_do_not_exist_are_left_out_and_named(server, page):
+    open_page(page, server, "#teilen=99.8.4.21-4")
+    shown = our_dialog(page)
+    shown.wait_for()
+    assert "Karten mit den Nummern 99, 4 gibt es in dieser Fassung der Website nicht" in shown.inner_text()
+    page.get_by_role("button", name="Übernehmen").click()
+    assert listed(page) == [8, 21]
+    expect(page.locator(".auswahl-meldung")).to_contain_text("Übergangen, weil es sie nicht gibt: Karten 99, 4.")
+    open_page(page, server, "#teilen=99-1")
+    expect(page.get_by_role("alert")).to_contain_text("keine Karte, die es in dieser Fassung der Website gibt")
+    assert listed(page) == [8, 21]
+
+
+def test_without_storage_the_selection_lasts_the_visit_and_the_card_says_so(server, browser):
+    context = browser.new_context()
+    context.add_init_script(FULL)
+    page = context.new_page()
+    page.goto(server + CARDS[21])
+    merken(page).click()
+    expect(merken(page)).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".karte-merken-hinweis")).to_contain_text("solange diese Seite offen ist")
+    context.close()
+
+
+def test_merken_the_page_and_its_qr_code_work_in_the_offline_bundle_from_files(unpacked, page, site):
+    card = unpacked / "karten" / "21-bezahlte-stellen-in-der-zivilgesellschaft.html"
+    page.goto(card.as_uri())
+    merken(page).click()
+    page.goto((unpacked / "auswahl.html").as_uri())
+    assert listed(page) == [21]
+    page.get_by_role("button", name="Als Link und QR-Code teilen").click()
+    # A link to the reader's own disk would help nobody: link and code go to the public site.
+    public = site.page("auswahl/").find("link", rel="canonical")["href"]
+    assert public.endswith("/auswahl/")  # the website's address, not the bundle's auswahl.html
+    assert page.get_by_label("Link zu Ihrer Auswahl").input_value() == public + "#teilen=21-1"
+    assert qr_text(page, ".auswahl-qr-bild svg") == public + "#teilen=21-1"
+    with page.expect_navigation():
+        page.locator(".auswahl-liste > li").get_by_role("link").first.click()
+    assert page.url == card.as_uri() + "?auswahl"
+    expect(merken(page)).to_have_attribute("aria-pressed", "true")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_a_card_and_the_page(browser, server, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    keep(page, server, 21)
+    assert axe_violations(page) == []
+    keep(page, server, 8)
+    open_page(page, server)
+    page.get_by_role("button", name="Als Link und QR-Code teilen").click()
+    page.locator(".auswahl-qr-bild svg").wait_for()
+    assert axe_violations(page) == []
+    open_page(page, server, "#teilen=40.99-2")
+    our_dialog(page).wait_for()
+    assert axe_violations(page) == []
+    context.close()

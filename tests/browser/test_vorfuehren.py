@@ -1,0 +1,128 @@
+"""The projector view („Vorführen“) in the browser (Playwright, Debian's Chromium): a
+selection or a chapter card by card, driven by the keys a presenter clicker sends, type
+large enough for a room at 1920 × 1080, the chapter's colour and the card's QR code,
+reduced motion, the offline bundle from file://, and axe-core in light and dark. A
+screenshot at 1920 × 1080 goes to test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.helpers import axe_violations, qr_text
+
+PAGE = "vorfuehren/"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+PROJECTOR = {"width": 1920, "height": 1080}
+
+
+def shown(page) -> int:
+    """The number of the card on the stage."""
+    slide = page.locator(".vorfuehren-buehne .vorfuehren-folie:not([hidden])")
+    expect(slide).to_have_count(1)
+    return int(slide.get_attribute("data-karte"))
+
+
+@pytest.fixture
+def projector(browser):
+    context = browser.new_context(viewport=PROJECTOR)
+    yield context.new_page()
+    context.close()
+
+
+def test_a_selection_is_driven_by_keys_alone(server, projector):
+    page = projector
+    page.goto(server + PAGE + "#auswahl=21.8.40.15")
+    stage = page.get_by_role("region", name="Vorführung")
+    expect(stage).to_be_visible()
+    assert page.evaluate("() => document.activeElement.classList.contains('vorfuehren-buehne')")
+    assert shown(page) == 21
+    expect(page.locator(".vorfuehren-stelle")).to_have_text("1 / 4")
+    for key, number in [("ArrowRight", 8), ("PageDown", 40), ("ArrowDown", 15), ("ArrowRight", 15),
+                        ("PageUp", 40), ("ArrowLeft", 8), ("ArrowUp", 21), ("ArrowLeft", 21),
+                        ("End", 15), ("Home", 21), ("Space", 8)]:
+        page.keyboard.press(key)
+        assert shown(page) == number, key
+    expect(page.locator(".vorfuehren-ansage")).to_have_text(re.compile(r"^Karte 2 von 4: 8 Teilhabe$"))
+    page.keyboard.press("Escape")
+    expect(stage).to_be_hidden()
+    expect(page.get_by_role("heading", name="Ein Kapitel")).to_be_visible()
+    assert "#" not in page.url
+    # Focus back on the choice: its first button (this selection came by address, none was pressed).
+    assert page.evaluate("() => document.activeElement.dataset.start") == "kapitel:einleitung"
+
+
+def test_a_chapter_is_shown_from_its_button_with_the_keyboard(server, projector):
+    page = projector
+    page.goto(server + PAGE)
+    button = page.get_by_role("button", name=re.compile(r"^Legitimation \(5 Karten\)"))
+    button.focus()
+    page.keyboard.press("Enter")
+    assert shown(page) == 14
+    page.keyboard.press("End")
+    assert shown(page) == 18
+    # The bar's buttons work for a mouse too; past the ends they are marked inactive.
+    expect(page.get_by_role("button", name="Weiter →")).to_have_attribute("aria-disabled", "true")
+    page.get_by_role("button", name="← Zurück").click()
+    assert shown(page) == 17
+    page.get_by_role("button", name="Beenden").click()
+    expect(page.locator(".vorfuehren-buehne")).to_be_hidden()
+    assert page.evaluate("() => document.activeElement.textContent").startswith("Legitimation")
+
+
+def test_type_colour_and_qr_code_are_made_for_a_room(server, projector, site):
+    page = projector
+    page.goto(server + PAGE + "#auswahl=21.8.40")
+    sizes = page.evaluate("""() => {
+        const slide = document.querySelector(".vorfuehren-folie:not([hidden])");
+        const css = el => getComputedStyle(el);
+        const band = css(slide).borderTopColor, number = css(slide.querySelector("h2 .karte-nummer"));
+        const text = slide.querySelector(".vorfuehren-text"), qr = slide.querySelector(".vorfuehren-qr svg");
+        return {title: parseFloat(css(slide.querySelector("h2")).fontSize), band, number: number.backgroundColor,
+                text: parseFloat(css(text).fontSize), fits: slide.scrollHeight <= slide.clientHeight + 1,
+                qr: qr.getBoundingClientRect().width, bottom: qr.getBoundingClientRect().bottom};
+    }""")
+    assert sizes["title"] >= 48
+    assert sizes["band"] == sizes["number"] == "rgb(46, 107, 48)"  # Vor der Ko-Produktion
+    assert sizes["text"] >= 20 and sizes["fits"]  # card 21, the longest with a checklist, fits
+    assert sizes["qr"] >= 150 and sizes["bottom"] <= PROJECTOR["height"]
+    public = site.page("karten/21-bezahlte-stellen-in-der-zivilgesellschaft/").find("link", rel="canonical")["href"]
+    assert qr_text(page, ".vorfuehren-folie:not([hidden]) .vorfuehren-qr svg") == public.split("karten/")[0] + "21/"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "vorfuehren-1920.png"))
+
+
+def test_reduced_motion_turns_the_fade_off(server, browser):
+    for motion, animated in [("no-preference", True), ("reduce", False)]:
+        context = browser.new_context(viewport=PROJECTOR, reduced_motion=motion)
+        page = context.new_page()
+        page.goto(server + PAGE + "#auswahl=21.8")
+        name = page.evaluate("() => getComputedStyle(document.querySelector('.vorfuehren-folie:not([hidden])'))"
+                             ".animationName")
+        assert (name != "none") is animated, motion
+        context.close()
+
+
+def test_the_projector_view_works_in_the_offline_bundle_from_files(unpacked, projector):
+    page = projector
+    page.goto((unpacked / "vorfuehren.html").as_uri() + "#kapitel=definitionen")
+    assert shown(page) == 5
+    page.keyboard.press("ArrowRight")
+    assert shown(page) == 6
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_while_choosing_and_showing(browser, server, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport=PROJECTOR)
+    page = context.new_page()
+    page.goto(server + PAGE)
+    page.locator(".vorfuehren-wahl:not([hidden])").wait_for()
+    assert axe_violations(page) == []
+    page.goto(server + PAGE + "#auswahl=21.41")
+    shown(page)
+    assert axe_violations(page) == []
+    context.close()

@@ -1,0 +1,87 @@
+"""Working together in the built site: which pages load the scripts of notes, the selection
+and the projector view; the page „Meine Auswahl“ and the slides of „Vorführen“; the size of
+what every card page now carries; the line limits the project keeps.
+
+The behaviour in the browser is in tests/browser/test_notiz.py, test_auswahl.py and
+test_vorfuehren.py.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+import rcssmin
+import rjsmin
+
+from tools.common import ROOT
+
+CARD_8 = "karten/08-teilhabe/"
+CARD_21 = "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"
+JS = ROOT / "overrides" / "assets" / "js"
+CSS = ROOT / "overrides" / "assets" / "css"
+
+
+def test_notes_and_the_selection_load_only_where_they_are_used(site):
+    topic = site.sources_loaded(CARD_8)
+    assert "assets/js/auswahl-merken.js" in topic  # the Merken button, on every card
+    assert not {s for s in topic if re.search(r"notiz|/auswahl\.js|vorfuehren|checkliste", s)}
+    assert not [path for path in site.loads(CARD_8) if "qrcode" in path]
+    assert {"assets/js/notiz.js", "assets/js/notiz-speicher.js"} <= set(site.sources_loaded(CARD_21))
+    assert "assets/js/auswahl.js" not in site.sources_loaded(CARD_21)
+    overview = site.sources_loaded("checklisten/")
+    assert {"assets/js/notiz-uebersicht.js", "assets/js/checkliste-markdown.js",
+            "assets/js/checkliste-teilen.js"} <= set(overview)
+    auswahl = site.sources_loaded("auswahl/")
+    assert {"assets/js/auswahl.js", "assets/js/notiz.js"} <= set(auswahl)
+    assert "assets/vendor/qrcode-generator.js" in site.loads("auswahl/")
+    assert "assets/js/checkliste.js" not in auswahl
+    assert "assets/js/vorfuehren.js" in site.sources_loaded("vorfuehren/")
+
+
+def test_the_merken_button_stays_small(site):
+    sizes = [len(gzip.compress(rjsmin.jsmin((JS / "auswahl-merken.js").read_text(encoding="utf-8")).encode())),
+             len(gzip.compress(rcssmin.cssmin((CSS / "auswahl-merken.css").read_text(encoding="utf-8")).encode()))]
+    # Minified as the bundles hold them, gzip-compressed: a small part of the budget of 8 KB
+    # compressed for all our additions to a card page (make bench measures the whole).
+    assert sum(sizes) < 2500, sizes
+
+
+def test_the_qr_library_comes_from_npm_at_its_pinned_version(site):
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"]["node_modules/qrcode-generator"]["version"] == "2.0.4"
+    copied = (site.root / "assets" / "vendor" / "qrcode-generator.js").read_bytes()
+    assert copied == (ROOT / "node_modules" / "qrcode-generator" / "dist" / "qrcode.js").read_bytes()
+
+
+def test_the_page_meine_auswahl_carries_every_card_and_is_linked_from_home_and_nav(site, cards):
+    page = site.page("auswahl/")
+    listed = [int(li["data-karte"]) for li in page.select(".auswahl-karten li")]
+    assert listed == [c["number"] for c in cards]
+    home = site.page("")
+    assert home.select_one("article a[href='auswahl/']") is not None
+    assert any(a.get_text(strip=True) == "Meine Auswahl" for a in home.select(".md-nav--primary a"))
+
+
+def test_every_card_is_a_slide_with_its_qr_code_and_the_slides_are_not_searched(site, cards):
+    page = site.page("vorfuehren/")
+    slides = page.select(".vorfuehren-folie")
+    assert [int(s["data-karte"]) for s in slides] == [c["number"] for c in cards]
+    for slide, card in zip(slides, cards):
+        assert slide.select_one("h2 .karte-titel").get_text() == card["title"]
+        assert slide.select_one(".vorfuehren-qr svg") is not None
+        assert f"/{card['number']}/" in slide.select_one(".vorfuehren-qr span").get_text()
+    # References as the printed numbers; no checkbox and no macro left in a slide.
+    card_8 = page.select_one(".vorfuehren-folie[data-karte='8']")
+    assert card_8.select_one(".vorfuehren-verweise").get_text() == "→ 15, 16, 18"
+    assert not page.select(".vorfuehren-folie input") and "{{" not in page.get_text()
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d for d in index["docs"] if d["location"].startswith("vorfuehren/")]
+
+
+def test_the_scripts_keep_to_one_job_and_450_lines_and_the_connector_to_150():
+    for path in sorted(JS.glob("*.js")):
+        lines = path.read_text(encoding="utf-8").count("\n")
+        assert lines <= 450, f"{path.name} has {lines} lines"
+    assert (ROOT / "macros" / "__init__.py").read_text(encoding="utf-8").count("\n") <= 150
