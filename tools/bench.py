@@ -144,6 +144,7 @@ def prepare_generated_project(root: Path, ours: dict, cards: int) -> Path:
     for folder in ("macros", "overrides"):
         shutil.copytree(ROOT / folder, project / folder,
                         ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)  # vendor scripts
     chapters = chapter_plan(cards)
     write_config(project / "mkdocs.yml",
                  generated_config(ours, [{"id": c["id"], "titel": c["titel"]} for c in chapters]))

@@ -16,6 +16,7 @@ settings below makes them anew.
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -84,7 +85,7 @@ def save(path: Path) -> None:
     if not _added:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")  # builds may run side by side
     partial.write_text(json.dumps({"made_with": MADE_WITH, "codes": _kept}, separators=(",", ":")),
                        encoding="utf-8")
     partial.replace(path)
