@@ -21,7 +21,7 @@ from html import escape
 import jinja2
 import markdown
 
-from ..sources.calls import has_macros
+from ..sources.calls import has_macros, render_literal
 from ..sources.registry import Card, Registry
 from . import qr
 from .druck import short_address
@@ -47,12 +47,16 @@ class Slides:
         body = card.body
         if has_macros(body):
             chapter = [c for c in self.registry.chapter_cards(card.chapter) if c is not card]
-            body = self.jinja.from_string(body).render(
-                siehe=lambda *numbers: '<p class="vorfuehren-verweise">→ '
-                                       + ", ".join(map(str, numbers)) + "</p>",
-                karte=lambda number, text=None: escape(text) if text else
+            macros = {
+                "siehe": lambda *numbers: '<p class="vorfuehren-verweise">→ '
+                                          + ", ".join(map(str, numbers)) + "</p>",
+                "karte": lambda number, text=None: escape(text) if text else
                 f"Karte {number} „{escape(self.registry.card(number).title)}“",
-                kapitel_karten=lambda: "\n".join(f"- **{c.number}** {escape(c.title)}" for c in chapter))
+                "kapitel_karten": lambda: "\n".join(f"- **{c.number}** {escape(c.title)}" for c in chapter)}
+            # Literal calls without Jinja, as on the cards' own pages (compiling a template
+            # for each card was most of this page's time).
+            expanded = render_literal(body, macros)
+            body = expanded if expanded is not None else self.jinja.from_string(body).render(**macros)
         body = _HEADING.sub(r"#\1 ", _BOX.sub(r"\1 ", body))
         self.md.reset()
         return self.md.convert(body)

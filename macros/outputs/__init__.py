@@ -18,7 +18,8 @@ from ..features import qr
 from ..sources import Sources
 from . import app, bundles, csp, druckfassung, karten_json, kurzadressen, offline, robots, suche, vendor
 
-QR_CACHE = Path(".cache") / "qr.json"  # below the project: QR codes kept between builds
+CACHE = Path(".cache")  # below the project: what builds keep for the next (safe to delete)
+QR_CACHE = CACHE / "qr.json"
 
 
 def prepare(conf) -> None:
@@ -46,4 +47,5 @@ def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
     else:
         robots.write(site, conf["site_url"])
         csp.write(site, conf["site_url"])
-        app.write(site, conf, Path(conf["theme"].custom_dir) / "assets" / "css" / "karte.css")
+        app.write(site, conf, Path(conf["theme"].custom_dir) / "assets" / "css" / "karte.css",
+                  Path(conf["config_file_path"]).parent / CACHE)

@@ -26,12 +26,13 @@ job); the worker is one small file that can be read in full.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import math
+import os
 import re
+import shutil
 from pathlib import Path
-
-from PIL import Image, ImageDraw
 
 from ..errors import ContentError
 from .suche import search_languages, used_search_file
@@ -88,6 +89,8 @@ def icon(size: int, colours: list[str], safe: float = 1.0):
     ``safe`` shrinks the drawing towards the centre (a maskable icon keeps its
     content inside the middle 80 %).
     """
+    from PIL import Image, ImageDraw  # only when the icons are drawn anew (_drawn)
+
     scale = 4  # drawn large and scaled down: smooth edges without anti-aliasing of our own
     s = size * scale
     image = Image.new("RGB", (s, s), THEME_COLOUR)
@@ -147,14 +150,37 @@ def worker(files: list[tuple[str, str, int]]) -> str:
     return source.replace("/*BUILD*/null", listing, 1)
 
 
-def write(site_dir: str | Path, conf, stylesheet: Path) -> None:
-    """Write the manifest, the icons and, last, the worker (which lists the others)."""
+# The icons' files: name -> (size, safe area).
+ICON_FILES = {"icon-192.png": (192, 1.0), "icon-512.png": (512, 1.0), "icon-maskable-512.png": (512, 0.72)}
+
+
+def _drawn(colours: list[str], cache: Path) -> Path:
+    """The folder below ``cache`` with the icons of these colours, drawn once: they change only
+    with the colours, this module and Pillow (drawing them took a twentieth of the build)."""
+    pillow = Path(importlib.util.find_spec("PIL").origin)
+    stamp = [colours, *((p.stat().st_size, p.stat().st_mtime_ns) for p in (Path(__file__), pillow))]
+    folder = cache / f"app-icons-{hashlib.sha256(repr(stamp).encode()).hexdigest()[:16]}"
+    if not all((folder / name).is_file() for name in ICON_FILES):
+        partial = folder.with_name(f"{folder.name}.{os.getpid()}.part")  # builds may run side by side
+        partial.mkdir(parents=True, exist_ok=True)
+        for name, (size, safe) in ICON_FILES.items():
+            icon(size, colours, safe).save(partial / name, optimize=True)
+        shutil.rmtree(folder, ignore_errors=True)  # an incomplete one
+        try:
+            partial.replace(folder)
+        except OSError:  # another build put them there first
+            shutil.rmtree(partial, ignore_errors=True)
+    return folder
+
+
+def write(site_dir: str | Path, conf, stylesheet: Path, cache: Path) -> None:
+    """Write the manifest, the icons (kept in ``cache`` between builds) and, last, the worker
+    (which lists the others)."""
     site = Path(site_dir)
-    colours = chapter_colours(stylesheet)
+    drawn = _drawn(chapter_colours(stylesheet), cache)
     (site / ICONS).mkdir(parents=True, exist_ok=True)
-    icon(192, colours).save(site / ICONS / "icon-192.png", optimize=True)
-    icon(512, colours).save(site / ICONS / "icon-512.png", optimize=True)
-    icon(512, colours, safe=0.72).save(site / ICONS / "icon-maskable-512.png", optimize=True)
+    for name in ICON_FILES:
+        shutil.copyfile(drawn / name, site / ICONS / name)
     data = manifest(conf["site_name"], conf["site_description"] or "")
     (site / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     (site / WORKER).write_text(worker(file_list(site)), encoding="utf-8")

@@ -41,7 +41,7 @@ def write(site_dir: str | Path, synonyms: dict[str, list[str]]) -> None:
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     lemmas = suche.Lemmas()
-    finder = suche.Finder(suche.dictionary(), synonyms, lemmas)
+    finder = suche.Finder(suche.dictionary, synonyms, lemmas, kept=True)
     for entry in data["docs"]:
         for source, (field, _) in FIELDS.items():
             terms = finder.terms(entry.get(source, ""))
@@ -50,6 +50,7 @@ def write(site_dir: str | Path, synonyms: dict[str, list[str]]) -> None:
     for field, boost in FIELDS.values():
         data["config"]["fields"][field] = {"boost": boost}
     lemmas.save()
+    finder.save()
     partial = path.with_name(path.name + ".part")
     partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     os.replace(partial, path)

@@ -29,8 +29,9 @@ import pickle
 import re
 from collections import defaultdict
 from functools import lru_cache
-from importlib import metadata
+import importlib.util
 from pathlib import Path
+from typing import Callable
 
 from ..errors import ContentError
 
@@ -197,8 +198,11 @@ def _best_split(word: str, begin: set, middle: set, end: set):
 
 
 def _cache_file(name: str, *inputs: Path) -> Path:
-    stamp = [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in (*inputs, Path(__file__))]
-    key = hashlib.sha256(repr((stamp, metadata.version("simplemma"))).encode()).hexdigest()[:16]
+    # simplemma is told by its package's size and time: asking for its version scans every
+    # installed package (a tenth of a second), and importing it loads more than needed here.
+    lemmatizer = Path(importlib.util.find_spec("simplemma").origin)
+    stamp = [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in (*inputs, Path(__file__), lemmatizer)]
+    key = hashlib.sha256(repr(stamp).encode()).hexdigest()[:16]
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return root / "ko-produktion" / f"{name}-{key}.pickle"
 
@@ -269,13 +273,35 @@ def plain_words(markup: str) -> list[str]:
 
 
 class Finder:
-    """The extra search terms of a text: compound parts, base forms, other forms, synonyms."""
+    """The extra search terms of a text: compound parts, base forms, other forms, synonyms.
 
-    def __init__(self, words: Dictionary, synonyms: dict[str, list[str]], lemmas: Lemmas | None = None):
-        self.words = words
+    With ``kept``, the terms of each word are kept between builds (they depend only on the
+    dictionary, simplemma and this module): a build whose words were all seen before reads
+    neither the dictionary nor simplemma's data (``save`` keeps the new ones).
+    """
+
+    def __init__(self, words: Dictionary | Callable[[], Dictionary], synonyms: dict[str, list[str]],
+                 lemmas: Lemmas | None = None, kept: bool = False):
+        self._words = words  # or the function that reads it, at the first word not kept
         self.lemma = lemmas or Lemmas()
         self.synonyms = synonyms
-        self._cache: dict[str, frozenset] = {}
+        self._kept = _cache_file("suchwoerter", DICTIONARY.with_suffix(".aff"),
+                                 DICTIONARY.with_suffix(".dic")) if kept else None
+        earlier = _load(self._kept) if kept else None
+        self._cache: dict[str, frozenset] = earlier if isinstance(earlier, dict) else {}
+        self._added = False
+
+    @property
+    def words(self) -> Dictionary:
+        if not isinstance(self._words, Dictionary):
+            self._words = self._words()
+        return self._words
+
+    def save(self) -> None:
+        """Keep the terms of the words this build met first, for the next build."""
+        if self._kept and self._added:
+            _save(self._kept, self._cache)
+            self._added = False
 
     def terms_of_word(self, word: str) -> frozenset:
         """What a reader may type to mean this word, beside the word itself."""
@@ -300,7 +326,7 @@ class Finder:
         if parts:
             found |= {"".join(parts[:-1]) + form for form in self._forms(parts[-1])}
         found = frozenset(t for t in found if len(t) >= MIN_PART and t not in STOPWORDS and t != low)
-        self._cache[word] = found
+        self._cache[word], self._added = found, True
         return found
 
     def _forms(self, word: str) -> set[str]:
