@@ -112,8 +112,14 @@
     return notes.karten[field.getAttribute("data-notiz-karte")] || "";
   }
 
-  /* As tall as its text (a hidden field has no height to measure: left as it is). */
+  /* As tall as its text (a hidden field has no height to measure: left as it is). An empty
+     field keeps its one row without measuring: measuring makes the browser lay the page out
+     anew, and the page „Checklisten“ has a hundred fields. */
   function fit(field) {
+    if (!field.value) {
+      field.style.height = "";
+      return;
+    }
     if (!field.offsetParent) {
       return;
     }
