@@ -34,6 +34,7 @@ def define_env(env):
     _build = _checked(lambda: sources.read(conf["docs_dir"], conf["extra"], project))
     _checked(lambda: guards.install(conf, project, _build.shown_docs))
     _checked(lambda: outputs.prepare(conf))
+    page_meta.footer_links(conf)
     conf["nav"] = _checked(lambda: nav.expand(conf["nav"], _build.registry))
     extensions.install(conf)
     registry, shown_docs, inline = _build.registry, _build.shown_docs, conf["extra"]["assets"].inline
@@ -126,9 +127,8 @@ def on_pre_page_macros(env):
 
 def on_post_build(env):
     """Write the files that belong to the built site (macros/outputs/)."""
-    files = env.variables["files"]
-    _checked(lambda: outputs.write(env.conf, _build,
-                                   lambda src: getattr(files.get_file_from_path(src), "url", None)))
+    url_of = lambda src: getattr(env.variables["files"].get_file_from_path(src), "url", None)  # noqa: E731
+    _checked(lambda: outputs.write(env.conf, _build, url_of))
 
 
 def _checked(make):

@@ -183,6 +183,8 @@ def write_docs(docs: Path, chapters: list[dict], cards: int) -> list:
         "---\ntitle: Herunterladen\n---\n\n# Herunterladen\n\n{{ herunterladen() }}\n", encoding="utf-8")
     (docs / "druckfassung.md").write_text(
         "---\ntitle: Druckfassung\n---\n\n# Druckfassung\n\n{{ druckfassung() }}\n", encoding="utf-8")
+    for page in ("auswahl.md", "vorfuehren.md"):  # every card as data, and as a slide
+        shutil.copyfile(ROOT / "docs" / page, docs / page)
     rng = random.Random(SEED)
     nav = [{"Start": "index.md"}]
     for chapter in chapters:
@@ -200,6 +202,8 @@ def write_docs(docs: Path, chapters: list[dict], cards: int) -> list:
     nav.append({"Alle Karten": "inhalt.md"})
     nav.append({"Checklisten": "checklisten.md"})
     nav.append({"Herunterladen": "herunterladen.md"})
+    nav.append({"Meine Auswahl": "auswahl.md"})
+    nav.append({"Vorführen": "vorfuehren.md"})
     return nav
 
 

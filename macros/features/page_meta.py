@@ -1,4 +1,4 @@
-"""What a card page says about itself to search engines and link previews.
+"""What a page says about itself to search engines and link previews, and the footer's links.
 
 The meta description (and Open Graph description) of a card page is the
 card's first sentence. A chapter's overview card has no running text, so it
@@ -11,6 +11,8 @@ so they are stored escaped, as ``Markup`` that a ``| e`` leaves alone.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -32,3 +34,17 @@ def set_description(page, registry: Registry) -> None:
     card = registry.card_for_page(page.file.src_uri)
     if card is not None and not page.meta.get("description"):
         page.meta["description"] = Markup.escape(description(registry, card))
+
+
+# The pages every page's footer links to (BITV 2.0 § 4), outside the navigation.
+FOOTER = (("datenschutz.md", "Datenschutz"), ("barrierefreiheit.md", "Erklärung zur Barrierefreiheit"),
+          ("leichte-sprache.md", "Leichte Sprache"))
+
+
+def footer_links(conf) -> None:
+    """The footer's links this build has, as (page name, label), for
+    overrides/partials/copyright.html, which makes the address (the offline bundle
+    switches to .html addresses after this runs): found once per build (looking them up
+    among the pages on every page took time growing with the square of the pages)."""
+    docs = Path(conf["docs_dir"])
+    conf["extra"]["fusszeile"] = [(src[:-3], label) for src, label in FOOTER if (docs / src).is_file()]
