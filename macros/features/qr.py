@@ -16,7 +16,6 @@ settings below makes them anew.
 from __future__ import annotations
 
 import json
-import os
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -25,15 +24,14 @@ import qrcode
 import qrcode.main
 from qrcode.constants import ERROR_CORRECT_M
 
+from .. import between_builds
+
 # The quiet zone the standard asks for around the code, in modules.
 QUIET_ZONE = 4
 MASK = 0
-# What the kept codes were made with; other codes are not reused. The installed
-# library is told by its main module's size and time (asking for its version
-# scans every installed package: a tenth of a second).
-_LIBRARY = Path(qrcode.main.__file__).stat()
-MADE_WITH = (f"qrcode {_LIBRARY.st_size} {_LIBRARY.st_mtime_ns}, error correction M, mask {MASK}, "
-             f"quiet zone {QUIET_ZONE}, svg 2")
+# What the kept codes were made with; other codes are not reused.
+MADE_WITH = between_builds.key(between_builds.package_file("qrcode"), Path(qrcode.main.__file__),
+                               "error correction M", MASK, QUIET_ZONE, "svg 2")
 _kept: dict[str, str] = {}  # address -> its drawing ("size path"), from earlier builds and this one
 _added = False
 
@@ -71,25 +69,22 @@ def svg(data: str, label: str | None = None) -> str:
 def load(path: Path) -> None:
     """Take the codes an earlier build kept in ``path`` (a missing or unreadable file: none)."""
     try:
-        kept = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        earlier = json.loads(between_builds.read(path) or b"null")
+    except ValueError:
         return
-    if isinstance(kept, dict) and kept.get("made_with") == MADE_WITH and isinstance(kept.get("codes"), dict):
-        _kept.update({k: v for k, v in kept["codes"].items()
+    if isinstance(earlier, dict) and earlier.get("made_with") == MADE_WITH and \
+            isinstance(earlier.get("codes"), dict):
+        _kept.update({k: v for k, v in earlier["codes"].items()
                       if isinstance(k, str) and isinstance(v, str) and " " in v})
 
 
 def save(path: Path) -> None:
-    """Keep the codes for the next build, if this one made new ones (written whole, then renamed)."""
+    """Keep the codes for the next build, if this one made new ones (macros/between_builds.py)."""
     global _added
-    if not _added:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.part")  # builds may run side by side
-    partial.write_text(json.dumps({"made_with": MADE_WITH, "codes": _kept}, separators=(",", ":")),
-                       encoding="utf-8")
-    partial.replace(path)
-    _added = False
+    if _added:
+        data = json.dumps({"made_with": MADE_WITH, "codes": _kept}, separators=(",", ":"))
+        between_builds.write(path, data.encode())
+        _added = False
 
 
 def _drawing(data: str) -> str:

@@ -26,14 +26,13 @@ job); the worker is one small file that can be read in full.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
+import io
 import json
 import math
-import os
 import re
-import shutil
 from pathlib import Path
 
+from .. import between_builds
 from ..errors import ContentError
 from .suche import search_languages, used_search_file
 
@@ -89,7 +88,7 @@ def icon(size: int, colours: list[str], safe: float = 1.0):
     ``safe`` shrinks the drawing towards the centre (a maskable icon keeps its
     content inside the middle 80 %).
     """
-    from PIL import Image, ImageDraw  # only when the icons are drawn anew (_drawn)
+    from PIL import Image, ImageDraw  # only when the icons are drawn anew (_icons)
 
     scale = 4  # drawn large and scaled down: smooth edges without anti-aliasing of our own
     s = size * scale
@@ -154,33 +153,29 @@ def worker(files: list[tuple[str, str, int]]) -> str:
 ICON_FILES = {"icon-192.png": (192, 1.0), "icon-512.png": (512, 1.0), "icon-maskable-512.png": (512, 0.72)}
 
 
-def _drawn(colours: list[str], cache: Path) -> Path:
-    """The folder below ``cache`` with the icons of these colours, drawn once: they change only
-    with the colours, this module and Pillow (drawing them took a twentieth of the build)."""
-    pillow = Path(importlib.util.find_spec("PIL").origin)
-    stamp = [colours, *((p.stat().st_size, p.stat().st_mtime_ns) for p in (Path(__file__), pillow))]
-    folder = cache / f"app-icons-{hashlib.sha256(repr(stamp).encode()).hexdigest()[:16]}"
-    if not all((folder / name).is_file() for name in ICON_FILES):
-        partial = folder.with_name(f"{folder.name}.{os.getpid()}.part")  # builds may run side by side
-        partial.mkdir(parents=True, exist_ok=True)
-        for name, (size, safe) in ICON_FILES.items():
-            icon(size, colours, safe).save(partial / name, optimize=True)
-        shutil.rmtree(folder, ignore_errors=True)  # an incomplete one
-        try:
-            partial.replace(folder)
-        except OSError:  # another build put them there first
-            shutil.rmtree(partial, ignore_errors=True)
-    return folder
+def _icons(colours: list[str], cache: Path) -> dict[str, bytes]:
+    """Each icon's PNG, drawn once and kept in ``cache`` (macros/between_builds.py): they change only with
+    the colours, this module and Pillow (drawing them took a twentieth of the build)."""
+    stamp = between_builds.key(colours, Path(__file__), between_builds.package_file("PIL"))
+    icons = {}
+    for name, (size, safe) in ICON_FILES.items():
+        path = cache / f"app-{stamp}-{name}"
+        icons[name] = between_builds.read(path)
+        if icons[name] is None:
+            drawn = io.BytesIO()
+            icon(size, colours, safe).save(drawn, format="PNG", optimize=True)
+            icons[name] = drawn.getvalue()
+            between_builds.write(path, icons[name], older=f"app-*-{name}")
+    return icons
 
 
 def write(site_dir: str | Path, conf, stylesheet: Path, cache: Path) -> None:
     """Write the manifest, the icons (kept in ``cache`` between builds) and, last, the worker
     (which lists the others)."""
     site = Path(site_dir)
-    drawn = _drawn(chapter_colours(stylesheet), cache)
     (site / ICONS).mkdir(parents=True, exist_ok=True)
-    for name in ICON_FILES:
-        shutil.copyfile(drawn / name, site / ICONS / name)
+    for name, png in _icons(chapter_colours(stylesheet), cache).items():
+        (site / ICONS / name).write_bytes(png)
     data = manifest(conf["site_name"], conf["site_description"] or "")
     (site / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     (site / WORKER).write_text(worker(file_list(site)), encoding="utf-8")

@@ -41,7 +41,7 @@ def write(site_dir: str | Path, synonyms: dict[str, list[str]]) -> None:
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     lemmas = suche.Lemmas()
-    finder = suche.Finder(suche.dictionary, synonyms, lemmas, kept=True)
+    finder = suche.Finder(suche.dictionary, synonyms, lemmas, keep=True)
     for entry in data["docs"]:
         for source, (field, _) in FIELDS.items():
             terms = finder.terms(entry.get(source, ""))

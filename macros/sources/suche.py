@@ -22,17 +22,16 @@ that lunr searches and the results never show.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import html
 import os
 import pickle
 import re
 from collections import defaultdict
 from functools import lru_cache
-import importlib.util
 from pathlib import Path
 from typing import Callable
 
+from .. import between_builds
 from ..errors import ContentError
 
 SOURCE = "mkdocs.yml"
@@ -198,34 +197,23 @@ def _best_split(word: str, begin: set, middle: set, end: set):
 
 
 def _cache_file(name: str, *inputs: Path) -> Path:
-    # simplemma is told by its package's size and time: asking for its version scans every
-    # installed package (a tenth of a second), and importing it loads more than needed here.
-    lemmatizer = Path(importlib.util.find_spec("simplemma").origin)
-    stamp = [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in (*inputs, Path(__file__), lemmatizer)]
-    key = hashlib.sha256(repr(stamp).encode()).hexdigest()[:16]
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "ko-produktion" / f"{name}-{key}.pickle"
+    stamp = between_builds.key(*inputs, Path(__file__), between_builds.package_file("simplemma"))
+    return root / "ko-produktion" / f"{name}-{stamp}.pickle"
 
 
 def _load(path: Path):
     try:
-        return pickle.loads(path.read_bytes())
-    except (OSError, pickle.PickleError, EOFError, AttributeError):
+        return pickle.loads(between_builds.read(path) or b"")
+    except (pickle.PickleError, EOFError, AttributeError):
         return None
 
 
 def _save(path: Path, value) -> None:
-    """Write atomically; a cache that cannot be written is no error."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-        partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, path)
-        for old in path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.pickle"):
-            if old != path:  # left by an earlier dictionary or version of this module
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    """Keep ``value`` for the next build, in place of the one an earlier dictionary or version
+    of this module made."""
+    between_builds.write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL),
+               older=path.name.rsplit("-", 1)[0] + "-*.pickle")
 
 
 @lru_cache(maxsize=2)
@@ -275,19 +263,19 @@ def plain_words(markup: str) -> list[str]:
 class Finder:
     """The extra search terms of a text: compound parts, base forms, other forms, synonyms.
 
-    With ``kept``, the terms of each word are kept between builds (they depend only on the
+    With ``keep``, the terms of each word are kept between builds (they depend only on the
     dictionary, simplemma and this module): a build whose words were all seen before reads
     neither the dictionary nor simplemma's data (``save`` keeps the new ones).
     """
 
     def __init__(self, words: Dictionary | Callable[[], Dictionary], synonyms: dict[str, list[str]],
-                 lemmas: Lemmas | None = None, kept: bool = False):
+                 lemmas: Lemmas | None = None, keep: bool = False):
         self._words = words  # or the function that reads it, at the first word not kept
         self.lemma = lemmas or Lemmas()
         self.synonyms = synonyms
         self._kept = _cache_file("suchwoerter", DICTIONARY.with_suffix(".aff"),
-                                 DICTIONARY.with_suffix(".dic")) if kept else None
-        earlier = _load(self._kept) if kept else None
+                                 DICTIONARY.with_suffix(".dic")) if keep else None
+        earlier = _load(self._kept) if keep else None
         self._cache: dict[str, frozenset] = earlier if isinstance(earlier, dict) else {}
         self._added = False
 
@@ -346,16 +334,16 @@ class Finder:
         for word in set(words):
             extra |= self.terms_of_word(word)
         known = sorted(own | extra)
-        kept = [t for t in sorted(extra - own) if not _begins_another(known, t)]
+        chosen = [t for t in sorted(extra - own) if not _begins_another(known, t)]
         for reader_word, text_words in self.synonyms.items():
             targets = set(text_words)
             mentions = sum(1 for w in words if w.lower() in targets or self.lemma(w) in targets)
             if not mentions and targets & extra:  # a part of a compound
                 mentions = 1
             if mentions:
-                kept += [reader_word.lower()] * min(mentions, 3)
-                kept += sorted(self.terms_of_word(reader_word))
-        return kept
+                chosen += [reader_word.lower()] * min(mentions, 3)
+                chosen += sorted(self.terms_of_word(reader_word))
+        return chosen
 
 
 def _begins_another(ordered: list[str], word: str) -> bool:
