@@ -27,10 +27,17 @@ PAGES = ["", "karten/08-teilhabe/", "karten/14-legitimation/", "inhalt/", "check
          "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"]
 # After load: the fan's opening (0.5 s) and Material's own setting up.
 SETTLE_MS = 1000
-# Lighthouse shows layout shift to three places. Now and then Chromium reports a shift of
-# 0.00005 of a chevron in Material's own navigation (md-nav__icon) as Material's bundle
-# sets up the sidebar; the fan's list jumping into the fan was 0.169, the checklists' 0.19.
+# Lighthouse shows layout shift to three places. The fan's list jumping into the fan was
+# 0.169, the checklists' 0.19, the „Merken“ button's 0.037.
 NOTHING = 0.0005
+# Material's own navigation moves a little now and then as its bundle sets up the sidebar
+# (a chevron by 0.00005; the sidebar's list by 0.0005 on a busy machine): told apart, and
+# held below what Lighthouse would show as 0.01.
+MATERIALS_NAV = 0.005
+
+
+def materials_nav(shift: dict) -> bool:
+    return all("md-nav" in source for source in shift["sources"])
 
 
 @pytest.mark.parametrize("width", [412, 1440])
@@ -44,7 +51,8 @@ def test_nothing_moves_once_the_page_is_drawn(browser, server, url, width):
     page.wait_for_timeout(SETTLE_MS)
     shifts = page.evaluate("window.__shifts")
     context.close()
-    assert sum(shift["value"] for shift in shifts) < NOTHING, shifts
+    assert sum(shift["value"] for shift in shifts if not materials_nav(shift)) < NOTHING, shifts
+    assert sum(shift["value"] for shift in shifts if materials_nav(shift)) < MATERIALS_NAV, shifts
 
 
 @pytest.mark.parametrize("width", [412, 1440])
