@@ -127,8 +127,9 @@ def generated_config(ours: dict, chapters: list[dict]) -> dict:
 
 
 def material_alone_config(ours: dict, nav: list) -> dict:
-    """Our theme settings and the navigation our macros would make; no macros, no checks."""
-    config = {key: value for key, value in ours.items() if key not in ("validation", "strict", "plugins")}
+    """Our theme settings and the navigation our macros would make; no macros, no checks, no hook."""
+    config = {key: value for key, value in ours.items()
+              if key not in ("validation", "strict", "plugins", "hooks")}
     config["plugins"] = [{"search": {"lang": "de"}}]
     config["nav"] = nav
     return config
