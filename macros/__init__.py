@@ -14,11 +14,12 @@ from mkdocs.utils import get_relative_url
 
 from . import extensions, guards, outputs, sources
 from .errors import ContentError
+from .extensions import kept
 from .features import auswahl, druck, druckfassung as printed, herunterladen as downloads, page_meta, vorfuehren
 from .features.begriffe import link_terms
 from .features.checkliste import TOOLS_PARTIAL, all_checklists
 from .features.faecher import chapter_fan, whole_fan
-from .features.karte import card_link, contents, footer, header, inline_link, references
+from .features.karte import card_link, contents, framed, inline_link, references
 from .sources import checkliste, nav
 from .sources.calls import body_offset, check_names, expand_page, has_macros
 from .sources.registry import references_in
@@ -44,22 +45,22 @@ def define_env(env):
     @env.macro
     def siehe(*numbers: int) -> str:
         """The printed cross-references "→ 15, 16, 18": links to those cards with their titles."""
-        return references(registry, here(), list(numbers))
+        return kept(references(registry, here(), list(numbers)))
 
     @env.macro
     def karte(number: int, text: str | None = None) -> str:
         """A link to one card in running text: Karte 15 „Warum Legitimation wichtig ist“."""
-        return inline_link(registry, here(), number, text)
+        return kept(inline_link(registry, here(), number, text))
 
     @env.macro
     def kapitel_karten() -> str:
         """On a chapter's overview card: the chapter's cards as a fan."""
-        return _checked(lambda: chapter_fan(registry, env.page.file.src_uri, shown_docs, here(), inline))
+        return kept(_checked(lambda: chapter_fan(registry, env.page.file.src_uri, shown_docs, here(), inline)))
 
     @env.macro
     def faecher() -> str:
         """On the home page: every card as the interactive fan (a plain list without JavaScript)."""
-        return whole_fan(registry, here(), inline)
+        return kept(whole_fan(registry, here(), inline))
 
     @env.macro
     def inhaltsverzeichnis() -> str:
@@ -69,7 +70,7 @@ def define_env(env):
     @env.macro
     def druckfassung() -> str:
         """On the page „Druckfassung“: cover and contents card; the build puts every card after them."""
-        return _checked(lambda: printed.page(registry, conf))
+        return kept(_checked(lambda: printed.page(registry, conf)))
 
     @env.macro
     def herunterladen() -> str:
@@ -85,17 +86,16 @@ def define_env(env):
     @env.macro
     def meine_auswahl() -> str:
         """The page „Meine Auswahl“: every card as data for the reader's kept cards."""
-        return auswahl.page(registry, here(), _page_href(env, "vorfuehren.md"), conf["site_url"])
+        return kept(auswahl.page(registry, here(), _page_href(env, "vorfuehren.md"), conf["site_url"]))
 
     @env.macro
     def vorfuehren_folien() -> str:
         """The page „Vorführen“: every card as a slide for the projector."""
-        return vorfuehren.page(registry, conf, _page_href(env, auswahl.PAGE))
+        return kept(vorfuehren.page(registry, conf, _page_href(env, auswahl.PAGE), project / outputs.SLIDES_CACHE))
 
 
 def on_pre_page_macros(env):
-    """Check a page's macros and checklists, link its terms, frame a card page, expand its literal
-    macro calls (only pages with more go through Jinja: sources/calls.py)."""
+    """Check a page's macros and checklists, link a card's terms, frame it, expand literal calls."""
     page, registry = env.page, _build.registry
     page_meta.set_description(page, registry)
     if page.meta.get("render_macros") is False:
@@ -120,7 +120,7 @@ def on_pre_page_macros(env):
         raise _build_error(error, body_offset(page.file.abs_src_path)) from None
     href = lambda card: _page_href(env, card.src_uri)  # noqa: E731
     env.markdown = link_terms(env.markdown, registry, card, href, _build.terms, _build.terms_excluded)
-    env.markdown = header(registry, card, href) + env.markdown + footer(registry, card, href)
+    env.markdown = framed(registry, card, href, env.markdown)
     page.meta[druck.META] = druck.block(card, env.conf["site_url"])  # overrides/main.html prints it
     env.markdown = expand_page(env.markdown, env.macros, page.meta)
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from .checkliste import ChecklistExtension
 from .druck import AddressExtension
+from .fertig import KeptHtmlExtension, kept, start
 
 
 def install(conf) -> None:
     """Add each extension to MkDocs's ``markdown_extensions`` unless it is there already."""
-    for extension in (ChecklistExtension(), AddressExtension()):
+    start()
+    for extension in (ChecklistExtension(), AddressExtension(), KeptHtmlExtension()):
         if not any(isinstance(e, type(extension)) for e in conf["markdown_extensions"]):
             conf["markdown_extensions"].append(extension)

@@ -7,6 +7,7 @@ defining card, carrying that card's preview (vorschau.js).
 
 from __future__ import annotations
 
+from ..extensions.fertig import kept
 from ..sources.begriffe import Term, mark
 from ..sources.registry import Card, Registry
 from .karte import Href, card_link
@@ -18,6 +19,6 @@ def link_terms(markdown: str, registry: Registry, card: Card, href: Href,
     """``markdown`` of ``card`` with the first mention of each term linked to its card."""
     def link(term: Term, words: str) -> str:
         target = registry.card(term.card)
-        return card_link(target, href, label=attribute(words), css="karte-link begriff",
-                         attrs=attributes(registry, target))
+        return kept(card_link(target, href, label=attribute(words), css="karte-link begriff",
+                              attrs=attributes(registry, target)))
     return mark(markdown, terms, card, link, excluded)

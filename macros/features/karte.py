@@ -4,8 +4,8 @@ Also the card links and lists the other features build on (the fan, the
 contents page, the Checklisten page). Links to cards come from the registry, so their targets exist by construction;
 ``href`` (given by the caller) turns a card into the relative address of its
 page from the page being built, for the website and the offline bundle alike.
-The blocks are raw HTML, which Markdown passes through untouched: building
-them from Markdown cost more than the rest of our work together.
+The blocks are HTML, which Markdown passes through unread (extensions/fertig.py):
+building them from Markdown cost more than the rest of our work together.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
+from ..extensions.fertig import kept
 from ..sources.registry import Card, Registry
 from . import vorschau
 
@@ -73,7 +74,7 @@ def header(registry: Registry, card: Card, href: Href) -> str:
             # The place of the „Merken“ button (auswahl-merken.js fills it; auswahl-merken.css
             # keeps its height from the start, so nothing moves when it comes).
             '<div class="karte-merken" data-karte-merken></div>\n'
-            "</header>\n\n")
+            "</header>")
 
 
 def footer(registry: Registry, card: Card, href: Href) -> str:
@@ -97,7 +98,12 @@ def footer(registry: Registry, card: Card, href: Href) -> str:
     if steps:
         parts.append('<nav class="karte-blaettern" aria-label="Blättern im Fächer">\n'
                      + "\n".join(steps) + "\n</nav>")
-    return "\n\n" + "\n\n".join(parts) + "\n" if parts else ""
+    return "\n\n".join(parts)
+
+
+def framed(registry: Registry, card: Card, href: Href, markdown: str) -> str:
+    """A card's Markdown between its header and its footer."""
+    return f"{kept(header(registry, card, href))}\n\n{markdown}\n\n{kept(footer(registry, card, href))}\n"
 
 
 def contents(registry: Registry, href: Href) -> str:

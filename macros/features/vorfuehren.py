@@ -10,17 +10,24 @@ Everything is in the page, so it works from file:// as on a server.
 The card text is the authors' Markdown, rendered again for the slide: its
 references become the printed numbers („→ 15, 16“), a checklist becomes its
 plain questions (the boxes to tick are on the card), and headings move one
-level down below the slide's title. Nothing is added to it.
+level down below the slide's title. Nothing is added to it. A slide's text
+depends on its card's Markdown, the cards' numbers, titles and chapters, and the
+Markdown settings alone, so what one build rendered is kept for the next
+(``.cache/folien.json``, macros/between_builds.py): rendering every card again
+was a third of our work on the handbook's pages.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from html import escape
+from pathlib import Path
 
 import jinja2
 import markdown
 
+from .. import between_builds
 from ..sources.calls import has_macros, render_literal
 from ..sources.registry import Card, Registry
 from . import qr
@@ -35,15 +42,43 @@ _HEADING = re.compile(r"^(#{1,5}) ", re.M)
 class Slides:
     """Renders card bodies as slides with one Markdown instance for the whole page."""
 
-    def __init__(self, registry: Registry, config):
+    def __init__(self, registry: Registry, config, kept: Path | None = None):
         self.registry = registry
         self.site_url = config["site_url"]
-        names = [e for e in config["markdown_extensions"] if isinstance(e, str) and e not in _LEFT_OUT]
-        self.md = markdown.Markdown(extensions=names, extension_configs=config["mdx_configs"])
+        self.names = [e for e in config["markdown_extensions"] if isinstance(e, str) and e not in _LEFT_OUT]
+        self.configs = config["mdx_configs"]
+        self.md = None  # made at the first slide not kept
         self.jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+        # What every slide's text depends on besides its card's Markdown.
+        self.made_with = between_builds.key(
+            Path(__file__), between_builds.package_file("markdown"), self.names, repr(self.configs),
+            [(c.number, c.title, c.chapter.id, c.chapter.title) for c in registry.cards])
+        self.kept, self.earlier, self.made = kept, {}, {}
+        if kept:
+            try:
+                earlier = json.loads(between_builds.read(kept) or b"null")
+            except ValueError:
+                earlier = None
+            if isinstance(earlier, dict) and earlier.get("made_with") == self.made_with \
+                    and isinstance(earlier.get("slides"), dict):
+                self.earlier = earlier["slides"]
+
+    def save(self) -> None:
+        """Keep this build's slide texts for the next, if any was new."""
+        if self.kept and self.made.keys() != self.earlier.keys():
+            data = json.dumps({"made_with": self.made_with, "slides": self.made}, ensure_ascii=False)
+            between_builds.write(self.kept, data.encode())
 
     def text(self, card: Card) -> str:
         """The card's text as HTML for its slide."""
+        key = between_builds.key(card.number, card.body)  # chapter cards share a body
+        html = self.earlier.get(key)
+        if not isinstance(html, str):
+            html = self.render(card)
+        self.made[key] = html
+        return html
+
+    def render(self, card: Card) -> str:
         body = card.body
         if has_macros(body):
             chapter = [c for c in self.registry.chapter_cards(card.chapter) if c is not card]
@@ -58,6 +93,8 @@ class Slides:
             expanded = render_literal(body, macros)
             body = expanded if expanded is not None else self.jinja.from_string(body).render(**macros)
         body = _HEADING.sub(r"#\1 ", _BOX.sub(r"\1 ", body))
+        if self.md is None:
+            self.md = markdown.Markdown(extensions=self.names, extension_configs=self.configs)
         self.md.reset()
         return self.md.convert(body)
 
@@ -76,12 +113,15 @@ class Slides:
                 f'<div class="vorfuehren-text">\n{self.text(card)}\n</div>\n{code}\n</section>')
 
 
-def page(registry: Registry, config, auswahl: str) -> str:
+def page(registry: Registry, config, auswahl: str, kept: Path | None = None) -> str:
     """The raw HTML of the page „Vorführen“ (the macro vorfuehren()): choice, stage, slides.
 
-    ``auswahl``: the address of the page „Meine Auswahl“ from this page.
+    ``auswahl``: the address of the page „Meine Auswahl“ from this page; ``kept``: the file
+    that keeps the slides' texts between builds.
     """
-    slides = Slides(registry, config)
+    slides = Slides(registry, config, kept)
+    shown = "\n".join(slides.slide(card) for card in registry.cards)
+    slides.save()
     chapters = "\n".join(
         f'<li><button type="button" class="knopf" data-start="kapitel:{escape(ch.id)}">'
         f'{escape(ch.title)} <span class="vorfuehren-anzahl">({len(registry.chapter_cards(ch))} '
@@ -114,5 +154,4 @@ def page(registry: Registry, config, auswahl: str) -> str:
             '<button type="button" class="knopf" data-schritt="ende">Beenden</button>\n</div>\n'
             '<p class="vorfuehren-ansage visually-hidden" aria-live="polite"></p>\n</div>\n'
             '<div class="vorfuehren-folien">\n'
-            + "\n".join(slides.slide(card) for card in registry.cards)
-            + "\n</div>\n</div>")
+            + shown + "\n</div>\n</div>")

@@ -20,6 +20,7 @@ from . import app, bundles, csp, druckfassung, karten_json, kurzadressen, offlin
 
 CACHE = Path(".cache")  # below the project: what builds keep for the next (safe to delete)
 QR_CACHE = CACHE / "qr.json"
+SLIDES_CACHE = CACHE / "folien.json"  # the texts of the slides of „Vorführen“
 
 
 def prepare(conf) -> None:
