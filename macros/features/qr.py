@@ -20,17 +20,15 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-import qrcode
-import qrcode.main
-from qrcode.constants import ERROR_CORRECT_M
-
 from .. import between_builds
 
 # The quiet zone the standard asks for around the code, in modules.
 QUIET_ZONE = 4
 MASK = 0
-# What the kept codes were made with; other codes are not reused.
-MADE_WITH = between_builds.key(between_builds.package_file("qrcode"), Path(qrcode.main.__file__),
+# What the kept codes were made with; other codes are not reused. (The library is imported only
+# when a code is new: with Pillow, which it imports, that was a fifth of our import time.)
+_LIBRARY = between_builds.package_file("qrcode")
+MADE_WITH = between_builds.key(_LIBRARY, _LIBRARY.parent / "main.py",
                                "error correction M", MASK, QUIET_ZONE, "svg 2")
 _kept: dict[str, str] = {}  # address -> its drawing ("size path"), from earlier builds and this one
 _added = False
@@ -42,6 +40,9 @@ def matrix(data: str) -> tuple[tuple[bool, ...], ...]:
     # A fixed mask: every mask gives a valid code (the mask is in the code's format
     # information); searching all eight for the lowest penalty took 4.5 ms a code,
     # a sixth of the whole build. tests/browser/test_druck.py decodes every printed code.
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE, mask_pattern=MASK)
     code.add_data(data)
     code.make(fit=True)
