@@ -161,12 +161,17 @@ def _icons(colours: list[str], cache: Path) -> dict[str, bytes]:
     for name, (size, safe) in ICON_FILES.items():
         path = cache / f"app-{stamp}-{name}"
         icons[name] = between_builds.read(path)
-        if icons[name] is None:
+        if not _whole_png(icons[name]):  # none kept, or damaged: drawn anew
             drawn = io.BytesIO()
             icon(size, colours, safe).save(drawn, format="PNG", optimize=True)
             icons[name] = drawn.getvalue()
             between_builds.write(path, icons[name], older=f"app-*-{name}")
     return icons
+
+
+def _whole_png(data: bytes | None) -> bool:
+    """Whether ``data`` begins as a PNG file does and ends with its last chunk."""
+    return bool(data) and data.startswith(b"\x89PNG\r\n\x1a\n") and data.endswith(b"IEND\xaeB`\x82")
 
 
 def write(site_dir: str | Path, conf, stylesheet: Path, cache: Path) -> None:
