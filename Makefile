@@ -18,7 +18,7 @@ NODE_READY := node_modules/.ready
 # Material prints an end-of-life notice on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build publish offline pdf linkcheck test bench browser dictionary clean
+.PHONY: help serve build publish offline pdf linkcheck test bench browser dictionary bytecode clean
 
 help:
 	@echo "make serve      read the handbook at http://127.0.0.1:8000 (rebuilds on change)"
@@ -62,12 +62,18 @@ dictionary:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq hunspell-de-de >/dev/null; \
 	fi
 
-serve: $(READY) $(NODE_READY) dictionary
+# Our Python modules compiled to bytecode once, as Python does on its own unless
+# PYTHONDONTWRITEBYTECODE is set (as on our CI machines): then every build compiled
+# macros/ again, a twentieth of a build of the handbook. Stale bytecode is never used.
+bytecode: $(READY)
+	@$(BIN)/python -m compileall -q macros tools
+
+serve: $(READY) $(NODE_READY) bytecode dictionary
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Build beside site/ and swap it in only when the strict build succeeded, so a
 # failed build never leaves a half-written site where a deploy would take it.
-build: $(READY) $(NODE_READY) dictionary
+build: $(READY) $(NODE_READY) bytecode dictionary
 	rm -rf .build/site
 	$(BIN)/mkdocs build --strict --site-dir .build/site
 	rm -rf site && mv .build/site site
@@ -76,12 +82,12 @@ build: $(READY) $(NODE_READY) dictionary
 # The whole publication: the website with the offline bundle and both PDFs in
 # site/downloads/, and the page "Herunterladen" naming them (tools/publish.py).
 # Built beside site/; any failed part leaves the previous site/ as it was.
-publish: $(READY) $(NODE_READY) browser dictionary
+publish: $(READY) $(NODE_READY) bytecode browser dictionary
 	$(BIN)/python -m tools.publish
 
 # The offline bundle: a strict build with mkdocs-offline.yml, zipped (tools/offline.py).
 # The tools run as modules of the package tools/, from the project root.
-offline: $(READY) $(NODE_READY) dictionary
+offline: $(READY) $(NODE_READY) bytecode dictionary
 	$(BIN)/python -m tools.offline
 
 linkcheck: $(READY)
@@ -89,16 +95,16 @@ linkcheck: $(READY)
 
 # Two workers (pytest-xdist), one test file each at a time: the browser tests wait more than
 # they compute, so two run side by side in about four fifths of the time of one.
-test: $(READY) $(NODE_READY) browser dictionary
+test: $(READY) $(NODE_READY) bytecode browser dictionary
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Also measures in Chromium what a card page transfers and how the fan opens.
-bench: $(READY) $(NODE_READY) browser dictionary
+bench: $(READY) $(NODE_READY) bytecode browser dictionary
 	$(BIN)/python -m tools.bench
 
 # The printed fan: dist/ko-produktion-faecher.pdf (one page per card, in the
 # card format) and dist/ko-produktion-a4.pdf (three cards a sheet, crop marks).
-pdf: $(READY) $(NODE_READY) browser dictionary
+pdf: $(READY) $(NODE_READY) bytecode browser dictionary
 	$(BIN)/python -m tools.druck
 
 clean:
