@@ -29,6 +29,7 @@ import hashlib
 import io
 import json
 import math
+import os
 import re
 from pathlib import Path
 
@@ -130,11 +131,14 @@ def address(relative: str) -> str:
 def file_list(site_dir: Path) -> list[tuple[str, str, int]]:
     """(address, content hash, bytes) of every file the worker keeps, sorted."""
     languages = search_languages(site_dir)
+    files = []  # as names, not Path objects: at 2,000 cards sorting and slicing those took 0.3 s
+    for folder, _, names in os.walk(site_dir):
+        below = Path(folder).relative_to(site_dir).as_posix()
+        files += [name if below == "." else f"{below}/{name}" for name in names]
     found = []
-    for path in sorted(site_dir.rglob("*")):
-        relative = path.relative_to(site_dir).as_posix()
-        if path.is_file() and kept(relative, languages):
-            data = path.read_bytes()
+    for relative in sorted(files, key=lambda name: name.split("/")):  # in the order of the folders
+        if kept(relative, languages):
+            data = (site_dir / relative).read_bytes()
             found.append((address(relative), hashlib.sha256(data).hexdigest()[:12], len(data)))
     return found
 
