@@ -120,7 +120,7 @@ def on_pre_page_macros(env):
         raise _build_error(error, body_offset(page.file.abs_src_path)) from None
     href = lambda card: _page_href(env, card.src_uri)  # noqa: E731
     env.markdown = link_terms(env.markdown, registry, card, href, _build.terms, _build.terms_excluded)
-    env.markdown = framed(registry, card, href, env.markdown)
+    env.markdown = framed(registry, card, href, env.markdown, page.meta)
     page.meta[druck.META] = druck.block(card, env.conf["site_url"])  # overrides/main.html prints it
     env.markdown = expand_page(env.markdown, env.macros, page.meta)
 

@@ -39,3 +39,14 @@ def test_compound_parts_and_synonyms_are_in_the_index(index):
     assert any("vereinbarungen" in w for loc, w in words.items() if loc.startswith("karten/32-"))
     assert any("videokonferenz" in w for loc, w in words.items() if loc.startswith("karten/50-"))
     assert not any("videokonferenz" in w for loc, w in words.items() if loc.startswith("karten/41-"))
+
+
+def test_the_index_holds_the_cards_not_the_screens_navigation(index, site):
+    """Backlinks and previous/next are on every card page, but are no part of its text."""
+    card = "karten/08-teilhabe/"
+    page = (site.root / card / "index.html").read_text(encoding="utf-8")
+    assert "Verweise hierher" in page and "Nächste Karte" in page  # still shown
+    texts = " ".join(e["text"] for e in index["docs"] if e["location"].startswith(card))
+    assert "Vorherige Karte" not in texts and "Nächste Karte" not in texts
+    assert not [e for e in index["docs"] if e["location"].endswith("#verweise-hierher")]
+    assert "15 Warum Legitimation wichtig ist" in texts, "the printed references are the card's"
