@@ -194,12 +194,16 @@ def _best_split(word: str, begin: set, middle: set, end: set):
 #
 # Reading the dictionary takes a second, and so does loading simplemma's German
 # data; both give the same for the same input. Builds keep them in the user's
-# cache folder, keyed by the dictionary files, this module and simplemma's version.
+# cache folder, keyed by the dictionary files, this module and simplemma's version. That folder
+# is shared by every copy of the project on the machine, so this module and simplemma are keyed
+# by their content, not their files' times: two checkouts (or virtual envs) with the same code
+# share one cache instead of replacing each other's on every build.
 
 
 def _cache_file(name: str, *inputs: Path) -> Path:
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    stamp = between_builds.key(*inputs, Path(__file__), between_builds.package_file("simplemma"))
+    stamp = between_builds.key(*inputs, Path(__file__).read_bytes(),
+                               between_builds.package_file("simplemma").read_bytes())
     return root / "ko-produktion" / f"{name}-{stamp}.pickle"
 
 
