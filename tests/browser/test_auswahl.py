@@ -122,14 +122,17 @@ def test_a_selection_of_three_cards_shared_by_link_and_qr_code_into_a_fresh_brow
     assert text.index("Karte 40 „") < text.index("Karte 21 „") < text.index("Karte 8 „")
     assert b.evaluate("() => document.activeElement.textContent") == "Übernehmen"
     b.get_by_role("button", name="Abbrechen").click()
+    expect(our_dialog(b)).to_be_hidden()  # else the next wait could find this one still closing
     assert listed(b) == [8] and "#" not in b.url
     b.goto(link)
     our_dialog(b).wait_for()
     b.get_by_role("button", name="Zusammenführen").click()
+    expect(b.locator(".auswahl-liste > li")).to_have_count(3)
     assert listed(b) == [8, 40, 21]
     b.goto(link)
     our_dialog(b).wait_for()
     b.get_by_role("button", name="Übernehmen").click()
+    expect(our_dialog(b)).to_be_hidden()
     assert listed(b) == [40, 21, 8] and stored(b) == [40, 21, 8]
     expect(b.locator(".auswahl-meldung")).to_have_text("Die Auswahl aus dem Link wurde übernommen.")
     mine.close()
