@@ -49,9 +49,12 @@ class Slides:
         self.configs = config["mdx_configs"]
         self.md = None  # made at the first slide not kept
         self.jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
-        # What every slide's text depends on besides its card's Markdown.
+        # What every slide's text depends on besides its card's Markdown: this module, the
+        # Markdown packages that render it (Python-Markdown, and pymdownx for its extensions),
+        # their settings, and the cards' numbers, titles and chapters.
+        packages = ["markdown", *sorted({name.split(".")[0] for name in self.names if "." in name})]
         self.made_with = between_builds.key(
-            Path(__file__), between_builds.package_file("markdown"), self.names, repr(self.configs),
+            Path(__file__), *map(between_builds.package_file, packages), self.names, repr(self.configs),
             [(c.number, c.title, c.chapter.id, c.chapter.title) for c in registry.cards])
         self.kept, self.earlier, self.made = kept, {}, {}
         if kept:
