@@ -1,10 +1,12 @@
 """What one build keeps for the next: files whose content follows from their inputs alone.
 
-QR codes (features/qr.py), the app's icons (outputs/app.py), and the dictionary, base
-forms and search terms (sources/suche.py) take time to make and come out the same for
-the same inputs. Each is kept under a name with a ``key`` of its inputs (their names,
-sizes and times for files, as they are for anything else), written whole and then
-renamed (builds may run side by side), and replaces its older versions. A keeper
+QR codes (features/qr.py), the slides' texts (features/vorfuehren.py), the app's icons
+(outputs/app.py), and the dictionary, base forms and search terms (sources/suche.py) take
+time to make and come out the same for the same inputs. Each is kept under a name with a
+``key`` of its inputs (their names, sizes and times for files, as they are for anything
+else), written whole and then renamed (builds may run side by side), and replaces its
+older versions; entries that share a file (QR codes, slides) carry that key inside it
+(``write_entries``/``read_entries``). A keeper
 that cannot write is no error: the next build makes the file anew. Everything kept is
 safe to delete.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import os
 from pathlib import Path
 
@@ -35,6 +38,25 @@ def read(path: Path) -> bytes | None:
         return path.read_bytes()
     except OSError:
         return None
+
+
+def read_entries(path: Path, made_with: str) -> dict:
+    """The entries an earlier build kept at ``path`` with ``write_entries`` and the same
+    ``made_with`` (a key of what made them); none if the file is missing, damaged or older."""
+    try:
+        earlier = json.loads(read(path) or b"null")
+    except ValueError:
+        return {}
+    if isinstance(earlier, dict) and earlier.get("made_with") == made_with \
+            and isinstance(earlier.get("entries"), dict):
+        return earlier["entries"]
+    return {}
+
+
+def write_entries(path: Path, made_with: str, entries: dict) -> None:
+    """Keep ``entries`` (JSON) for the next build, marked with what made them."""
+    data = json.dumps({"made_with": made_with, "entries": entries}, ensure_ascii=False, separators=(",", ":"))
+    write(path, data.encode())
 
 
 def write(path: Path, data: bytes, older: str | None = None) -> None:

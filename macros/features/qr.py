@@ -15,7 +15,6 @@ settings below makes them anew.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -69,22 +68,15 @@ def svg(data: str, label: str | None = None) -> str:
 
 def load(path: Path) -> None:
     """Take the codes an earlier build kept in ``path`` (a missing or unreadable file: none)."""
-    try:
-        earlier = json.loads(between_builds.read(path) or b"null")
-    except ValueError:
-        return
-    if isinstance(earlier, dict) and earlier.get("made_with") == MADE_WITH and \
-            isinstance(earlier.get("codes"), dict):
-        _kept.update({k: v for k, v in earlier["codes"].items()
-                      if isinstance(k, str) and isinstance(v, str) and " " in v})
+    _kept.update({k: v for k, v in between_builds.read_entries(path, MADE_WITH).items()
+                  if isinstance(v, str) and " " in v})
 
 
 def save(path: Path) -> None:
     """Keep the codes for the next build, if this one made new ones (macros/between_builds.py)."""
     global _added
     if _added:
-        data = json.dumps({"made_with": MADE_WITH, "codes": _kept}, separators=(",", ":"))
-        between_builds.write(path, data.encode())
+        between_builds.write_entries(path, MADE_WITH, _kept)
         _added = False
 
 

@@ -19,7 +19,6 @@ was a third of our work on the handbook's pages.
 
 from __future__ import annotations
 
-import json
 import re
 from html import escape
 from pathlib import Path
@@ -56,21 +55,13 @@ class Slides:
         self.made_with = between_builds.key(
             Path(__file__), *map(between_builds.package_file, packages), self.names, repr(self.configs),
             [(c.number, c.title, c.chapter.id, c.chapter.title) for c in registry.cards])
-        self.kept, self.earlier, self.made = kept, {}, {}
-        if kept:
-            try:
-                earlier = json.loads(between_builds.read(kept) or b"null")
-            except ValueError:
-                earlier = None
-            if isinstance(earlier, dict) and earlier.get("made_with") == self.made_with \
-                    and isinstance(earlier.get("slides"), dict):
-                self.earlier = earlier["slides"]
+        self.kept, self.made = kept, {}
+        self.earlier = between_builds.read_entries(kept, self.made_with) if kept else {}
 
     def save(self) -> None:
         """Keep this build's slide texts for the next, if any was new."""
         if self.kept and self.made.keys() != self.earlier.keys():
-            data = json.dumps({"made_with": self.made_with, "slides": self.made}, ensure_ascii=False)
-            between_builds.write(self.kept, data.encode())
+            between_builds.write_entries(self.kept, self.made_with, self.made)
 
     def text(self, card: Card) -> str:
         """The card's text as HTML for its slide."""

@@ -202,9 +202,13 @@ def _best_split(word: str, begin: set, middle: set, end: set):
 
 def _cache_file(name: str, *inputs: Path) -> Path:
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    stamp = between_builds.key(*inputs, Path(__file__).read_bytes(),
-                               between_builds.package_file("simplemma").read_bytes())
-    return root / "ko-produktion" / f"{name}-{stamp}.pickle"
+    return root / "ko-produktion" / f"{name}-{between_builds.key(*inputs, _code())}.pickle"
+
+
+@lru_cache(maxsize=1)
+def _code() -> str:
+    """This module's and simplemma's code, as a key (read once per process, not per cache file)."""
+    return between_builds.key(Path(__file__).read_bytes(), between_builds.package_file("simplemma").read_bytes())
 
 
 def _load(path: Path):

@@ -34,3 +34,13 @@ def test_a_place_that_cannot_be_written_or_read_is_no_error(tmp_path):
     assert between_builds.read(blocked / "codes.json") is None
     assert between_builds.read(tmp_path / "missing.json") is None
     assert not [name for name in os.listdir(tmp_path) if name.endswith(".part")]
+
+
+def test_entries_come_back_only_with_what_made_them(tmp_path):
+    kept = tmp_path / "kept" / "folien.json"
+    between_builds.write_entries(kept, "A", {"k": "<p>Text</p>"})
+    assert between_builds.read_entries(kept, "A") == {"k": "<p>Text</p>"}
+    assert between_builds.read_entries(kept, "B") == {}, "made otherwise: not reused"
+    kept.write_bytes(b"\xff{ damaged")
+    assert between_builds.read_entries(kept, "A") == {}
+    assert between_builds.read_entries(tmp_path / "missing.json", "A") == {}
