@@ -37,7 +37,7 @@ def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
     site, registry = conf["site_dir"], sources.registry
     bundles.write(site, conf["extra"]["assets"])
     qr.save(Path(conf["config_file_path"]).parent / QR_CACHE)
-    suche.write(site, sources.synonyms)
+    suche.write(site, sources.synonyms, Path(conf["config_file_path"]).parent / CACHE)
     cards = karten_json.card_data(registry, url_of)
     karten_json.write(site, cards)
     kurzadressen.write(site, cards)

@@ -34,14 +34,15 @@ LUNR = "assets/javascripts/lunr/"
 LUNR_ALWAYS = {"lunr.stemmer.support", "lunr.multi"}
 
 
-def write(site_dir: str | Path, synonyms: dict[str, list[str]]) -> None:
-    """Add the German search terms to the built search index, if the build has one."""
+def write(site_dir: str | Path, synonyms: dict[str, list[str]], keep: Path) -> None:
+    """Add the German search terms to the built search index, if the build has one; the
+    terms of each text are kept in the folder ``keep`` for the next build."""
     path = Path(site_dir) / INDEX
     if not path.is_file():
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     lemmas = suche.Lemmas()
-    finder = suche.Finder(suche.dictionary, synonyms, lemmas, keep=True)
+    finder = suche.Finder(suche.dictionary, synonyms, lemmas, keep=Path(keep))
     for entry in data["docs"]:
         for source, (field, _) in FIELDS.items():
             terms = finder.terms(entry.get(source, ""))

@@ -200,9 +200,10 @@ def _best_split(word: str, begin: set, middle: set, end: set):
 # share one cache instead of replacing each other's on every build.
 
 
-def _cache_file(name: str, *inputs: Path) -> Path:
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "ko-produktion" / f"{name}-{between_builds.key(*inputs, _code())}.pickle"
+def _cache_file(name: str, *inputs, folder: Path | None = None) -> Path:
+    """In ``folder``, or else in the user's cache folder (shared by every project on the machine)."""
+    root = folder or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ko-produktion"
+    return root / f"{name}-{between_builds.key(*inputs, _code())}.pickle"
 
 
 @lru_cache(maxsize=1)
@@ -272,15 +273,17 @@ def plain_words(markup: str) -> list[str]:
 class Finder:
     """The extra search terms of a text: compound parts, base forms, other forms, synonyms.
 
-    With ``keep``, the terms of each word are kept between builds (they depend only on the
-    dictionary, simplemma and this module): a build whose words were all seen before reads
-    neither the dictionary nor simplemma's data (``save`` keeps the new ones). So are the
-    terms of each whole text (with the synonyms too), which a build of 2,000 cards took
-    half a second to put together from its words.
+    With ``keep`` (the project's folder for what builds keep), the terms of each word are kept
+    between builds in the user's cache folder (they depend only on the dictionary, simplemma
+    and this module): a build whose words were all seen before reads neither the dictionary
+    nor simplemma's data (``save`` keeps the new ones). The terms of each whole text (with
+    the synonyms too), which a build of 2,000 cards took half a second to put together from
+    its words, are kept in ``keep`` itself: a build keeps only its own texts, so a file shared
+    by every project was replaced by each project built in turn.
     """
 
     def __init__(self, words: Dictionary | Callable[[], Dictionary], synonyms: dict[str, list[str]],
-                 lemmas: Lemmas | None = None, keep: bool = False):
+                 lemmas: Lemmas | None = None, keep: Path | None = None):
         self._words = words  # or the function that reads it, at the first word not kept
         self.lemma = lemmas or Lemmas()
         self.synonyms = synonyms
@@ -291,7 +294,7 @@ class Finder:
         self._added = False
         self._kept_texts = _cache_file("suchtexte", DICTIONARY.with_suffix(".aff"),
                                        DICTIONARY.with_suffix(".dic"),
-                                       repr(sorted(synonyms.items()))) if keep else None
+                                       repr(sorted(synonyms.items())), folder=keep) if keep else None
         earlier = _load(self._kept_texts) if keep else None
         self._texts_before: dict[bytes, list[str]] = earlier if isinstance(earlier, dict) else {}
         self._texts: dict[bytes, list[str]] = {}  # this build's, by a hash of the text
