@@ -50,3 +50,15 @@ def test_the_index_holds_the_cards_not_the_screens_navigation(index, site):
     assert "Vorherige Karte" not in texts and "Nächste Karte" not in texts
     assert not [e for e in index["docs"] if e["location"].endswith("#verweise-hierher")]
     assert "15 Warum Legitimation wichtig ist" in texts, "the printed references are the card's"
+
+
+def test_the_benchs_cost_of_the_terms_puts_them_in_anew_cold_and_warm(site, tmp_path):
+    """`make bench`'s figure for what the terms cost (tools/suche.py) runs the real output on
+    Material's index: with an empty cache, then with what that run kept."""
+    from tools import suche as bench_search
+
+    cold, warm, added = bench_search.cost(site.root, tmp_path)
+    assert cold > 0 and warm > 0 and added > 10_000
+    assert list((tmp_path / "cache" / "projekt").glob("suchtexte-*.pickle")), "the texts' terms were kept"
+    again = json.loads((tmp_path / "ohne-suchwoerter" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any("suchwoerter" in e for e in again["docs"]), "the bare index is left bare"
