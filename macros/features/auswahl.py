@@ -62,4 +62,5 @@ def page(registry: Registry, href: Href, vorfuehren: str, site_url: str | None) 
             + TOOLS.format(vorfuehren=escape(vorfuehren)) + "\n"
             '<div class="auswahl-meldung" role="status"></div>\n'
             '<div class="auswahl-fehler" role="alert"></div>\n'
-            f'<ul class="auswahl-karten" hidden>\n{cards}\n</ul>\n</div>')
+            # The cards' data for the script, no text of this page: out of the search index.
+            f'<ul class="auswahl-karten" hidden data-search-exclude="ja">\n{cards}\n</ul>\n</div>')

@@ -52,7 +52,10 @@ def fan(cards: list[Card], href: Href, label: str, inline: Inline, css: str = ""
     script = inline(SCRIPT)
     if "</script" in script.lower():
         raise ValueError(f"{SCRIPT} must not contain '</script' (it is written into the page)")
-    return (f'<{element} class="{classes}" data-faecher'
+    # Out of the search index: the fan is a way to the cards, and its titles in the index made
+    # the page with the fan a result for every title (Material takes the attribute out of the
+    # page again; it needs a value for that).
+    return (f'<{element} class="{classes}" data-faecher data-search-exclude="ja"'
             f'{named if element == "nav" else ""}>\n'
             f'<ol class="faecher-karten"{"" if element == "nav" else named}>\n{items}\n</ol>\n'
             f'</{element}>\n<script>{script}</script>')

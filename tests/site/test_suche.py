@@ -62,3 +62,16 @@ def test_the_benchs_cost_of_the_terms_puts_them_in_anew_cold_and_warm(site, tmp_
     assert list((tmp_path / "cache" / "projekt").glob("suchtexte-*.pickle")), "the texts' terms were kept"
     again = json.loads((tmp_path / "ohne-suchwoerter" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not any("suchwoerter" in e for e in again["docs"]), "the bare index is left bare"
+
+
+def test_the_fan_and_the_selections_data_are_no_search_results(index, site):
+    """A card's title finds the card, not the home page (its fan) or „Meine Auswahl“ (the cards'
+    data for its script); the contents page, a list of the cards, still lists them."""
+    texts = {e["location"]: e["text"] for e in index["docs"]}
+    title = "Legitimation von Ko-Produktionsprozessen"
+    assert title not in texts[""] and title not in texts["auswahl/"]
+    assert "Ihre Auswahl und Ihre Notizen bleiben in diesem Browser" in texts["auswahl/"]
+    assert any(title in text for location, text in texts.items() if location.startswith("inhalt/"))
+    assert "So nutzen Sie den Fächer" in {e["title"] for e in index["docs"]}
+    home = (site.root / "index.html").read_text(encoding="utf-8")
+    assert "data-faecher" in home and "data-search-exclude" not in home  # Material drops it
