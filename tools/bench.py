@@ -25,8 +25,11 @@ they are only fair when both sides ran on the same machine at the same time.
 Beside the wall clock, the processor time of each build (user + system, its
 subprocesses included) is reported: on a machine that other work keeps busy it
 says what the build itself costs. So every build is repeated (``--repeat N``, default 5; ``--quick`` for 1), the
-variants are interleaved within each round (ours, plain, 500, 2000, then again),
-and the median and minimum of each are reported. The rounds follow one warm-up round,
+variants are interleaved within each round (ours, plain, 500, 2000), in the reverse order in
+every other round, so that neither side of a pair always runs first or always right after the
+2,000-card builds, and the median and minimum of each are reported. Before each build the
+disk is flushed (``os.sync``): the 2,000-card site is 160 MB, and the kernel writing it back
+during the next build was charged to that build. The rounds follow one warm-up round,
 reported apart: the first build of a fresh project finds nothing kept yet (compiled
 templates, QR codes, slides, search terms: macros/between_builds.py), and the
 judged figures are what every later build costs, as ``make build`` and ``make serve``
@@ -55,6 +58,7 @@ fails (and then prints the end of that build's output) or Chromium is missing.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import shutil
@@ -260,10 +264,12 @@ def time_build(variant: Variant, site_dir: Path) -> tuple[float, float]:
 
 
 def run_rounds(variants: list[Variant], repeat: int, scratch: Path) -> None:
-    """Build every variant once per round, in the same order each round, after a warm-up round."""
+    """Build every variant once per round after a warm-up round: in the listed order in one
+    round, in the reverse order in the next, each build on a flushed disk."""
     for round_number in range(0, repeat + 1):
-        for variant in variants:
+        for variant in variants if round_number % 2 == 0 else variants[::-1]:
             site_dir = scratch / "site"
+            os.sync()  # what the build before wrote goes to disk now, not during this one
             wall, cpu = time_build(variant, site_dir)
             if round_number == 0:
                 variant.first = wall
