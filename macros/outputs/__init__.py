@@ -35,18 +35,18 @@ def prepare(conf) -> None:
 def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
     """Write every output of this build (``conf``: MkDocs's config); raises ContentError."""
     site, registry = conf["site_dir"], sources.registry
+    project = Path(conf["config_file_path"]).parent
     bundles.write(site, conf["extra"]["assets"])
-    qr.save(Path(conf["config_file_path"]).parent / QR_CACHE)
-    suche.write(site, sources.synonyms, Path(conf["config_file_path"]).parent / CACHE)
+    qr.save(project / QR_CACHE)
+    suche.write(site, sources.synonyms, project / CACHE)
     cards = karten_json.card_data(registry, url_of)
     karten_json.write(site, cards)
     kurzadressen.write(site, cards)
     druckfassung.write(site, registry, url_of)
-    vendor.copy(site, Path(conf["config_file_path"]).parent)
+    vendor.copy(site, project)
     if offline.enabled(conf):
-        offline.copy_shim(conf, Path(conf["config_file_path"]).parent)
+        offline.copy_shim(conf, project)
     else:
         robots.write(site, conf["site_url"])
         csp.write(site, conf["site_url"])
-        app.write(site, conf, Path(conf["theme"].custom_dir) / "assets" / "css" / "karte.css",
-                  Path(conf["config_file_path"]).parent / CACHE)
+        app.write(site, conf, Path(conf["theme"].custom_dir) / "assets" / "css" / "karte.css", project / CACHE)

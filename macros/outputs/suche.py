@@ -42,7 +42,7 @@ def write(site_dir: str | Path, synonyms: dict[str, list[str]], keep: Path) -> N
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     lemmas = suche.Lemmas()
-    finder = suche.Finder(suche.dictionary, synonyms, lemmas, keep=Path(keep))
+    finder = suche.Finder(suche.dictionary, synonyms, lemmas, keep=keep)
     for entry in data["docs"]:
         for source, (field, _) in FIELDS.items():
             terms = finder.terms(entry.get(source, ""))
