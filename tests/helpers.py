@@ -269,6 +269,31 @@ def our_dialog(page):
     return page.locator("dialog.checkliste-dialog[open]")
 
 
+def search_results(page, query: str, timeout: float = 30000) -> list[str]:
+    """The addresses of the results for ``query``, best first, as the search field shows them.
+
+    The field is filled at once, not typed: Material searches on every key, so typed text
+    shows the results of its first letters until the last key's results arrive, and a test
+    that reads the first results it sees may read a prefix's. A fill is one input without a
+    key, which suche-einfuegen.js answers with one keyup: one query, the whole text."""
+    field = page.locator(".md-search__input")
+    field.click()
+    field.fill(query)
+    page.locator(".md-search-result__item").first.wait_for(timeout=timeout)
+    return page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+
+
+def settled(page) -> None:
+    """Until the fan has opened and every transition (a card lifted or laid back) has ended.
+
+    The opening animation's clock starts at the first frame drawn, which comes late on a busy
+    machine: a fixed wait may look at cards still stacked."""
+    page.evaluate("""() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))
+        .then(() => Promise.all(document.getAnimations()
+            .filter(a => a.animationName === "faecher-oeffnen" || a instanceof CSSTransition)
+            .map(a => a.finished.catch(() => null))))""")
+
+
 def card_number(page) -> int:
     """The number of the card the page shows, read from its heading."""
     return int(re.sub(r"\D", "", page.locator("article h1 .karte-nummer").inner_text()))

@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from tests.helpers import axe_violations
+from tests.helpers import axe_violations, search_results
 from tools import common
 
 READY = "document.documentElement.dataset.app === 'bereit'"
@@ -98,12 +98,7 @@ def test_after_one_visit_the_handbook_is_read_searched_and_ticked_offline(browse
     assert "Legitimation" in page.locator("h1").inner_text()
 
     # A typed search: index, worker and language rules come from the cache.
-    field = page.locator(".md-search__input")
-    field.click()
-    page.keyboard.type("Legitimation")
-    page.locator(".md-search-result__item").first.wait_for()
-    assert any("/karten/15-" in href for href in page.locator(".md-search-result__item > a").evaluate_all(
-        "links => links.map(a => a.href)"))
+    assert any("/karten/15-" in href for href in search_results(page, "Legitimation"))
 
     # The Checklisten page, a tick made offline, still there after a reload.
     page.goto(server + "checklisten/")

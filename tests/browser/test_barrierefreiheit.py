@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import axe_violations
+from tests.helpers import axe_violations, settled
 
 PAGES = {
     "home page": "",
@@ -65,7 +65,7 @@ def test_no_axe_violations_on_the_fan(browser, server, name, scheme):
     page = context.new_page()
     page.goto(server + url)
     page.locator(".faecher--an").wait_for(state="attached")
-    page.wait_for_timeout(600)  # the opening animation
+    settled(page)  # the opening animation
     page.locator("a.faecher-karte").nth(2).focus()  # a lifted card, its title shown
     assert axe_violations(page) == [], f"{name} ({scheme})"
     context.close()

@@ -339,6 +339,8 @@ def test_json_export_then_import_brings_the_ticks_back(server, page, tmp_path):
 
     page.get_by_role("button", name="Alle Häkchen entfernen").click()
     page.get_by_role("button", name="Alle entfernen").click()
+    # The answer is taken when the dialog's close event comes, a moment after the click.
+    expect(page.locator(".checklisten-meldung")).to_have_text("Alle Häkchen wurden entfernt.")
     assert ticked(page) == [] and stored_keys(page) == []
     tick(page, "Wieviel der Arbeit")
 

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.helpers import csp_headers
+from tests.helpers import csp_headers, search_results
 from tools.common import QuietHandler, serve
 
 
@@ -93,10 +93,8 @@ def test_pages_load_without_violations(policy_server, watched, url):
 
 def test_search_works_under_the_policy(policy_server, watched):
     watched.goto(policy_server + "karten/08-teilhabe/")
-    watched.locator(".md-search__input").click()
-    watched.keyboard.type("Daseinsvorsorge")
+    search_results(watched, "Daseinsvorsorge")
     first = watched.locator(".md-search-result__item a").first
-    first.wait_for()
     with watched.expect_navigation():
         first.click()
     assert re.search(r"/karten/\d+-", watched.url)

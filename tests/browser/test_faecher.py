@@ -12,7 +12,9 @@ import re
 
 import pytest
 
-from tests.helpers import card_number
+from playwright.sync_api import expect
+
+from tests.helpers import card_number, settled
 from tools.common import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -49,7 +51,7 @@ def test_the_fan_shows_every_card_with_its_number_uncovered(browser, server, car
     links = fan.locator("a.faecher-karte")
     assert [int(n) for n in links.evaluate_all("ls => ls.map(l => l.dataset.karte)")] == \
         [c["number"] for c in cards]
-    page.wait_for_timeout(700)  # the opening animation
+    settled(page)  # the opening animation
     for i in range(links.count()):
         number = links.nth(i).locator(".karte-nummer")
         assert number.is_visible()
@@ -62,11 +64,11 @@ def test_the_fan_shows_every_card_with_its_number_uncovered(browser, server, car
 
 def test_hovering_a_card_lifts_it_and_shows_its_title_and_chapter(browser, server):
     context, page, _ = open_page(browser, server, viewport=WIDE)
-    page.wait_for_timeout(700)
+    settled(page)
     card = page.locator('a.faecher-karte[data-karte="21"]')
     before = card.bounding_box()
     card.locator(".karte-nummer").hover()
-    page.wait_for_timeout(300)  # the lift's transition
+    settled(page)  # the lift's transition
     shown = page.locator(".faecher-anzeige")
     assert shown.is_visible()
     assert shown.inner_text().split() == "21 Bezahlte Stellen in der Zivilgesellschaft? Kapitel Vor der Ko-Produktion".split()
@@ -74,14 +76,13 @@ def test_hovering_a_card_lifts_it_and_shows_its_title_and_chapter(browser, serve
     after = card.bounding_box()
     assert (after["x"], after["y"]) != (before["x"], before["y"])  # lifted out of the fan
     page.mouse.move(5, 5)
-    page.wait_for_timeout(100)
-    assert not shown.is_visible()
+    expect(shown).to_be_hidden()
     context.close()
 
 
 def test_a_click_on_a_card_in_the_fan_opens_it(browser, server):
     context, page, _ = open_page(browser, server, viewport=WIDE)
-    page.wait_for_timeout(700)
+    settled(page)
     with page.expect_navigation():
         page.locator('a.faecher-karte[data-karte="43"] .karte-nummer').click()
     assert card_number(page) == 43
@@ -131,13 +132,13 @@ def test_the_keyboard_reaches_the_fan_moves_through_it_and_opens_a_card(browser,
 
 def test_on_touch_the_first_tap_lifts_a_card_and_the_second_opens_it(browser, server):
     context, page, _ = open_page(browser, server, viewport=WIDE, has_touch=True)
-    page.wait_for_timeout(700)
+    settled(page)
     number = page.locator('a.faecher-karte[data-karte="30"] .karte-nummer')
     url = page.url
     number.tap()
-    page.wait_for_timeout(300)
+    expect(page.locator(".faecher-anzeige")).to_contain_text("30")
+    settled(page)
     assert page.url == url
-    assert "30" in page.locator(".faecher-anzeige").inner_text()
     assert "Tippen" in page.locator(".faecher-hinweis").inner_text()
     with page.expect_navigation():
         number.tap()
@@ -177,7 +178,7 @@ def test_an_overview_card_fans_out_its_chapters_cards_with_their_titles(browser,
     assert fan.locator("ol").get_attribute("aria-label") == "Karten im Kapitel Vor der Ko-Produktion"
     numbers = fan.locator("a.faecher-karte").evaluate_all("ls => ls.map(l => +l.dataset.karte)")
     assert numbers == list(range(20, 29))
-    page.wait_for_timeout(700)
+    settled(page)
     title = fan.locator('a[data-karte="22"] .karte-titel')
     assert title.is_visible() and uncovered(page, title)
     page.keyboard.press("Tab")
@@ -241,7 +242,7 @@ def test_screenshots_are_written_for_review(browser, server, name, width, scheme
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     page.goto(server + url)
-    page.wait_for_timeout(700)
+    settled(page)
     if hover:
         page.locator(hover).hover()
         page.locator("#karte-vorschau").wait_for(state="visible")

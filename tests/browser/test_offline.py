@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import card_number
+from tests.helpers import card_number, search_results
 
 
 @pytest.fixture
@@ -76,10 +76,8 @@ def test_short_address_opens_the_card(unpacked, offline_page):
 def test_search_finds_a_word_and_lands_on_its_card(unpacked, offline_page):
     page = offline_page
     open_file(page, unpacked / "index.html")
-    page.locator(".md-search__input").click()
-    page.keyboard.type("Daseinsvorsorge")
+    search_results(page, "Daseinsvorsorge")
     first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=15000)
     with page.expect_navigation():
         first.click()
     assert page.url.startswith("file://")
@@ -124,8 +122,8 @@ def test_the_request_check_sees_a_request_that_leaves_file_urls(unpacked, browse
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     open_file(page, unpacked / "index.html")
-    page.evaluate("""() => { const img = new Image(); img.src = "http://127.0.0.1:9/x.png";
-                             document.body.appendChild(img); }""")
-    page.wait_for_timeout(500)
+    with page.expect_request("http://127.0.0.1:9/x.png"):
+        page.evaluate("""() => { const img = new Image(); img.src = "http://127.0.0.1:9/x.png";
+                                 document.body.appendChild(img); }""")
     context.close()
     assert "http://127.0.0.1:9/x.png" in requests

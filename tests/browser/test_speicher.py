@@ -13,6 +13,7 @@ import json
 
 import pytest
 
+from tests.helpers import search_results
 from tools.common import CHROMIUM, CHROMIUM_ARGS
 
 CARD_8 = "karten/08-teilhabe/"
@@ -37,13 +38,6 @@ def open_locked_down(browser, profile, scheme: str):
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     return context, page
-
-
-def search_results(page, query: str) -> list[str]:
-    page.locator(".md-search__input").click()
-    page.keyboard.type(query)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
-    return page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

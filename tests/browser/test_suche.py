@@ -5,32 +5,22 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import search_results
 from tools import suche
 from tools.suche import QUERIES
 
 SEARCH_FILES = ("search/search_index.json", "/workers/search.", "/lunr/")
 
 
-def search(page, query: str) -> list[str]:
-    """Type ``query`` into the search field; the addresses of the results, best first."""
-    field = page.locator(".md-search__input")
-    field.click()
-    field.fill("")
-    page.keyboard.type(query)  # Material searches on key events, not on fill()
-    page.locator(".md-search-result__item").first.wait_for()
-    page.wait_for_timeout(300)  # the last key's results
-    return page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
-
-
 @pytest.mark.parametrize("query", ["15", "Karte 15"])
 def test_a_card_is_found_by_its_number(page, server, query):
     page.goto(server)
-    assert "/karten/15-warum-legitimation-wichtig-ist/" in search(page, query)[0]
+    assert "/karten/15-warum-legitimation-wichtig-ist/" in search_results(page, query)[0]
 
 
 def test_search_stems_german_words(page, server):
     page.goto(server)
-    found = search(page, "Konflikten")
+    found = search_results(page, "Konflikten")
     assert any("/karten/24-vom-konflikt-zur-ko-produktion-und-wieder-zurueck/" in url for url in found)
 
 
@@ -40,7 +30,7 @@ def test_index_and_worker_load_only_when_search_is_first_used(page, server):
     page.goto(server + "karten/08-teilhabe/")
     page.wait_for_load_state("networkidle")
     assert [u for u in requested if any(s in u for s in SEARCH_FILES)] == []
-    found = search(page, "Legitimation")
+    found = search_results(page, "Legitimation")
     assert any("/karten/15-" in url for url in found)
     loaded = [u for u in requested if any(s in u for s in SEARCH_FILES)]
     assert any(u.endswith("search/search_index.json") for u in loaded)
@@ -71,7 +61,7 @@ def test_the_issues_queries_are_answered(page, server, query, card):
 
 def test_results_and_snippets_show_the_authors_words(page, server):
     page.goto(server)
-    found = search(page, "Vereinbarung")
+    found = search_results(page, "Vereinbarung")
     assert any("/karten/32-" in url for url in found[:3])
     shown = page.locator(".md-search-result__list").inner_text()
     assert "Kooperationsvereinbarung" in shown
