@@ -129,6 +129,25 @@ def test_a_page_joins_what_only_it_needs_into_one_stylesheet_and_one_script(site
         assert rcssmin.cssmin((SOURCES / f"assets/css/{name}.css").read_text(encoding="utf-8")) in css, name
 
 
+def test_every_page_holds_its_first_paint_for_one_stylesheet_of_ours(site):
+    # Every stylesheet holds up the first paint and costs a request: a page that needs more
+    # than the site's rules (the fan's, the checklists') gets them joined after the site's.
+    site_css = next(path for path in site.loads(CARD) if re.match(r"assets/css/site\.", path))
+    site_rules = (site.root / site_css).read_text(encoding="utf-8")
+    for url, needs in (("", "faecher"), ("karten/19-vor-der-ko-produktion/", "faecher"),
+                       ("checklisten/", "checkliste"), (CARD, None)):
+        screen = [site.resolve(url, link["href"]) for link in stylesheets(site, url)
+                  if ours(site.resolve(url, link["href"])) and link.get("media") != "print"]
+        assert len(screen) == 1, (url, screen)
+        css = (site.root / screen[0]).read_text(encoding="utf-8")
+        assert css.startswith(site_rules), f"{url or 'home'}: the site's rules come first"
+        if needs:
+            page_rules = rcssmin.cssmin((SOURCES / f"assets/css/{needs}.css").read_text(encoding="utf-8"))
+            assert page_rules in css, f"{url or 'home'} lacks {needs}.css"
+        else:
+            assert screen[0] == site_css
+
+
 def hashed_files(site) -> list[str]:
     return sorted(p.relative_to(site.root).as_posix() for p in site.root.rglob("*.min.*")
                   if HASHED.search(p.name))
