@@ -18,7 +18,7 @@ rcssmin and rjsmin:
 Files only some pages load (the fan's style, the checklists', the notes', the
 selection's) are minified when a template first asks for them: one page's set
 of them joined into one script, ``page.<hash>.min.js``
-(``config.extra.assets.joined(...)``: the page „Checklisten“ needs nine scripts,
+(``config.extra.assets.script(...)``: the page „Checklisten“ needs nine scripts,
 in one request), and into one stylesheet *with the site's screen rules*,
 ``page.<hash>.min.css`` (``config.extra.assets.stylesheet(...)``), which such a
 page loads instead of ``site.<hash>.min.css``. Every stylesheet holds up the first
@@ -70,7 +70,7 @@ class Assets:
     In templates: ``assets.print``, ``assets.js`` (paths below the site, or None
     when nothing is listed), ``assets.stylesheet([...])`` for a page's one stylesheet
     of ours (the site's screen rules, ``assets.css``, and those only this page needs),
-    ``assets.joined([...])`` for the scripts only some pages load, joined in one file.
+    ``assets.script([...])`` for the scripts only some pages load, joined in one file.
     """
 
     def __init__(self, find):
@@ -94,39 +94,30 @@ class Assets:
         sources = tuple(sources)
         if not sources:
             return self.css
-        key = ("", *sources)  # "": the site's rules first (no source is named so)
-        if key not in self._joined:
-            text, ext = self._join(sources)
-            if ext != "css":
-                raise ContentError("overrides/main.html", None, f"asks for {', '.join(sources)} "
-                                   "as a stylesheet.", "name .css files there.")
-            site = self.files[self.css].decode("utf-8") if self.css else ""
-            self._joined[key] = self.add(f"{CSS_FOLDER}/{PAGE}", "css", site + text)
-        return self._joined[key]
+        return self._page_file(sources, "css", self.files[self.css].decode("utf-8") if self.css else "")
 
-    def joined(self, sources) -> str | None:
-        """Several stylesheets or several scripts that one page loads, minified and joined in
-        their order into one content-named file (``page.<hash>.min.css``/``.js``); None for none."""
+    def script(self, sources=()) -> str | None:
+        """The one script beyond the site's a page loads: ``sources`` joined in their order into
+        one content-named file; None for none."""
         sources = tuple(sources)
-        if not sources:
-            return None
-        if sources not in self._joined:
-            text, ext = self._join(sources)
-            self._joined[sources] = self.add(f"{CSS_FOLDER if ext == 'css' else JS_FOLDER}/{PAGE}", ext, text)
-        return self._joined[sources]
+        return self._page_file(sources, "js") if sources else None
 
-    def _join(self, sources: tuple[str, ...]) -> tuple[str, str]:
-        """The sources minified and joined in their order, and their kind ("css" or "js")."""
-        ext = {posixpath.splitext(source)[1] for source in sources}
-        if len(ext) != 1:
-            raise ContentError("overrides/main.html", None, f"joins {', '.join(sources)}: "
-                               "stylesheets and scripts in one file.",
-                               "join the stylesheets and the scripts apart.")
-        texts = [self.inline(source) for source in sources]
-        if ext == {".js"}:
-            # Each script is a whole program of its own: ";" keeps one from running into the next.
-            return ";\n".join(t.rstrip(";") for t in texts) + ";", "js"
-        return "".join(texts), ext.pop()[1:]
+    def _page_file(self, sources: tuple[str, ...], kind: str, before: str = "") -> str:
+        """``page.<hash>.min.<kind>``: ``before``, then the sources minified in their order."""
+        if sources not in self._joined:
+            wrong = [source for source in sources if posixpath.splitext(source)[1] != f".{kind}"]
+            if wrong:
+                what = "stylesheet" if kind == "css" else "script"
+                raise ContentError("overrides/main.html", None, f"joins {', '.join(wrong)} into "
+                                   f"a page's {what}.", f"list only .{kind} files for the page's {what}.")
+            texts = [self.inline(source) for source in sources]
+            if kind == "js":
+                # Each script is a whole program of its own: ";" keeps one from running into the next.
+                text, folder = ";\n".join(t.rstrip(";") for t in texts) + ";", JS_FOLDER
+            else:
+                text, folder = "".join(texts), CSS_FOLDER
+            self._joined[sources] = self.add(f"{folder}/{PAGE}", kind, before + text)
+        return self._joined[sources]
 
     def inline(self, source: str, named_in: str = "overrides/main.html") -> str:
         """One stylesheet or script, minified, to be written into pages (or a file of its own)."""

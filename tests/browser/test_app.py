@@ -17,6 +17,9 @@ from tools import common
 
 READY = "document.documentElement.dataset.app === 'bereit'"
 CARD_42 = "karten/42-entscheidungen-treffen/"
+# No worker registered and no cache left: what the kill switch leaves behind.
+NO_WORKER_NO_CACHE = ("navigator.serviceWorker.getRegistrations()"
+                      ".then(r => r.length === 0 && caches.keys()).then(k => k && k.length === 0)")
 
 
 def copy_site(site, where):
@@ -181,16 +184,14 @@ def test_the_kill_switch_unregisters_the_worker_and_empties_its_cache(browser, s
         # began while the old worker still answered.
         page.evaluate("location.reload()")
         assert eventually(page, "document.readyState === 'complete' && !navigator.serviceWorker.controller"
-                                " && navigator.serviceWorker.getRegistrations()"
-                                ".then(r => r.length === 0 && caches.keys()).then(k => k && k.length === 0)")
+                                " && " + NO_WORKER_NO_CACHE)
         # The site still works, now from the network and without a worker. (Its pages still
         # register sw.js, now the switch, which at once unregisters itself again.)
         fresh = context.new_page()
         fresh.goto(server + "karten/08-teilhabe/")
         assert "Teilhabe" in fresh.locator("h1").inner_text()
         assert fresh.evaluate("navigator.serviceWorker.controller") is None
-        assert eventually(fresh, "navigator.serviceWorker.getRegistrations()"
-                                 ".then(r => r.length === 0 && caches.keys()).then(k => k && k.length === 0)")
+        assert eventually(fresh, NO_WORKER_NO_CACHE)
     context.close()
 
 
