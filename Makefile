@@ -8,8 +8,6 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 CHROMIUM := /usr/bin/chromium
 FIREFOX  := /usr/bin/firefox-esr
-# Debian's German hunspell dictionary: the search splits compounds with it (macros/sources/suche.py).
-DICTIONARY := /usr/share/hunspell/de_DE.dic
 # npm packages (axe-core for tests, iframe-worker for the offline bundle, qrcode-generator for the
 # page „Meine Auswahl“, copied into every build, puppeteer-core for the Firefox tests, lighthouse
 # for make bench), exact versions from package-lock.json; puppeteer-core never downloads a browser.
@@ -40,27 +38,29 @@ $(NODE_READY): package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium and Firefox ESR for the browser tests; Playwright and puppeteer-core
-# never download a browser. And poppler-utils: the print tests read the PDFs of `make pdf`
-# with its pdftoppm.
-browser:
-	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(FIREFOX) ] || ! command -v pdftoppm >/dev/null; then \
-		echo "Installing Debian's chromium, firefox-esr and poppler-utils (needs root) ..."; \
+# Debian packages, each checked on its own (dpkg -s), so a machine that has some still gets
+# the rest: Chromium and Firefox ESR for the browser tests (Playwright and puppeteer-core never
+# download a browser), poppler-utils (the print tests read the PDFs of `make pdf` with its
+# pdftoppm) and hunspell-de-de (every build splits German compounds with it for the search).
+define debian
+	@if ! dpkg -s $(1) >/dev/null 2>&1; then \
+		echo "Installing Debian's $(1) (needs root) ..."; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium firefox-esr poppler-utils >/dev/null; \
+		{ [ -n "$$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ] || $$SUDO apt-get update -qq; } && \
+		{ DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1) >/dev/null || \
+		  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1) >/dev/null; }; }; \
 	fi
+endef
+
+browser:
+	$(call debian,chromium)
+	$(call debian,firefox-esr)
+	$(call debian,poppler-utils)
 	@$(CHROMIUM) --version
 	@$(FIREFOX) --version
 
-# Every build needs the German dictionary for the search.
 dictionary:
-	@if [ ! -f $(DICTIONARY) ]; then \
-		echo "Installing Debian's hunspell-de-de (needs root) ..."; \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq hunspell-de-de >/dev/null; \
-	fi
+	$(call debian,hunspell-de-de)
 
 # Our Python modules compiled to bytecode once, as Python does on its own unless
 # PYTHONDONTWRITEBYTECODE is set (as on our CI machines): then every build compiled

@@ -83,7 +83,11 @@ async function launch(storage) {
   const puppeteer = require("puppeteer-core");  // not needed for --list
   return puppeteer.launch({
     browser: "firefox", executablePath: FIREFOX, protocol: "webDriverBiDi", headless: true,
-    extraPrefsFirefox: Object.assign({}, QUIET, storage === "blocked" ? BLOCKED : {})
+    extraPrefsFirefox: Object.assign({}, QUIET, storage === "blocked" ? BLOCKED : {}),
+    // Set by puppeteer on each new page, where a part Firefox lacks is tolerated: Firefox ESR 140
+    // (Debian 12) has no emulation.setScreenOrientationOverride, which page.setViewport() also
+    // sends, and failed every flow with "unknown command". The viewport itself is set all the same.
+    defaultViewport: VIEWPORT
   });
 }
 
@@ -91,7 +95,6 @@ async function runOne(browser, flow, site) {
   const started = Date.now();
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
-  await page.setViewport(VIEWPORT);
   const thrown = [];
   const elsewhere = [];
   page.on("pageerror", (error) => thrown.push(String(error && error.message || error)));
