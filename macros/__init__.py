@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from . import extensions, guards, outputs, sources
-from .errors import ContentError
+from .errors import ContentError, build_error
 from .extensions import kept
 from .features import auswahl, druck, druckfassung as printed, herunterladen as downloads, page_meta, vorfuehren
 from .features.begriffe import link_terms
@@ -32,7 +31,8 @@ def define_env(env):
     """Read and check the cards, expand the nav, add our extensions, register the macros."""
     global _build
     conf, project = env.conf, Path(env.conf["config_file_path"]).parent
-    _build = _checked(lambda: sources.read(conf["docs_dir"], conf["extra"], project))
+    excluded = sources.excluded(conf.get("exclude_docs"), conf.get("draft_docs"))
+    _build = _checked(lambda: sources.read(conf["docs_dir"], conf["extra"], project, excluded))
     _checked(lambda: guards.install(conf, project, _build.shown_docs))
     _checked(lambda: outputs.prepare(conf))
     page_meta.footer_links(conf)
@@ -97,7 +97,9 @@ def define_env(env):
 def on_pre_page_macros(env):
     """Check a page's macros and checklists, link a card's terms, frame it, expand literal calls."""
     page, registry = env.page, _build.registry
+    extensions.converting(f"{_build.shown_docs}/{page.file.src_uri}", Path(page.file.abs_src_path))
     page_meta.set_description(page, registry)
+    page_meta.escape_title(page)
     if page.meta.get("render_macros") is False:
         return
     card = registry.card_for_page(page.file.src_uri)
@@ -117,7 +119,7 @@ def on_pre_page_macros(env):
         env.markdown = checkliste.annotate(env.markdown, card.number, shown)
     except ContentError as error:
         # Lines so far count from the end of the front matter; say the file's line.
-        raise _build_error(error, body_offset(page.file.abs_src_path)) from None
+        raise build_error(error, body_offset(page.file.abs_src_path)) from None
     href = lambda card: _page_href(env, card.src_uri)  # noqa: E731
     env.markdown = link_terms(env.markdown, registry, card, href, _build.terms, _build.terms_excluded)
     env.markdown = framed(registry, card, href, env.markdown, page.meta)
@@ -136,13 +138,7 @@ def _checked(make):
     try:
         return make()
     except ContentError as error:
-        raise _build_error(error) from None
-
-
-def _build_error(error: ContentError, offset: int = 0) -> PluginError:
-    """A content error as MkDocs's build error; ``offset`` lines are added to its line."""
-    line = error.line + offset if error.line else None
-    return PluginError(str(ContentError(error.path, line, error.problem, error.fix)))
+        raise build_error(error) from None
 
 
 def _page_href(env, src_uri: str) -> str:

@@ -19,6 +19,15 @@ class ContentError(Exception):
         super().__init__(f"{where}: {problem}\n  Fix: {fix}")
 
 
+def build_error(error: ContentError, offset: int = 0):
+    """``error`` as MkDocs's build error (PluginError), which MkDocs prints without a traceback;
+    ``offset`` lines are added to its line."""
+    from mkdocs.exceptions import PluginError  # here: the sources read and check without MkDocs
+
+    line = error.line + offset if error.line else None
+    return PluginError(str(ContentError(error.path, line, error.problem, error.fix)))
+
+
 def line_of(path: Path, needle: str) -> int | None:
     """The first line of the file at ``path`` that holds ``needle`` (None if none, or unreadable)."""
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .active_content import ActiveContentExtension, converting
 from .checkliste import ChecklistExtension
 from .druck import AddressExtension
 from .fertig import KeptHtmlExtension, kept, start
@@ -10,6 +11,6 @@ from .fertig import KeptHtmlExtension, kept, start
 def install(conf) -> None:
     """Add each extension to MkDocs's ``markdown_extensions`` unless it is there already."""
     start()
-    for extension in (ChecklistExtension(), AddressExtension(), KeptHtmlExtension()):
+    for extension in (ChecklistExtension(), AddressExtension(), KeptHtmlExtension(), ActiveContentExtension()):
         if not any(isinstance(e, type(extension)) for e in conf["markdown_extensions"]):
             conf["markdown_extensions"].append(extension)

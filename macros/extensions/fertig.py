@@ -37,9 +37,14 @@ def kept(html: str) -> str:
 
 class _Unmark(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        stash = self.md.htmlStash.store
-        return [_MARKER.sub(lambda m: stash(_kept[int(m[1])]), line) if "\ue000" in line else line
-                for line in lines]
+        # The stash places of our HTML, which extensions/active_content.py leaves unchecked.
+        self.md.kept_places = places = set()
+
+        def stash(match) -> str:
+            places.add(self.md.htmlStash.html_counter)
+            return self.md.htmlStash.store(_kept[int(match[1])])
+
+        return [_MARKER.sub(stash, line) if "\ue000" in line else line for line in lines]
 
 
 class KeptHtmlExtension(Extension):

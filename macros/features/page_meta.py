@@ -36,6 +36,15 @@ def set_description(page, registry: Registry) -> None:
         page.meta["description"] = Markup.escape(description(registry, card))
 
 
+def escape_title(page) -> None:
+    """A page's front matter ``title:`` as HTML: the theme writes page titles into the page as
+    they are (they are HTML, as a heading's text is), so a title „Fragen <und> Antworten“ lost
+    a word there and one with markup wrote that markup into the page."""
+    title = page.meta.get("title")
+    if isinstance(title, str) and not isinstance(title, Markup):
+        page.meta["title"] = Markup.escape(title)
+
+
 # The pages every page's footer links to (BITV 2.0 § 4), outside the navigation.
 FOOTER = (("datenschutz.md", "Datenschutz"), ("barrierefreiheit.md", "Erklärung zur Barrierefreiheit"),
           ("leichte-sprache.md", "Leichte Sprache"))

@@ -23,6 +23,7 @@ from pathlib import Path
 from ..errors import ContentError
 from ..features.druckfassung import CARDS_PLACE
 from ..sources.registry import Registry
+from .urls import file_of
 
 PAGE = "druckfassung.md"
 _ARTICLE = '<article class="md-content__inner md-typeset">'
@@ -77,7 +78,7 @@ def write(site_dir: str | Path, registry: Registry, url_of) -> None:
     if page_url is None:
         return
     site = Path(site_dir)
-    target = site / _file(page_url)
+    target = site / file_of(page_url)
     html = target.read_text(encoding="utf-8")
     if CARDS_PLACE not in html:
         raise ContentError(f"docs/{PAGE}", None, "the page „Druckfassung“ has no place for the cards.",
@@ -85,11 +86,7 @@ def write(site_dir: str | Path, registry: Registry, url_of) -> None:
     sections = []
     for card in registry.cards:
         card_url = url_of(card.src_uri)
-        card_html = (site / _file(card_url)).read_text(encoding="utf-8")
+        card_html = (site / file_of(card_url)).read_text(encoding="utf-8")
         sections.append(card_section(card_html, card.number, card_url, page_url))
     target.write_text(html.replace(CARDS_PLACE, "\n".join(sections)), encoding="utf-8")
 
-
-def _file(url: str) -> str:
-    """The file a site-relative URL is served from ("karten/15-x/" -> "karten/15-x/index.html")."""
-    return url + "index.html" if url.endswith("/") or not url else url

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from . import begriffe, checkliste, suche
-from .registry import Registry, load_chapters, load_registry, shown_path
+from pathspec.gitignore import GitIgnoreSpec
+
+from . import begriffe, checkliste, suche, text
+from .registry import CARD_DIR, Registry, load_chapters, load_registry, shown_path
 
 
 @dataclass
@@ -27,11 +30,28 @@ class Sources:
     synonyms: dict[str, list[str]]  # extra.synonyme: reader's word -> words of the text
 
 
-def read(docs_dir: str | Path, extra: dict, project: Path) -> Sources:
-    """Read every card below ``docs_dir`` with mkdocs.yml's ``extra`` settings; raises ContentError."""
+def read(docs_dir: str | Path, extra: dict, project: Path,
+         excluded: Callable[[str], bool] = lambda src_uri: False) -> Sources:
+    """Read every card below ``docs_dir`` with mkdocs.yml's ``extra`` settings, and check that
+    every other page reads as text; ``excluded`` tells the files the site leaves out (by their
+    path below ``docs_dir``). Raises ContentError."""
     suche.require()
-    registry = load_registry(docs_dir, load_chapters(extra.get("kapitel")), shown_root=project)
+    text.check_pages(Path(docs_dir), project, shown_path, excluded, skip=CARD_DIR)
+    registry = load_registry(docs_dir, load_chapters(extra.get("kapitel")), shown_root=project,
+                             excluded=excluded)
     return Sources(registry, shown_path(Path(docs_dir), project), checkliste.load(registry),
                    begriffe.load_terms(extra.get("begriffe"), registry),
                    begriffe.load_excluded(extra.get("begriffe_nicht_in"), registry),
                    suche.load_synonyms(extra.get("synonyme")))
+
+
+# What MkDocs leaves out of every site (mkdocs.structure.files._default_exclude).
+_DEFAULT_EXCLUDE = GitIgnoreSpec.from_lines([".*", "/templates/"])
+
+
+def excluded(exclude: GitIgnoreSpec | None, drafts: GitIgnoreSpec | None) -> Callable[[str], bool]:
+    """Whether MkDocs leaves the file at a path below docs/ out of the built site, as MkDocs
+    decides (mkdocs.structure.files.set_exclusions): its default patterns, mkdocs.yml's
+    exclude_docs, and its draft_docs, which `mkdocs build` leaves out."""
+    spec = _DEFAULT_EXCLUDE + exclude if exclude else _DEFAULT_EXCLUDE
+    return lambda src_uri: spec.match_file(src_uri) or bool(drafts and drafts.match_file(src_uri))

@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 import yaml
 
+from . import text
 from .calls import has_macros, scan, split_front_matter
 from ..errors import ContentError
 
@@ -32,6 +35,9 @@ CARD_DIR = "karten"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Macros whose arguments are card numbers; each such call is a reference.
 REFERENCE_MACROS = ("siehe", "karte")
+# The largest card number: a shared selection's link carries numbers of at most four digits
+# (parseShared in overrides/assets/js/auswahl-teilen.js), so a larger card could not be shared.
+LARGEST_NUMBER = 9999
 
 
 @dataclass(frozen=True)
@@ -115,12 +121,17 @@ class Registry:
         return self._chapter_cards[chapter.id]
 
     def nav(self) -> list:
-        """MkDocs nav entries: a page per one-card chapter, a section per other chapter."""
+        """MkDocs nav entries: a page per one-card chapter, a section per other chapter.
+
+        Titles in the navigation are HTML to MkDocs and the theme (the page's title, header,
+        navigation and search index take them as they are), so the cards' and chapters' titles,
+        which are text, go in escaped: „Warum <Legitimation> & Co“ keeps its words, and a title
+        holding markup shows it instead of running it."""
         entries = []
         for chapter in self.chapters:
             cards = self.chapter_cards(chapter)
-            pages = [{c.label: c.src_uri} for c in cards]
-            entries.append(pages[0] if len(pages) == 1 else {chapter.title: pages})
+            pages = [{escape(c.label): c.src_uri} for c in cards]
+            entries.append(pages[0] if len(pages) == 1 else {escape(chapter.title): pages})
         return entries
 
 
@@ -140,10 +151,13 @@ def load_chapters(config: list, source: str = "mkdocs.yml") -> list[Chapter]:
 
 
 def load_registry(docs_dir: str | Path, chapters: list[Chapter],
-                  shown_root: str | Path | None = None) -> Registry:
+                  shown_root: str | Path | None = None,
+                  excluded: Callable[[str], bool] = lambda src_uri: False) -> Registry:
     """Read and check every card file below ``docs_dir/karten``.
 
-    ``shown_root`` is the folder paths in messages are relative to (the project).
+    ``shown_root`` is the folder paths in messages are relative to (the project);
+    ``excluded`` tells the files the site leaves out (by their path below ``docs_dir``:
+    mkdocs.yml's exclude_docs), which are no cards of it.
     Raises ContentError on the first mistake found.
     """
     docs_dir = Path(docs_dir)
@@ -154,7 +168,8 @@ def load_registry(docs_dir: str | Path, chapters: list[Chapter],
     number_lines: dict[int, int] = {}
     seen: dict[int, Card] = {}
 
-    files = sorted((docs_dir / CARD_DIR).glob("**/*.md"))
+    files = [file for file in sorted((docs_dir / CARD_DIR).glob("**/*.md"))
+             if not excluded(file.relative_to(docs_dir).as_posix())]
     if not files:
         raise ContentError(shown_path(docs_dir / CARD_DIR, shown_root), None,
                            "there are no card files.",
@@ -162,8 +177,7 @@ def load_registry(docs_dir: str | Path, chapters: list[Chapter],
     for file in files:
         shown = shown_path(file, shown_root)
         src_uri = file.relative_to(docs_dir).as_posix()
-        source = file.read_text(encoding="utf-8-sig")
-        yaml_text, body, offset = split_front_matter(source)
+        yaml_text, body, offset = split_front_matter(text.read(file, shown))
         meta = _front_matter(yaml_text, shown)
         number, number_line = _number(meta, yaml_text, shown)
         title = _field(meta, yaml_text, shown, "titel", "the card's printed title")
@@ -242,7 +256,21 @@ def _front_matter(yaml_text: str, shown: str) -> dict:
     if not isinstance(meta, dict):
         raise ContentError(shown, 2, "the front matter is not a list of key: value lines.",
                            "write karte: <Nummer>, titel: <Titel> and kapitel: <Kapitel-id>, one per line.")
+    _check_keys_once(yaml_text, shown)
     return meta
+
+
+def _check_keys_once(yaml_text: str, shown: str) -> None:
+    """No key is written twice (YAML would keep the last silently)."""
+    first: dict[str, int] = {}
+    for key, _ in yaml.compose(yaml_text, Loader=_YAML_LOADER).value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        line = key.start_mark.line + 2  # the front matter begins in the file's second line
+        if key.value in first:
+            raise ContentError(shown, line, f"{key.value} is written twice in the front matter "
+                               f"(lines {first[key.value]} and {line}).", "keep one of the two lines.")
+        first[key.value] = line
 
 
 def _key_line(yaml_text: str, key: str) -> int:
@@ -263,6 +291,10 @@ def _number(meta: dict, yaml_text: str, shown: str) -> tuple[int, int]:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ContentError(shown, line, f"the card number {value!r} is not a positive whole number.",
                            "write the number as printed, e.g. 'karte: 15'.")
+    if value > LARGEST_NUMBER:
+        raise ContentError(shown, line, f"the card number {value} is larger than {LARGEST_NUMBER}, the "
+                           "largest a shared selection's link carries.",
+                           f"number the cards from 1 to {LARGEST_NUMBER}.")
     return value, line
 
 
@@ -280,13 +312,26 @@ def _print_setting(meta: dict, yaml_text: str, shown: str) -> str | None:
     return value
 
 
+# What YAML made of a value that should have been text, as messages name it.
+_KINDS = ((bool, "true or false"), (int, "a number"), (float, "a number"), (list, "a list"),
+          (dict, "a set of key: value pairs"))
+
+
 def _field(meta: dict, yaml_text: str, shown: str, key: str, what: str) -> str:
+    """The text of ``key``: one line, written as text (YAML reads [a, b] as a list, 2023 as a number)."""
     value = meta.get(key)
-    if value is None or not str(value).strip():
-        raise ContentError(shown, _key_line(yaml_text, key) if key in meta else 1,
-                           f"the card file has no {key} ({what}).",
+    line = _key_line(yaml_text, key) if key in meta else 1
+    if value is None or isinstance(value, str) and not value.strip():
+        raise ContentError(shown, line, f"the card file has no {key} ({what}).",
                            f"add a line '{key}: …' to the front matter.")
-    return str(value).strip()
+    if not isinstance(value, str):
+        kind = next((name for type_, name in _KINDS if isinstance(value, type_)), "no text")
+        raise ContentError(shown, line, f"the {key} is {kind}, not a text.",
+                           f"write it as one line of text in quotes: {key}: \"…\".")
+    if "\n" in value.strip():
+        raise ContentError(shown, line, f"the {key} runs over more than one line.",
+                           f"write it as one line of text in quotes: {key}: \"…\".")
+    return value.strip()
 
 
 def references_in(body: str, offset: int, shown: str, own: int | None = None) -> dict[int, int]:

@@ -1,0 +1,125 @@
+"""Content is input like any other: what a card file holds can neither run in a reader's
+browser nor crash the build, and what the build cannot take it refuses with file, line and fix.
+
+Cases from an adversarial review of the build (issue „Safe against hostile content …“, items
+2–5); the titles' escaping is seen in a browser, in tests/browser/test_hostile_content.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import assert_refused, line_of
+
+CARD_16 = "docs/karten/16-formen-von-legitimation.md"
+CARD_16_TEXT = "Legitimation hat mehrere Formen."
+
+
+# -- 2. Active content in a card is refused, so the policy never allows it ---------------------
+
+
+@pytest.mark.parametrize("payload, what", [
+    ("<script>window.__pwned=1</script>", "an inline script"),
+    ("<SCRIPT type=\"text/javascript\">window.__pwned=1</SCRIPT>", "an inline script"),
+    ("[Mehr](javascript:window.__pwned=1)", "a javascript: link"),
+    ("<a href=\" JaVaScRiPt:window.__pwned=1\">Mehr</a>", "a javascript: link"),
+])
+def test_active_content_in_a_card_is_refused_with_its_line(tiny, payload, what):
+    tiny.replace(CARD_16, CARD_16_TEXT, f"{CARD_16_TEXT}\n\n{payload}\n")
+    result = tiny.build()
+    line = line_of(tiny.path(CARD_16), payload)
+    assert_refused(result, f"{CARD_16}:{line}: {what}", "Fix:")
+    assert not tiny.path("site/_headers").exists(), "no policy may be written for a refused build"
+
+
+# -- 3. Card files with awkward names, and cards left out ------------------------------------
+
+
+def _with_druckfassung(tiny) -> None:
+    """The page „Druckfassung“ in the tiny handbook: it takes every card from its built page."""
+    tiny.path("docs/druckfassung.md").write_text("# Druckfassung\n\n{{ druckfassung() }}\n", encoding="utf-8")
+    tiny.replace("mkdocs.yml", "  begriffe:\n",
+                 "  titelkarte: {untertitel: Untertitel, projekt: Projekt, projekt_titel: Projekttitel}\n"
+                 "  begriffe:\n")
+    tiny.replace("mkdocs.yml", "  - Checklisten: checklisten.md\n",
+                 "  - Checklisten: checklisten.md\n  - Druckfassung: druckfassung.md\n")
+
+
+@pytest.mark.parametrize("name", ["16 formen von legitimation.md", "16-formen-für-legitimation.md"])
+def test_a_card_file_named_with_a_space_or_an_umlaut_builds(tiny, name):
+    _with_druckfassung(tiny)
+    tiny.path(CARD_16).rename(tiny.path(f"docs/karten/{name}"))
+    result = tiny.build()
+    assert result.returncode == 0, result.output
+    assert CARD_16_TEXT in tiny.path("site/druckfassung/index.html").read_text(encoding="utf-8")
+    pages = list(tiny.path("site/karten").glob("16*/index.html"))
+    assert len(pages) == 1 and CARD_16_TEXT in pages[0].read_text(encoding="utf-8")
+
+
+def test_a_card_in_exclude_docs_is_left_out_of_the_site(tiny):
+    _with_druckfassung(tiny)
+    draft = tiny.path("docs/karten/19-entwurf.md")
+    draft.write_text("---\nkarte: 19\ntitel: Entwurf\nkapitel: legitimation\n---\n\nNoch nicht fertig.\n",
+                     encoding="utf-8")
+    tiny.replace("mkdocs.yml", "strict: true\n", "strict: true\nexclude_docs: |\n  karten/19-entwurf.md\n")
+    result = tiny.build()
+    assert result.returncode == 0, result.output
+    assert not list(tiny.path("site/karten").glob("19*"))
+    assert '"number": 19' not in tiny.path("site/karten.json").read_text(encoding="utf-8")
+    assert "Entwurf" not in tiny.path("site/index.html").read_text(encoding="utf-8")
+    assert "Noch nicht fertig" not in tiny.path("site/druckfassung/index.html").read_text(encoding="utf-8")
+
+
+# -- 4. A card saved in another encoding ------------------------------------------------------
+
+
+def test_a_card_saved_as_latin_1_is_refused_with_its_line(tiny):
+    path = tiny.path(CARD_16)
+    text = path.read_text(encoding="utf-8").replace(CARD_16_TEXT, "Grüße aus Köln.")
+    path.write_bytes(text.encode("latin-1"))
+    line = text.split("\n").index("Grüße aus Köln.") + 1
+    assert_refused(tiny.build(), f"{CARD_16}:{line}: the file is not UTF-8",
+                   "Fix: save the file as UTF-8")
+
+
+def test_a_page_saved_as_latin_1_is_refused_with_its_line(tiny):
+    path = tiny.path("docs/inhalt.md")
+    text = path.read_text(encoding="utf-8") + "\nGrüße aus Köln.\n"
+    path.write_bytes(text.encode("latin-1"))
+    line = next(n for n, words in enumerate(text.split("\n"), start=1) if not words.isascii())
+    assert_refused(tiny.build(), f"docs/inhalt.md:{line}: the file is not UTF-8", "Fix: save the file as UTF-8")
+
+
+# -- 5. Front matter that was accepted silently and wrong -------------------------------------
+
+
+def test_a_title_that_is_a_list_is_refused(tiny):
+    tiny.replace(CARD_16, 'titel: "Formen von Legitimation"', "titel: [Formen, Legitimation]")
+    assert_refused(tiny.build(), f"{CARD_16}:3: the titel is a list, not a text",
+                   "Fix: write it as one line of text in quotes")
+
+
+def test_a_key_written_twice_is_refused_with_both_lines(tiny):
+    tiny.replace(CARD_16, 'titel: "Formen von Legitimation"',
+                 'titel: "Formen von Legitimation"\ntitel: "Andere Formen"')
+    assert_refused(tiny.build(), f"{CARD_16}:4: titel is written twice in the front matter (lines 3 and 4)",
+                   "Fix: keep one")
+
+
+@pytest.mark.parametrize("where", ["front matter", "text"])
+def test_a_control_character_is_refused_with_its_line(tiny, where):
+    if where == "front matter":
+        tiny.replace(CARD_16, "Formen von Legitimation", "Formen\x00 von Legitimation")
+        line = 3
+    else:
+        tiny.replace(CARD_16, CARD_16_TEXT, "Legitimation hat\x07 mehrere Formen.")
+        line = line_of(tiny.path(CARD_16), "Legitimation hat\x07")
+    assert_refused(tiny.build(), f"{CARD_16}:{line}: the file holds a control character",
+                   "Fix: delete it")
+
+
+def test_a_card_number_beyond_what_share_links_carry_is_refused(tiny):
+    tiny.replace(CARD_16, "karte: 16", "karte: 10000")
+    tiny.path(CARD_16).rename(tiny.path("docs/karten/10000-formen.md"))
+    assert_refused(tiny.build(), "docs/karten/10000-formen.md:2: the card number 10000 is larger than 9999",
+                   "Fix:")
