@@ -125,6 +125,7 @@ def page(registry: Registry, config, auswahl: str, kept: Path | None = None) -> 
             '<noscript><p class="vorfuehren-hinweis">Die Vorführung braucht JavaScript. Ohne JavaScript '
             "lesen Sie die Karten einzeln über „Alle Karten“.</p></noscript>\n"
             '<div class="vorfuehren-wahl" hidden>\n'
+            '<p class="vorfuehren-meldung" role="status"></p>\n'
             '<h2 id="vorfuehren-auswahl">Meine Auswahl</h2>\n'
             '<p class="vorfuehren-auswahl-text"></p>\n'
             '<p><button type="button" class="knopf" data-start="auswahl">Meine Auswahl vorführen</button> '

@@ -158,15 +158,19 @@ def test_previous_and_next_follow_the_selection_when_read_from_it(server, page):
     expect(page.locator(".karte-weiter")).to_contain_text("9")
 
 
-@pytest.mark.parametrize("fragment", ["#teilen=21.8.4", "#teilen=21.8.40-4", "#teilen=21,x", "#teilen="],
-                         ids=["cut-off", "wrong-count", "malformed", "empty"])
+@pytest.mark.parametrize("fragment", ["#teilen=21.8.4", "#teilen=21.8.40-4", "#teilen=21,x", "#teilen=",
+                                      "#teilen=%", "#teilen=%E0%A4%A"],
+                         ids=["cut-off", "wrong-count", "malformed", "empty", "bad-escape", "cut-off-escape"])
 def test_a_malformed_or_cut_off_link_changes_nothing(server, page, fragment):
     keep(page, server, 21)
+    thrown = []
+    page.on("pageerror", lambda error: thrown.append(str(error)))
     open_page(page, server, fragment)
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("keine lesbare Auswahl")
     assert "Ihre Auswahl ist unverändert." in alert.inner_text()
     assert not our_dialog(page).is_visible() and listed(page) == [21]
+    assert thrown == []
 
 
 def test_cards_that_do_not_exist_are_left_out_and_named(server, page):

@@ -224,6 +224,21 @@ def test_export_import_and_merge_keep_both_of_two_conflicting_notes(server, brow
     theirs.close()
 
 
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-16", "utf-8-sig"])
+def test_a_file_saved_in_another_encoding_brings_its_umlauts(server, page, tmp_path, encoding):
+    # An editor on an office PC may save the JSON file as Latin-1 (Windows-1252) or UTF-16.
+    data = {"format": "ko-produktion.checklisten", "version": 1, "geklaert": [],
+            "notizen": {"version": 1, "fragen": {}, "karten": {"21": "Grüße aus Köln"}}}
+    path = tmp_path / f"stand-{encoding}.json"
+    path.write_bytes(json.dumps(data, ensure_ascii=False).encode(encoding))
+    open_page(page, server)
+    import_file(page, path)
+    our_dialog(page).wait_for()
+    page.get_by_role("button", name="Ersetzen").click()
+    expect(card_note(page, 21)).to_have_value("Grüße aus Köln")
+    assert stored_notes(page)["karten"] == {"21": "Grüße aus Köln"}
+
+
 # -- share links ------------------------------------------------------------------------------
 
 

@@ -56,6 +56,33 @@ def test_a_selection_is_driven_by_keys_alone(server, projector):
     assert page.evaluate("() => document.activeElement.dataset.start") == "kapitel:einleitung"
 
 
+@pytest.mark.parametrize("fragment", ["#auswahl=constructor", "#auswahl=__proto__", "#kapitel=constructor",
+                                      "#%", "#auswahl=%E0%A4%A", "#auswahl=99"])
+def test_a_link_that_names_no_card_says_so_calmly_and_the_choice_stays(server, projector, fragment):
+    page = projector
+    thrown = []
+    page.on("pageerror", lambda error: thrown.append(str(error)))
+    page.goto(server + PAGE + fragment)
+    expect(page.locator(".vorfuehren-meldung")).to_contain_text("keine Karte")
+    expect(page.get_by_role("region", name="Vorführung")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Ein Kapitel")).to_be_visible()
+    assert thrown == []
+
+
+def test_a_link_with_a_word_among_its_numbers_shows_the_cards_it_names(server, projector):
+    page = projector
+    thrown = []
+    page.on("pageerror", lambda error: thrown.append(str(error)))
+    page.goto(server + PAGE + "#auswahl=toString.8")
+    stage = page.get_by_role("region", name="Vorführung")
+    expect(stage).to_be_visible()
+    assert shown(page) == 8
+    expect(page.locator(".vorfuehren-stelle")).to_have_text("1 / 1")
+    page.keyboard.press("Escape")
+    expect(stage).to_be_hidden()
+    assert thrown == []
+
+
 def test_a_chapter_is_shown_from_its_button_with_the_keyboard(server, projector):
     page = projector
     page.goto(server + PAGE)

@@ -114,6 +114,9 @@
   }
 
   function watch(registration) {
+    if (!registration) {
+      return; // a browser that blocks workers by policy may answer without one
+    }
     if (registration.waiting && navigator.serviceWorker.controller) {
       offerReload(registration.waiting);
     }

@@ -246,6 +246,25 @@
     });
   }
 
+  /* A file's text: UTF-8, as this site writes it; UTF-16 where a byte-order mark says so;
+     otherwise Windows-1252 (and so Latin-1), as an editor on an office PC may save it
+     („Köln“ with the byte 0xf6). Read as UTF-8 regardless, its umlauts became replacement
+     characters and were stored so, without a word. */
+  function textOf(buffer) {
+    var bytes = new Uint8Array(buffer);
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+      return new TextDecoder("utf-16le").decode(bytes);
+    }
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+      return new TextDecoder("utf-16be").decode(bytes);
+    }
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (e) {
+      return new TextDecoder("windows-1252").decode(bytes);
+    }
+  }
+
   function importFile(file) {
     var name = TEXTE.datei(file.name);
     if (file.size > MAX_IMPORT) {
@@ -259,7 +278,7 @@
     reader.onload = function () {
       var data;
       try {
-        data = JSON.parse(String(reader.result).replace(/^\uFEFF/, ""));
+        data = JSON.parse(textOf(reader.result));
       } catch (e) {
         message(TEXTE.keinJson(name), true);
         return;
@@ -273,7 +292,7 @@
       offer({ ticks: result.ticks, notes: notes.notes }, name, TEXTE.ausDatei(file.name),
         tools.querySelector("[data-aktion='json-import']"));
     };
-    reader.readAsText(file);
+    reader.readAsArrayBuffer(file);
   }
 
   // -- the buttons -----------------------------------------------------------------------

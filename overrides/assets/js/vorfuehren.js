@@ -21,6 +21,8 @@
     ansage: function (place, count, title) {
       return "Karte " + place + " von " + count + ": " + title;
     },
+    // a link ("#auswahl=…", "#kapitel=…") that names no card of this fan, or could not be read
+    keineKarte: "Der geöffnete Link nennt keine Karte dieses Fächers. Wählen Sie unten, was Sie vorführen möchten.",
     auswahl: function (count) {
       return count ? "Ihre Auswahl hat " + count + (count === 1 ? " Karte." : " Karten.") :
         "Ihre Auswahl ist leer. Merken Sie Karten mit dem Knopf „Merken“ oben auf jeder Karte.";
@@ -33,7 +35,8 @@
   }
   var choice = root.querySelector(".vorfuehren-wahl");
   var stage = root.querySelector(".vorfuehren-buehne");
-  var slides = {};
+  // Without a prototype: a link's "#auswahl=constructor" names no slide.
+  var slides = Object.create(null);
   [].forEach.call(root.querySelectorAll(".vorfuehren-folie"), function (slide) {
     slides[slide.getAttribute("data-karte")] = slide;
   });
@@ -125,7 +128,7 @@
       return slides[number];
     });
     if (!shown.length) {
-      return;
+      return false;
     }
     opener = trigger || null;
     choice.hidden = true;
@@ -137,6 +140,7 @@
     if (trigger) {
       enterFullscreen(); // a click: the browser allows full screen now
     }
+    return true;
   }
 
   function stop() {
@@ -254,13 +258,23 @@
     start(what === "auswahl" ? kept() : chapterCards(what.slice("kapitel:".length)), button);
   });
 
-  /* "#auswahl=21.8.40" or "#kapitel=legitimation": start at once (in the window). */
+  /* "#auswahl=21.8.40" or "#kapitel=legitimation": start at once (in the window). A link
+     that cannot be read, or names no card, says so and leaves the choice as it is. */
   function fromAddress() {
-    var hash = decodeURIComponent(location.hash);
-    if (hash.indexOf("#auswahl=") === 0) {
-      start(hash.slice(9).split("."), null);
-    } else if (hash.indexOf("#kapitel=") === 0) {
-      start(chapterCards(hash.slice(9)), null);
+    var hash;
+    try {
+      hash = decodeURIComponent(location.hash);
+    } catch (e) {
+      hash = null; // a cut or mistyped escape ("#%")
+    }
+    var message = choice.querySelector(".vorfuehren-meldung");
+    message.textContent = "";
+    if (hash === null || hash.indexOf("#auswahl=") === 0 || hash.indexOf("#kapitel=") === 0) {
+      var numbers = hash === null ? [] : hash.indexOf("#auswahl=") === 0 ? hash.slice(9).split(".") :
+        chapterCards(hash.slice(9));
+      if (!start(numbers, null)) {
+        message.textContent = TEXTE.keineKarte;
+      }
     }
   }
 
