@@ -239,6 +239,52 @@ def test_a_file_saved_in_another_encoding_brings_its_umlauts(server, page, tmp_p
     assert stored_notes(page)["karten"] == {"21": "Grüße aus Köln"}
 
 
+# -- two tabs ---------------------------------------------------------------------------------
+
+
+def test_two_tabs_typing_into_one_note_are_told_and_no_word_is_lost(server, context):
+    a, b = context.new_page(), context.new_page()
+    open_card(a, server + CARD_21)
+    open_card(b, server + CARD_21)
+    note_field(a, VERHAELTNIS_KEY).fill("A schreibt eins zwei drei vier")
+    note_field(b, VERHAELTNIS_KEY).fill("B schreibt anders")  # A's field still has the focus
+    # Tab A keeps its text in view, and is told that the kept text is now B's.
+    told_a = a.locator(".notiz-anderswo")
+    expect(told_a).to_contain_text("in einem anderen Fenster")
+    expect(note_field(a, VERHAELTNIS_KEY)).to_have_value("A schreibt eins zwei drei vier")
+    assert stored_notes(a)["fragen"][VERHAELTNIS_KEY]["notiz"] == "B schreibt anders"
+    a.get_by_role("button", name="Meinen Text speichern").click()
+    expect(told_a).to_have_count(0)
+    assert stored_notes(a)["fragen"][VERHAELTNIS_KEY]["notiz"] == "A schreibt eins zwei drei vier"
+    # Now B's words were replaced: B is told too, and takes A's text or keeps its own.
+    told_b = b.locator(".notiz-anderswo")
+    expect(told_b).to_contain_text("in einem anderen Fenster")
+    b.get_by_role("button", name="Text von dort übernehmen").click()
+    expect(note_field(b, VERHAELTNIS_KEY)).to_have_value("A schreibt eins zwei drei vier")
+    expect(told_b).to_have_count(0)
+    a.reload()
+    expect(note_field(a, VERHAELTNIS_KEY)).to_have_value("A schreibt eins zwei drei vier")
+
+
+def test_a_note_replaced_from_another_tab_can_be_restored(server, context):
+    a, b = context.new_page(), context.new_page()
+    open_card(a, server + CARD_21)
+    open_card(b, server + CARD_21)
+    note_field(a, WER_KEY).fill("Aus der Gruppe, sagt A.")
+    a.locator("article h1").click()  # A is done with the field
+    note_field(b, WER_KEY).fill("Von außen, sagt B.")
+    # A's field shows B's text now, and A is told, with its own words to bring back.
+    expect(note_field(a, WER_KEY)).to_have_value("Von außen, sagt B.")
+    expect(a.locator(".notiz-anderswo")).to_contain_text("in einem anderen Fenster")
+    a.get_by_role("button", name="Meinen Text wiederherstellen").click()
+    expect(note_field(a, WER_KEY)).to_have_value("Aus der Gruppe, sagt A.")
+    assert stored_notes(a)["fragen"][WER_KEY]["notiz"] == "Aus der Gruppe, sagt A."
+    # Notes another tab writes where this one wrote nothing are simply shown, without a word.
+    card_note(b, 21).fill("Nur B.")
+    expect(card_note(a, 21)).to_have_value("Nur B.")
+    assert a.locator(".notiz-anderswo").count() == 0
+
+
 # -- share links ------------------------------------------------------------------------------
 
 

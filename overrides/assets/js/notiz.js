@@ -23,6 +23,13 @@
       return "Notiz zu Karte " + number;
     },
     zuDieserKarte: "Ihre Notiz zu dieser Karte",
+    // another tab changed a note this tab wrote: while the reader is in the field, and after
+    anderswoHier: "Diese Notiz wurde gerade in einem anderen Fenster geändert und dort gespeichert. " +
+      "Hier steht weiter Ihr Text.",
+    anderswoDort: "Diese Notiz wurde in einem anderen Fenster geändert; hier steht jetzt der Text von dort.",
+    meinenSpeichern: "Meinen Text speichern",
+    dortUebernehmen: "Text von dort übernehmen",
+    meinenWiederherstellen: "Meinen Text wiederherstellen",
     zuLang: function (limit, length) {
       return "Eine Notiz fasst höchstens " + limit.toLocaleString("de-DE") + " Zeichen. Mit dem Eingefügten " +
         "wären es " + length.toLocaleString("de-DE") + " geworden; es wurde nicht übernommen. Ihre Notiz ist " +
@@ -45,6 +52,7 @@
   var notes = speicher.empty();
   var afterRender = [];
   var told = {};
+  var fromElsewhere = false; // while render() shows what another tab wrote
 
   function load() {
     var parsed = storage.read();
@@ -129,7 +137,11 @@
 
   function showField(field) {
     var text = textOf(field);
-    if (document.activeElement !== field && field.value !== text) {
+    var editing = document.activeElement === field;
+    if (fromElsewhere && field.mine && text !== field.last) {
+      changedElsewhere(field, editing, field.last || "");
+    }
+    if (!editing && field.value !== text) {
       field.value = text;
     }
     field.last = field.value;
@@ -147,6 +159,62 @@
     [].forEach.call(document.querySelectorAll("textarea.notiz-feld"), showField);
     afterRender.forEach(function (show) {
       show();
+    });
+  }
+
+  /* Another tab wrote over a note this tab wrote (both are open on the same note; the last
+     to write is kept): say so at the field, so that no word goes silently. While the reader
+     is in the field, their text stays in view, to keep or to give up for the other; after,
+     the field shows the other text, and the reader's own can be brought back. */
+  function changedElsewhere(field, editing, own) {
+    var box = field.parentNode;
+    var old = box.querySelector(".notiz-anderswo");
+    if (old) {
+      old.parentNode.removeChild(old);
+    }
+    var note = document.createElement("div");
+    note.className = "notiz-anderswo";
+    note.setAttribute("role", "status");
+    var words = document.createElement("p");
+    words.textContent = editing ? TEXTE.anderswoHier : TEXTE.anderswoDort;
+    note.appendChild(words);
+    var choices = editing ? [[TEXTE.meinenSpeichern, function () {
+      save(field);
+    }], [TEXTE.dortUebernehmen, function () {
+      field.mine = false;
+      field.value = textOf(field);
+      showField(field);
+    }]] : [[TEXTE.meinenWiederherstellen, function () {
+      field.value = own;
+      save(field);
+    }]];
+    choices.forEach(function (choice) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "knopf";
+      button.textContent = choice[0];
+      button.addEventListener("click", function () {
+        note.parentNode.removeChild(note);
+        choice[1]();
+        field.focus();
+      });
+      note.appendChild(button);
+    });
+    box.insertBefore(note, box.querySelector(".notiz-druck"));
+  }
+
+  /* Keep what a field holds, as the reader typed it. */
+  function save(area) {
+    var text = area.value;
+    var key = area.getAttribute("data-notiz-frage");
+    var card = area.getAttribute("data-notiz-karte");
+    area.mine = true;
+    update(function (state) {
+      if (key) {
+        state.fragen[key] = { frage: wording(key) || (state.fragen[key] || {}).frage || "", notiz: text };
+      } else {
+        state.karten[card] = text;
+      }
     });
   }
 
@@ -261,16 +329,11 @@
       return;
     }
     message.textContent = "";
-    var text = area.value;
-    var key = area.getAttribute("data-notiz-frage");
-    var card = area.getAttribute("data-notiz-karte");
-    update(function (state) {
-      if (key) {
-        state.fragen[key] = { frage: wording(key) || (state.fragen[key] || {}).frage || "", notiz: text };
-      } else {
-        state.karten[card] = text;
-      }
-    });
+    var conflict = area.parentNode.querySelector(".notiz-anderswo");
+    if (conflict) {
+      conflict.parentNode.removeChild(conflict); // typing on keeps this text, as „Meinen Text speichern“ does
+    }
+    save(area);
   });
 
   // -- start -------------------------------------------------------------------------------
@@ -294,7 +357,12 @@
   window.addEventListener("storage", function (event) {
     if (event.key === speicher.STORE || event.key === null) {
       notes = load();
-      render();
+      fromElsewhere = true;
+      try {
+        render();
+      } finally {
+        fromElsewhere = false;
+      }
     }
   });
   window.addEventListener("pageshow", function (event) {
