@@ -3,7 +3,8 @@
    The build (macros/outputs/app.py) puts in the list of files with their
    content hashes, and writes this file as sw.js at the site's root, so its
    scope is the whole site under any base path. On install it fetches every
-   listed file into a cache named after the build; the page it serves comes
+   listed file into a cache named after the build, each checked against its
+   hash; the page it serves comes
    from that cache, with the network only for what is not listed. A new build
    is a new sw.js: the new worker fills its own cache while the old one keeps
    serving, and takes over only when the reader reloads on the notice (or
@@ -29,15 +30,41 @@ function listed(url) {
   return path === "" ? "./" : path;
 }
 
+/* The first 12 hex digits of the SHA-256 of a response's body, as the list gives them. */
+function hashOf(response) {
+  return response.clone().arrayBuffer().then(function (body) {
+    return crypto.subtle.digest("SHA-256", body);
+  }).then(function (digest) {
+    return Array.prototype.map.call(new Uint8Array(digest), function (byte) {
+      return (byte < 16 ? "0" : "") + byte.toString(16);
+    }).join("").slice(0, 12);
+  });
+}
+
+/* Every listed file, each checked against its hash: an upload that sent sw.js before the
+   pages (or a host still serving some old files) would otherwise fill this build's cache
+   with the last build's pages, and serve them until the next build. Then the install fails,
+   the last build's worker keeps serving its own files, and the browser tries again on a
+   later visit, when the upload is complete. */
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    var requests = BUILD.files.map(function (entry) {
+    return Promise.all(BUILD.files.map(function (entry) {
       // Past the browser's HTTP cache: the list's hashes belong to this build's files.
-      return new Request(new URL(entry[0], SCOPE).href, { cache: "reload", credentials: "same-origin" });
-    });
-    return cache.addAll(requests);
+      var request = new Request(new URL(entry[0], SCOPE).href, { cache: "reload", credentials: "same-origin" });
+      return fetch(request).then(function (response) {
+        if (!response.ok) {
+          throw new Error(entry[0] + ": " + response.status);
+        }
+        return hashOf(response).then(function (hash) {
+          if (hash !== entry[1]) {
+            throw new Error(entry[0] + " is not this build's (" + hash + ", listed " + entry[1] + ")");
+          }
+          return cache.put(request, response);
+        });
+      });
+    }));
   }).catch(function (error) {
-    // Not enough space, or a file missing: leave nothing half-filled behind.
+    // Not enough space, a file missing or another build's: leave nothing half-filled behind.
     return caches.delete(CACHE).then(function () {
       throw error;
     });

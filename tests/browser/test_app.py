@@ -195,6 +195,105 @@ def test_the_kill_switch_unregisters_the_worker_and_empties_its_cache(browser, s
     context.close()
 
 
+def test_the_kill_switch_works_whatever_its_files_date(browser, site, tmp_path):
+    # Copied with its date kept (cp -p, rsync -a), the switch is older than the sw.js it
+    # replaces, and a server that compares dates answers the browser's If-Modified-Since
+    # with "304 not modified", as the test server does.
+    folder = copy_site(site, tmp_path / "site")
+    context = browser.new_context()
+    page = context.new_page()
+    with common.serve(folder) as server:
+        page.goto(server)
+        wait_ready(page)
+        switch = folder / "sw.js"
+        earlier = switch.stat().st_mtime - 86400
+        shutil.copyfile(common.ROOT / "deploy" / "sw-aus.js", switch)
+        os.utime(switch, (earlier, earlier))
+        page.evaluate("location.reload()")
+        assert eventually(page, "document.readyState === 'complete' && !navigator.serviceWorker.controller"
+                                " && " + NO_WORKER_NO_CACHE)
+    context.close()
+
+
+INSTALL_OUTCOME = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  if (!registration.installing && !registration.waiting) {
+    await registration.update().catch(() => null);
+  }
+  const worker = registration.installing || registration.waiting;
+  if (!worker) return "nothing new";
+  if (worker.state === "installed" || worker.state === "redundant") return worker.state;
+  return await new Promise(done => worker.addEventListener("statechange", () => {
+    if (worker.state === "installed" || worker.state === "redundant") done(worker.state);
+  }));
+}"""
+
+
+def test_a_partial_deploy_never_pins_readers_to_old_pages(browser, tiny, tmp_path):
+    old = build_into(tiny, tmp_path / "old")
+    tiny.replace(tiny.card(42), "Entscheidungen", "NEUE-FASSUNG Entscheidungen")
+    new = build_into(tiny, tmp_path / "new")
+    served = tmp_path / "served"
+    shutil.copytree(old, served)
+    context = browser.new_context()
+    page = context.new_page()
+    with common.serve(served) as server:
+        page.goto(server + CARD_42)
+        wait_ready(page)
+        # An upload that sent the new sw.js first: the old pages beside the new worker.
+        partial = tmp_path / "partial"
+        shutil.copytree(old, partial)
+        shutil.copy2(new / "sw.js", partial / "sw.js")
+        publish_later(partial, served)
+        page.reload()
+        # The new worker finds files that are not its build's and does not install.
+        assert page.evaluate(INSTALL_OUTCOME) == "redundant"
+        assert page.locator(".app-hinweis").count() == 0
+        assert "NEUE-FASSUNG" not in page.locator("article").inner_text()
+        # The upload completes: the new build is offered and shown.
+        publish_later(new, served)
+        page.reload()
+        notice = page.locator(".app-hinweis")
+        notice.wait_for(timeout=30000)
+        with page.expect_navigation():
+            notice.get_by_role("button", name="neu laden").click()
+        page.wait_for_load_state()
+        assert "NEUE-FASSUNG" in page.locator("article").inner_text()
+        for _ in range(3):
+            page.goto(server + CARD_42)
+            assert "NEUE-FASSUNG" in page.locator("article").inner_text()
+    context.close()
+
+
+def test_two_tabs_during_an_update_both_reach_the_new_build(browser, tiny, tmp_path):
+    old = build_into(tiny, tmp_path / "old")
+    tiny.replace(tiny.card(42), "Entscheidungen", "NEUE-FASSUNG Entscheidungen")
+    new = build_into(tiny, tmp_path / "new")
+    served = tmp_path / "served"
+    shutil.copytree(old, served)
+    context = browser.new_context()
+    first, second = context.new_page(), context.new_page()
+    with common.serve(served) as server:
+        first.goto(server + CARD_42)
+        wait_ready(first)
+        second.goto(server + CARD_42)
+        publish_later(new, served)
+        first.reload()
+        first.locator(".app-hinweis").wait_for(timeout=30000)
+        second.reload()
+        second.locator(".app-hinweis").wait_for(timeout=30000)
+        with first.expect_navigation():
+            first.locator(".app-hinweis").get_by_role("button", name="neu laden").click()
+        first.wait_for_load_state()
+        assert "NEUE-FASSUNG" in first.locator("article").inner_text()
+        # The second tab's notice now reloads it into the build the first one took over.
+        with second.expect_navigation():
+            second.locator(".app-hinweis").get_by_role("button", name="neu laden").click()
+        second.wait_for_load_state()
+        assert "NEUE-FASSUNG" in second.locator("article").inner_text()
+    context.close()
+
+
 def test_when_the_browser_refuses_the_space_the_site_says_so_and_works_online(browser, server):
     context = browser.new_context()
     page = context.new_page()

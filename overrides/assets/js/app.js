@@ -62,7 +62,14 @@
     button.textContent = TEXTE.neuLaden;
     button.addEventListener("click", function () {
       button.disabled = true;
-      waiting.postMessage({ type: "neu-laden" });
+      if (waiting.state === "installed") {
+        waiting.postMessage({ type: "neu-laden" }); // it takes over; controllerchange reloads
+      } else {
+        // Another tab's „neu laden“ let it take over already (or a newer one came): nothing
+        // will change hands any more, so reload into what serves now.
+        reloading = true;
+        location.reload();
+      }
     });
     notice.appendChild(document.createTextNode(TEXTE.neueFassung + " – "));
     notice.appendChild(button);
@@ -113,9 +120,35 @@
     });
   }
 
+  /* The browser asks whether sw.js is new with the validators of its HTTP cache, and a host
+     that compares dates answers "304 not modified" for a file with an older date: the kill
+     switch copied with its date kept (cp -p, rsync -a) was never seen. Fetched once past the
+     cache, sw.js is in the HTTP cache as the host has it, and the check compares that; at most
+     every ten minutes a tab, and only where a worker serves the page (else nothing to replace). */
+  var LOOKED = "ko-produktion.app.nachgesehen";
+  function lookForNewWorker(registration) {
+    var now = Date.now();
+    try {
+      if (now - Number(sessionStorage.getItem(LOOKED) || 0) < 600000) {
+        return;
+      }
+      sessionStorage.setItem(LOOKED, String(now));
+    } catch (e) {
+      // no session storage: look on every page
+    }
+    fetch(new URL("sw.js", root).href, { cache: "reload", credentials: "same-origin" }).then(function () {
+      return registration.update();
+    }).catch(function () {
+      // offline, or the host unreachable: the browser looks again on the next visit
+    });
+  }
+
   function watch(registration) {
     if (!registration) {
       return; // a browser that blocks workers by policy may answer without one
+    }
+    if (navigator.serviceWorker.controller) {
+      lookForNewWorker(registration);
     }
     if (registration.waiting && navigator.serviceWorker.controller) {
       offerReload(registration.waiting);
