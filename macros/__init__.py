@@ -24,6 +24,8 @@ from .sources.calls import body_offset, check_names, expand_page, has_macros
 from .sources.registry import references_in
 
 _PLUGIN_MACROS = ("context", "macros_info", "now", "fix_url")  # the plugin's own; not ours to suggest
+# The plugin's macros that hand a page the build's whole environment: no page needs them.
+_PRIVATE_MACROS = {"context", "macros_info"}
 _build: sources.Sources | None = None  # replaced by every build (mkdocs serve rebuilds in one process)
 
 
@@ -99,7 +101,8 @@ def on_pre_page_macros(env):
     page, registry = env.page, _build.registry
     extensions.converting(f"{_build.shown_docs}/{page.file.src_uri}", Path(page.file.abs_src_path))
     page_meta.set_description(page, registry)
-    page_meta.escape_title(page)
+    _checked(lambda: page_meta.front_matter(page, f"{_build.shown_docs}/{page.file.src_uri}",
+                                            env.conf["theme"].get_env()))
     if page.meta.get("render_macros") is False:
         return
     card = registry.card_for_page(page.file.src_uri)
@@ -107,7 +110,8 @@ def on_pre_page_macros(env):
     try:
         if has_macros(env.markdown):
             page.meta["render_macros"] = True
-            known = set(env.variables) | set(env.macros) | set(env.env.globals) | set(page.meta)
+            # Not Jinja's globals (cycler, joiner, namespace, lipsum …): a way into Python.
+            known = (set(env.variables) | set(env.macros) | set(page.meta)) - _PRIVATE_MACROS
             check_names(env.markdown, shown, known, sorted(
                 n for n in env.macros if not n.startswith("_") and n not in _PLUGIN_MACROS))
             if card is None:  # cards were checked when the registry was built

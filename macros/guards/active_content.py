@@ -33,6 +33,9 @@ ELEMENTS = {
 # Attributes that hold an address.
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "cite", "background",
                   "xlink:href", "srcset", "ping"}
+# Those a browser fetches by itself to show the page (a picture, a video's poster …).
+LOADING_ATTRIBUTES = {"src", "srcset", "poster", "data", "background"}
+_ELSEWHERE = re.compile(r"^(?:https?:)?//", re.I)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # Browsers drop these from an address before reading its scheme.
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20]")
@@ -43,6 +46,8 @@ _FIX = {
     "style": "remove it and give the element a class instead ({: .name } after it, attr_list), "
              "styled in overrides/assets/css/: the site's Content-Security-Policy drops inline styles.",
     "scheme": "link to a page or an https:// address instead.",
+    "elsewhere": "save the file into docs/ (for example docs/bilder/) and refer to it relatively: "
+                 "visitors' browsers ask no other host for anything.",
 }
 
 
@@ -75,11 +80,15 @@ class _Checker(HTMLParser):
 
 
 def _check_url(tag: str, name: str, url: str) -> None:
+    if name in LOADING_ATTRIBUTES and _ELSEWHERE.match(url.strip()):
+        what = "a picture" if tag in ("img", "picture", "source") else f"a <{tag}>'s file"
+        raise Finding(f"{what} from another host ({url.strip()})", re.escape(url.strip()), "elsewhere")
     scheme = _SCHEME.match(_IGNORED_IN_URL.sub("", url).lower())
     if not scheme:
         return
     if scheme[1] in ("javascript", "vbscript"):
-        raise Finding(f"a {scheme[1]}: link", rf"{scheme[1]}\s*:|\b{name}\s*=", "scheme")
+        # The scheme's word, or failing that (spelled with entities) the attribute.
+        raise Finding(f"a {scheme[1]}: link", rf"{scheme[1]}|\b{name}\s*=", "scheme")
     if scheme[1] == "data" and not (tag == "img" and url.strip().lower().startswith("data:image/")):
         raise Finding("a data: address", rf"data\s*:|\b{name}\s*=", "scheme")
 
@@ -93,9 +102,10 @@ def check(html: str) -> None:
 
 def refuse(finding: Finding, shown: str, source: Path | None) -> ContentError:
     """The error for ``finding`` in the page ``shown``, with the line of its source where found."""
-    return ContentError(shown, _line(source, finding.needle),
-                        f"{finding.what} in the page's HTML: the build writes no active content "
-                        "from a page into the site.", _FIX[finding.fix])
+    why = ("visitors' browsers would ask that host, and the site sends nothing elsewhere."
+           if finding.fix == "elsewhere" else "the build writes no active content from a page into the site.")
+    return ContentError(shown, _line(source, finding.needle), f"{finding.what} in the page's HTML: {why}",
+                        _FIX[finding.fix])
 
 
 def _line(source: Path | None, needle: str) -> int | None:

@@ -28,8 +28,12 @@ from ..errors import ContentError
 
 @functools.cache
 def _parser() -> jinja2.Environment:
-    """Jinja, for the few bodies that need it (making one compiles its lexer: 20 ms)."""
-    return jinja2.Environment()
+    """Jinja, for the few bodies that need it (making one compiles its lexer: 20 ms); without
+    Jinja's globals, so that a page naming one (cycler, lipsum: ways into Python) is told
+    that it is undefined."""
+    environment = jinja2.Environment()
+    environment.globals.clear()
+    return environment
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Scan:
 
     calls: list[Call]
     undeclared: dict[str, int]  # name -> first line it is used on
+    unsafe: list[tuple[str, int]] = ()  # what reaches beyond the macros, and its line
 
 
 def has_macros(body: str) -> bool:
@@ -199,7 +204,42 @@ def scan(body: str, offset: int = 0) -> Scan:
     for node in tree.find_all(nodes.Name):
         if node.name in names and node.name not in undeclared:
             undeclared[node.name] = node.lineno + offset
-    return Scan(calls=calls, undeclared=undeclared)
+    return Scan(calls=calls, undeclared=undeclared, unsafe=_unsafe(tree, offset))
+
+
+# Filters a page may use: none of them reaches an attribute by a name it is given.
+SAFE_FILTERS = {"e", "escape", "upper", "lower", "title", "capitalize", "trim", "length", "count",
+                "default", "d", "join", "replace", "int", "float", "string", "first", "last",
+                "round", "abs", "striptags", "wordcount", "truncate", "center", "indent", "list"}
+
+
+def _unsafe(tree: nodes.Template, offset: int) -> list[tuple[str, int]]:
+    """What in a page's template reaches beyond the macros and plain variables.
+
+    The macros plugin renders pages with Jinja, which is no sandbox: a card could reach
+    Python's innards (``cycler.__init__.__globals__.os``) and run anything on the machine
+    that builds the site. A page may call our macros (by name) and read variables and their
+    attributes; it may not name a part starting with '_', subscript with a computed key,
+    call a method (``'{0.__class__}'.format(x)`` reads attributes too), use a filter that
+    takes an attribute's name, or include another file."""
+    found = []
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Call, nodes.Filter, nodes.Include,
+                               nodes.Import, nodes.FromImport, nodes.Extends)):
+        line = node.lineno + offset
+        if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+            found.append((f"the template reaches for '{node.attr}', a part of Python", line))
+        elif isinstance(node, nodes.Getitem):
+            key = node.arg.value if isinstance(node.arg, nodes.Const) else None
+            if not isinstance(key, (str, int)) or isinstance(key, str) and key.startswith("_"):
+                found.append((f"the template reaches for {repr(key) if key else 'a computed key'}, "
+                              "which pages have no business with", line))
+        elif isinstance(node, nodes.Call) and not isinstance(node.node, nodes.Name):
+            found.append(("the template calls a method, which pages have no business with", line))
+        elif isinstance(node, nodes.Filter) and node.name not in SAFE_FILTERS:
+            found.append((f"the template uses the filter '{node.name}'", line))
+        elif isinstance(node, (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
+            found.append(("the template includes another file", line))
+    return sorted(found, key=lambda item: item[1])
 
 
 def body_offset(path: str | None) -> int:
@@ -222,6 +262,10 @@ def check_names(body: str, shown: str, known: set[str], macros: list[str]) -> No
         raise ContentError(shown, error.lineno, f"malformed macro call: {error.message}.",
                            "write macro calls as {{ name(arguments) }} with matching braces, "
                            "parentheses and quotes.") from None
+    for problem, line in found.unsafe:
+        raise ContentError(shown, line, problem + ".",
+                           "a page calls the macros by name ({{ siehe(15, 16) }}) and reads variables "
+                           "({{ config.site_url }}); write what else it needs as text.")
     called = {c.name for c in found.calls}
     for name, line in found.undeclared.items():
         if name in known:

@@ -331,6 +331,10 @@ def _field(meta: dict, yaml_text: str, shown: str, key: str, what: str) -> str:
     if "\n" in value.strip():
         raise ContentError(shown, line, f"the {key} runs over more than one line.",
                            f"write it as one line of text in quotes: {key}: \"…\".")
+    if any(mark in value for mark in ("{{", "{%", "{#")):
+        raise ContentError(shown, line, f"the {key} holds template syntax ('{{{{', '{{%' or '{{#'), "
+                           "which the macros plugin would run as a template.",
+                           f"write the {key} as plain text.")
     return value.strip()
 
 

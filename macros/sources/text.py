@@ -16,8 +16,13 @@ from typing import Callable
 
 from ..errors import ContentError
 
-# C0 controls but tab, line feed and carriage return; DEL; C1 controls; fertig.py's markers.
-_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000\ue001]")
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls; fertig.py's markers;
+# the direction controls that embed, override or isolate (U+202A–U+202E, U+2066–U+2069).
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000\ue001\u202a-\u202e\u2066-\u2069]")
+# Python-Markdown recurses once per level of lists and quotes, and a few hundred levels end in
+# a RecursionError; no card needs more than a few.
+DEEPEST = 16
+_TOO_DEEP = re.compile(r"^(?: {4}|\t|>[ \t]*){%d}(?: {4}|\t|>)" % DEEPEST, re.M)
 
 
 def read(path: Path, shown: str) -> str:
@@ -38,9 +43,18 @@ def read(path: Path, shown: str) -> str:
         if found.group() in "\ue000\ue001":
             raise ContentError(shown, line, f"the file holds the character {character}, which the build "
                                "uses to mark its own HTML.", "delete it.")
+        if found.group() >= "\u202a":
+            raise ContentError(shown, line, f"the file holds a direction control character ({character}), "
+                               "which turns around the order in which readers see the text.",
+                               "delete it (German text needs none).")
         raise ContentError(shown, line, f"the file holds a control character ({character}), which no "
                            "reader sees and which would be written into the page.",
                            "delete it (it often comes with text pasted from a PDF).")
+    deep = _TOO_DEEP.search(text)
+    if deep:
+        raise ContentError(shown, text.count("\n", 0, deep.start()) + 1,
+                           f"the text is nested more than {DEEPEST} levels deep (lists or quotes).",
+                           "lay it out flatter: no reader follows that many levels.")
     return text
 
 

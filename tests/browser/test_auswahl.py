@@ -186,6 +186,23 @@ def test_cards_that_do_not_exist_are_left_out_and_named(server, page):
     assert listed(page) == [8, 21]
 
 
+def test_a_stored_address_that_leaves_the_site_is_never_linked(server, page):
+    # Storage is the reader's, but may hold anything (another script, a damaged profile).
+    page.goto(server)
+    page.evaluate("""k => localStorage.setItem(k, JSON.stringify({version: 1, karten: [
+        {karte: 8, adresse: "karten/08-teilhabe/", titel: "Teilhabe"},
+        {karte: 21, adresse: "https://tracker.example/", titel: "Fremd"},
+        {karte: 40, adresse: "javascript:window.__pwned=1//", titel: "Skript"}]}))""", STORE)
+    for number in (8, 21):
+        page.goto(server + CARDS[number] + "?auswahl")
+        hrefs = page.locator("a").evaluate_all("links => links.map(a => a.href)")
+        assert not [h for h in hrefs if h.startswith("javascript:") or "tracker.example" in h], hrefs
+    open_page(page, server)
+    hrefs = page.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert not [h for h in hrefs if h.startswith("javascript:") or "tracker.example" in h], hrefs
+    assert listed(page) == [8, 21, 40]
+
+
 def test_without_storage_the_selection_lasts_the_visit_and_the_card_says_so(server, browser):
     context = browser.new_context()
     context.add_init_script(FULL)

@@ -123,3 +123,85 @@ def test_a_card_number_beyond_what_share_links_carry_is_refused(tiny):
     tiny.path(CARD_16).rename(tiny.path("docs/karten/10000-formen.md"))
     assert_refused(tiny.build(), "docs/karten/10000-formen.md:2: the card number 10000 is larger than 9999",
                    "Fix:")
+
+
+# -- found by attacking further -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("payload, what", [
+    ("{{ cycler.__init__.__globals__.os.popen('echo PWNED').read() }}", "the template calls a method"),
+    ("{{ config.__class__.__mro__ }}", "a part of Python"),
+    ("{{ config['__class__'] }}", "'__class__'"),
+    ("{% include 'mkdocs.yml' %}", "includes another file"),
+    ("{{ cycler }}", "undefined name 'cycler'"),
+])
+def test_a_template_that_reaches_beyond_the_macros_is_refused(tiny, payload, what):
+    # The macros' Jinja is no sandbox: a card could run any Python at build time.
+    tiny.replace(CARD_16, CARD_16_TEXT, f"{CARD_16_TEXT}\n\n{payload}\n")
+    result = tiny.build()
+    line = line_of(tiny.path(CARD_16), payload)
+    assert_refused(result, f"{CARD_16}:{line}: ", what, "Fix:")
+    assert "PWNED" not in result.output
+
+
+@pytest.mark.parametrize("title", ["Formen {{ 7*7 }} von", "Formen {% if true %}x{% endif %}"])
+def test_a_title_with_template_syntax_is_refused(tiny, title):
+    # The macros plugin renders a page title that holds {{ or {% as a template.
+    tiny.replace(CARD_16, 'titel: "Formen von Legitimation"', f'titel: "{title}"')
+    assert_refused(tiny.build(), f"{CARD_16}:3: the titel holds", "Fix:")
+
+
+def test_a_page_title_with_template_syntax_is_refused(tiny):
+    path = tiny.path("docs/inhalt.md")
+    path.write_text('---\ntitle: "Alle {{ 7*7 }} Karten"\n---\n\n' + path.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    assert_refused(tiny.build(), "docs/inhalt.md:2: the title holds", "Fix:")
+
+
+def test_a_description_in_front_matter_is_text(tiny):
+    tiny.replace(CARD_16, "kapitel: legitimation", 'kapitel: legitimation\ndescription: "\\"><script>x()</script>"')
+    result = tiny.build()
+    assert result.returncode == 0, result.output
+    html = next(tiny.path("site/karten").glob("16-*/index.html")).read_text(encoding="utf-8")
+    assert "<script>x()" not in html
+    assert 'content="&#34;&gt;&lt;script&gt;x()&lt;/script&gt;"' in html or \
+        'content="&quot;&gt;&lt;script&gt;x()&lt;/script&gt;"' in html
+
+
+@pytest.mark.parametrize("payload", ["![Logo](https://tracker.example/pixel.png)",
+                                     '<img src="//tracker.example/pixel.png" alt="Logo">'])
+def test_a_picture_from_another_host_is_refused(tiny, payload):
+    # Visitors' browsers would ask that host: no request may leave the site.
+    tiny.replace(CARD_16, CARD_16_TEXT, f"{CARD_16_TEXT}\n\n{payload}\n")
+    line = line_of(tiny.path(CARD_16), payload)
+    assert_refused(tiny.build(), f"{CARD_16}:{line}: a picture from another host", "Fix:")
+
+
+@pytest.mark.parametrize("where, old, new", [
+    ("title", "Formen von Legitimation", "Formen \u202evon Legitimation"),
+    ("text", CARD_16_TEXT, "Legitimation hat \u2066mehrere\u2069 Formen."),
+])
+def test_a_direction_control_character_is_refused(tiny, where, old, new):
+    # U+202E and its kind turn the order of what readers see: a title could read as another.
+    tiny.replace(CARD_16, old, new)
+    line = line_of(tiny.path(CARD_16), new)
+    assert_refused(tiny.build(), f"{CARD_16}:{line}: the file holds a direction control character", "Fix:")
+
+
+def test_markdown_nested_past_reason_is_refused_with_its_line(tiny):
+    # Python-Markdown recurses per level: 400 nested list items crashed it with a RecursionError.
+    nested = "\n".join("    " * i + "- x" for i in range(400))
+    tiny.replace(CARD_16, CARD_16_TEXT, f"{CARD_16_TEXT}\n\n{nested}\n")
+    line = line_of(tiny.path(CARD_16), "    " * 17 + "- x")
+    assert_refused(tiny.build(), f"{CARD_16}:{line}: the text is nested more than 16 levels deep", "Fix:")
+
+
+def test_an_unknown_template_in_front_matter_is_refused(tiny):
+    tiny.replace(CARD_16, "kapitel: legitimation", "kapitel: legitimation\ntemplate: ../../../etc/passwd")
+    assert_refused(tiny.build(), f"{CARD_16}:5: the template '../../../etc/passwd' does not exist", "Fix:")
+
+
+def test_a_javascript_link_written_with_an_entity_is_refused_with_its_line(tiny):
+    payload = "[Mehr](javascript&colon;window.__pwned=1)"
+    tiny.replace(CARD_16, CARD_16_TEXT, f"{CARD_16_TEXT}\n\n{payload}\n")
+    assert_refused(tiny.build(), f"{CARD_16}:{line_of(tiny.path(CARD_16), payload)}: a javascript: link")

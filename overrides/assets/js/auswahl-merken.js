@@ -34,7 +34,11 @@
   var PARAM = "auswahl";
   var memory = null; // the selection as this page knows it, once storage failed to keep it
 
-  /* The stored selection as a list of {karte, adresse, titel}; bad entries are dropped. */
+  // A kept card's address: relative to the site's root, never another host or a script.
+  var ADDRESS = /^(?![a-z][a-z0-9+.-]*:|[\/\\])[^:?#]*$/i;
+
+  /* The stored selection as a list of {karte, adresse, titel}; bad entries are dropped, and an
+     address that would lead off the site („javascript:…“, „https://…“) is forgotten. */
   function parse(raw) {
     var data;
     try {
@@ -54,7 +58,7 @@
     }).map(function (entry) {
       return {
         karte: entry.karte,
-        adresse: typeof entry.adresse === "string" ? entry.adresse : "",
+        adresse: typeof entry.adresse === "string" && ADDRESS.test(entry.adresse) ? entry.adresse : "",
         titel: typeof entry.titel === "string" ? entry.titel : ""
       };
     });
