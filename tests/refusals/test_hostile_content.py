@@ -23,11 +23,22 @@ CARD_16_TEXT = "Legitimation hat mehrere Formen."
     ("<SCRIPT type=\"text/javascript\">window.__pwned=1</SCRIPT>", "an inline script"),
     ("[Mehr](javascript:window.__pwned=1)", "a javascript: link"),
     ("<a href=\" JaVaScRiPt:window.__pwned=1\">Mehr</a>", "a javascript: link"),
+    # Held from the first: kept here so that they keep holding.
+    ("<svg><script>window.__pwned=1</script></svg>", "an inline script"),
+    ("<!-- Hinweis --><script>window.__pwned=1</script>", "an inline script"),
+    ("<svg onload=\"window.__pwned=1\"></svg>", "an event handler (onload=…)"),
+    ("Text mit Klick\n{: onclick=\"window.__pwned=1\" }", "an event handler (onclick=…)"),
+    ("<iframe srcdoc=\"&lt;script&gt;window.__pwned=1&lt;/script&gt;\"></iframe>", "an embedded page"),
+    ("<form action=\"https://example.org/\"><input name=\"a\"></form>", "a form"),
+    ("<meta http-equiv=\"refresh\" content=\"0;url=https://example.org/\">", "a <meta> element"),
+    ("<base href=\"https://example.org/\">", "a <base> element"),
+    ("[Mehr](data:text/html;base64,PHNjcmlwdD4=)", "a data: address"),
+    ("<span style=\"color: red\">rot</span>", "a style attribute"),
 ])
 def test_active_content_in_a_card_is_refused_with_its_line(tiny, payload, what):
     tiny.replace(CARD_16, CARD_16_TEXT, f"{CARD_16_TEXT}\n\n{payload}\n")
     result = tiny.build()
-    line = line_of(tiny.path(CARD_16), payload)
+    line = line_of(tiny.path(CARD_16), payload.split("\n")[-1])
     assert_refused(result, f"{CARD_16}:{line}: {what}", "Fix:")
     assert not tiny.path("site/_headers").exists(), "no policy may be written for a refused build"
 
