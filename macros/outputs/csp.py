@@ -95,10 +95,24 @@ def policy(hashes: list[str]) -> str:
     ])
 
 
-# Sent beside the policy by every example.
+# What the site's pages may ask of the browser beyond a page's own: full screen for „Vorführen“
+# (vorfuehren.js), nothing else, and no other origin anything.
+PERMISSIONS = ("accelerometer=(), camera=(), display-capture=(), fullscreen=(self), geolocation=(), "
+               "gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()")
+
+# Sent beside the policy by every example. HSTS: browsers keep to https for a year once they
+# have it over https (they ignore it over http, so it harms no test or preview on http); not
+# for subdomains, which the publisher may serve otherwise. X-Frame-Options for browsers that
+# predate frame-ancestors. COOP and CORP: no other origin opens the site's windows or embeds its
+# files (the site loads nothing from elsewhere, and its worker, manifest and downloads are its own).
 OTHER_HEADERS = [
+    ("Strict-Transport-Security", "max-age=31536000"),
     ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
     ("Referrer-Policy", "same-origin"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+    ("Permissions-Policy", PERMISSIONS),
 ]
 
 
