@@ -99,14 +99,13 @@ def define_env(env):
 def on_pre_page_macros(env):
     """Check a page's macros and checklists, link a card's terms, frame it, expand literal calls."""
     page, registry = env.page, _build.registry
-    extensions.converting(f"{_build.shown_docs}/{page.file.src_uri}", Path(page.file.abs_src_path))
+    shown = f"{_build.shown_docs}/{page.file.src_uri}"
+    extensions.converting(shown, Path(page.file.abs_src_path))
     page_meta.set_description(page, registry)
-    _checked(lambda: page_meta.front_matter(page, f"{_build.shown_docs}/{page.file.src_uri}",
-                                            env.conf["theme"].get_env()))
+    _checked(lambda: page_meta.front_matter(page, shown, env.conf["theme"]))
     if page.meta.get("render_macros") is False:
         return
     card = registry.card_for_page(page.file.src_uri)
-    shown = f"{_build.shown_docs}/{page.file.src_uri}"
     try:
         if has_macros(env.markdown):
             page.meta["render_macros"] = True

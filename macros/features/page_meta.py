@@ -12,15 +12,14 @@ so they are stored escaped, as ``Markup`` that a ``| e`` leaves alone.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from jinja2 import TemplateNotFound
 from markupsafe import Markup
 
 from ..errors import ContentError
-
-from ..sources.registry import Card, Registry, ranges
+from ..sources.calls import has_macros, split_front_matter
+from ..sources.registry import Card, Registry, key_line, ranges
 
 
 def description(registry: Registry, card: Card) -> str:
@@ -42,48 +41,38 @@ def set_description(page, registry: Registry) -> None:
 
 # Front matter keys the theme writes into the page as they are (as HTML).
 AS_HTML = ("title", "description")
-TEMPLATE_MARKS = ("{{", "{%", "{#")
 
 
-def front_matter(page, shown: str, theme_env) -> None:
+def front_matter(page, shown: str, theme) -> None:
     """A page's front matter as the theme may take it (raises ContentError).
 
     ``title`` and ``description`` are text, but the theme writes them into the page as they are
     (as HTML: a title „Fragen <und> Antworten“ lost a word, and one with markup wrote it into
     the page), so they are stored escaped. Neither may hold template syntax: the macros plugin
-    renders a title that does as a template. A ``template`` must be one of the theme's (a
+    renders a title that does as a template. A ``template`` must be one of the ``theme``'s (a
     missing one crashed the build with a traceback)."""
-    source = Path(page.file.abs_src_path)
     for key in AS_HTML:
         value = page.meta.get(key)
         if isinstance(value, str) and not isinstance(value, Markup):
-            if any(mark in value for mark in TEMPLATE_MARKS):
-                raise ContentError(shown, meta_line(source, key), f"the {key} holds template syntax "
+            if has_macros(value):
+                raise ContentError(shown, _line(page, key), f"the {key} holds template syntax "
                                    "('{{', '{%' or '{#'), which the macros plugin would run.",
                                    f"write the {key} as plain text.")
             page.meta[key] = Markup.escape(value)
     template = page.meta.get("template")
     if template is not None:
         try:
-            theme_env.get_template(str(template))
+            theme.get_env().get_template(str(template))
         except (TemplateNotFound, TypeError, ValueError):
-            raise ContentError(shown, meta_line(source, "template"), f"the template '{template}' does not "
+            raise ContentError(shown, _line(page, "template"), f"the template '{template}' does not "
                                "exist in the theme.", "leave the line out: every page has the theme's page "
                                "template (overrides/main.html).") from None
 
 
-def meta_line(source: Path, key: str) -> int | None:
-    """The line of ``key:`` in the front matter of the file at ``source``."""
-    try:
-        lines = source.read_text(encoding="utf-8-sig").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return None
-    for number, text in enumerate(lines[1:], start=2):
-        if text.rstrip() in ("---", "..."):
-            return None
-        if re.match(rf"{re.escape(key)}\s*:", text):
-            return number
-    return None
+def _line(page, key: str) -> int:
+    """The line of ``key:`` in the page's front matter (for a message)."""
+    yaml_text, _, _ = split_front_matter(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))
+    return key_line(yaml_text, key)
 
 
 # The pages every page's footer links to (BITV 2.0 § 4), outside the navigation.

@@ -20,7 +20,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import ContentError
+from ..errors import ContentError, line_matching
 
 # Elements an author's HTML may not hold, and how a message names them.
 ELEMENTS = {
@@ -104,16 +104,6 @@ def refuse(finding: Finding, shown: str, source: Path | None) -> ContentError:
     """The error for ``finding`` in the page ``shown``, with the line of its source where found."""
     why = ("visitors' browsers would ask that host, and the site sends nothing elsewhere."
            if finding.fix == "elsewhere" else "the build writes no active content from a page into the site.")
-    return ContentError(shown, _line(source, finding.needle), f"{finding.what} in the page's HTML: {why}",
+    return ContentError(shown, line_matching(source, finding.needle, re.I) if source else None, f"{finding.what} in the page's HTML: {why}",
                         _FIX[finding.fix])
 
-
-def _line(source: Path | None, needle: str) -> int | None:
-    if source is None:
-        return None
-    try:
-        lines = source.read_text(encoding="utf-8-sig").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return None
-    pattern = re.compile(needle, re.I)
-    return next((number for number, text in enumerate(lines, start=1) if pattern.search(text)), None)

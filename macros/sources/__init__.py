@@ -36,7 +36,7 @@ def read(docs_dir: str | Path, extra: dict, project: Path,
     every other page reads as text; ``excluded`` tells the files the site leaves out (by their
     path below ``docs_dir``). Raises ContentError."""
     suche.require()
-    text.check_pages(Path(docs_dir), project, shown_path, excluded, skip=CARD_DIR)
+    text.check_pages(Path(docs_dir), project, excluded, skip=CARD_DIR)
     registry = load_registry(docs_dir, load_chapters(extra.get("kapitel")), shown_root=project,
                              excluded=excluded)
     return Sources(registry, shown_path(Path(docs_dir), project), checkliste.load(registry),

@@ -262,7 +262,8 @@ def check_names(body: str, shown: str, known: set[str], macros: list[str]) -> No
         raise ContentError(shown, error.lineno, f"malformed macro call: {error.message}.",
                            "write macro calls as {{ name(arguments) }} with matching braces, "
                            "parentheses and quotes.") from None
-    for problem, line in found.unsafe:
+    if found.unsafe:
+        problem, line = found.unsafe[0]
         raise ContentError(shown, line, problem + ".",
                            "a page calls the macros by name ({{ siehe(15, 16) }}) and reads variables "
                            "({{ config.site_url }}); write what else it needs as text.")

@@ -27,6 +27,7 @@ import jinja2
 import yaml
 
 from . import text
+from .text import shown_path
 from .calls import has_macros, scan, split_front_matter
 from ..errors import ContentError
 
@@ -184,7 +185,7 @@ def load_registry(docs_dir: str | Path, chapters: list[Chapter],
         chapter_id = _field(meta, yaml_text, shown, "kapitel", "the id of its chapter")
         chapter = chapter_by_id.get(chapter_id)
         if chapter is None:
-            raise ContentError(shown, _key_line(yaml_text, "kapitel"),
+            raise ContentError(shown, key_line(yaml_text, "kapitel"),
                                f"card {number} names the chapter '{chapter_id}', which does not exist.",
                                "use one of the chapter ids listed under extra.kapitel in mkdocs.yml: "
                                + ", ".join(c.id for c in chapters) + ".")
@@ -233,21 +234,16 @@ def plain_text(markdown: str) -> str:
 # -- reading one card -------------------------------------------------------------
 
 
-def shown_path(path: Path, root: Path) -> str:
-    """``path`` as messages show it: relative to the project where it lies inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _front_matter(yaml_text: str, shown: str) -> dict:
     if not yaml_text.strip():
         raise ContentError(shown, 1, "the card file has no front matter.",
                            "start it with ---, then lines karte: <Nummer>, titel: <Titel>, "
                            "kapitel: <Kapitel-id>, then ---.")
     try:
-        meta = yaml.load(yaml_text, Loader=_YAML_LOADER)
+        meta = yaml.load(yaml_text, Loader=_Loader)
+    except _KeyTwice as twice:
+        raise ContentError(shown, twice.lines[1], f"{twice.key} is written twice in the front matter "
+                           f"(lines {twice.lines[0]} and {twice.lines[1]}).", "keep one of the two lines.") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -256,24 +252,30 @@ def _front_matter(yaml_text: str, shown: str) -> dict:
     if not isinstance(meta, dict):
         raise ContentError(shown, 2, "the front matter is not a list of key: value lines.",
                            "write karte: <Nummer>, titel: <Titel> and kapitel: <Kapitel-id>, one per line.")
-    _check_keys_once(yaml_text, shown)
     return meta
 
 
-def _check_keys_once(yaml_text: str, shown: str) -> None:
-    """No key is written twice (YAML would keep the last silently)."""
-    first: dict[str, int] = {}
-    for key, _ in yaml.compose(yaml_text, Loader=_YAML_LOADER).value:
-        if not isinstance(key, yaml.ScalarNode):
-            continue
-        line = key.start_mark.line + 2  # the front matter begins in the file's second line
-        if key.value in first:
-            raise ContentError(shown, line, f"{key.value} is written twice in the front matter "
-                               f"(lines {first[key.value]} and {line}).", "keep one of the two lines.")
-        first[key.value] = line
+class _KeyTwice(Exception):
+    def __init__(self, key: str, lines: tuple[int, int]):
+        super().__init__(key)
+        self.key, self.lines = key, lines
 
 
-def _key_line(yaml_text: str, key: str) -> int:
+class _Loader(_YAML_LOADER):
+    """PyYAML's safe loader, which refuses a key written twice (it would keep the last silently)."""
+
+    def construct_mapping(self, node, deep=False):
+        first: dict = {}
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                line = key.start_mark.line + 2  # the front matter begins in the file's second line
+                if key.value in first:
+                    raise _KeyTwice(key.value, (first[key.value], line))
+                first[key.value] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+def key_line(yaml_text: str, key: str) -> int:
     """Line in the file of ``key:`` in the front matter (line 1 is the opening ---)."""
     for i, line in enumerate(yaml_text.split("\n")):
         if line.split(":", 1)[0].strip() == key:
@@ -282,7 +284,7 @@ def _key_line(yaml_text: str, key: str) -> int:
 
 
 def _number(meta: dict, yaml_text: str, shown: str) -> tuple[int, int]:
-    line = _key_line(yaml_text, "karte")
+    line = key_line(yaml_text, "karte")
     if "karte" not in meta:
         raise ContentError(shown, 1, "the card file has no card number.",
                            "add a line 'karte: <Nummer>' with the number printed on the card "
@@ -307,7 +309,7 @@ def _print_setting(meta: dict, yaml_text: str, shown: str) -> str | None:
     if value is None:
         return None
     if value not in PRINT_SETTINGS:
-        raise ContentError(shown, _key_line(yaml_text, "druck"), f"'druck: {value}' is no print setting.",
+        raise ContentError(shown, key_line(yaml_text, "druck"), f"'druck: {value}' is no print setting.",
                            "write 'druck: eng' (" + PRINT_SETTINGS["eng"] + ") or leave the line out.")
     return value
 
@@ -320,7 +322,7 @@ _KINDS = ((bool, "true or false"), (int, "a number"), (float, "a number"), (list
 def _field(meta: dict, yaml_text: str, shown: str, key: str, what: str) -> str:
     """The text of ``key``: one line, written as text (YAML reads [a, b] as a list, 2023 as a number)."""
     value = meta.get(key)
-    line = _key_line(yaml_text, key) if key in meta else 1
+    line = key_line(yaml_text, key) if key in meta else 1
     if value is None or isinstance(value, str) and not value.strip():
         raise ContentError(shown, line, f"the card file has no {key} ({what}).",
                            f"add a line '{key}: …' to the front matter.")
@@ -331,7 +333,7 @@ def _field(meta: dict, yaml_text: str, shown: str, key: str, what: str) -> str:
     if "\n" in value.strip():
         raise ContentError(shown, line, f"the {key} runs over more than one line.",
                            f"write it as one line of text in quotes: {key}: \"…\".")
-    if any(mark in value for mark in ("{{", "{%", "{#")):
+    if has_macros(value):
         raise ContentError(shown, line, f"the {key} holds template syntax ('{{{{', '{{%' or '{{#'), "
                            "which the macros plugin would run as a template.",
                            f"write the {key} as plain text.")

@@ -58,8 +58,15 @@ def read(path: Path, shown: str) -> str:
     return text
 
 
-def check_pages(docs_dir: Path, shown_root: Path, shown_path: Callable[[Path, Path], str],
-                excluded: Callable[[str], bool], skip: str) -> None:
+def shown_path(path: Path, root: Path) -> str:
+    """``path`` as messages show it: relative to the project where it lies inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_pages(docs_dir: Path, shown_root: Path, excluded: Callable[[str], bool], skip: str) -> None:
     """Every Markdown page below ``docs_dir`` outside the folder ``skip`` (the cards, read
     by the registry) reads as UTF-8 without unwanted characters."""
     for path in sorted(docs_dir.rglob("*.md")):

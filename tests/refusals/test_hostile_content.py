@@ -34,6 +34,9 @@ CARD_16_TEXT = "Legitimation hat mehrere Formen."
     ("<base href=\"https://example.org/\">", "a <base> element"),
     ("[Mehr](data:text/html;base64,PHNjcmlwdD4=)", "a data: address"),
     ("<span style=\"color: red\">rot</span>", "a style attribute"),
+    # Found by attacking further: visitors' browsers would ask that host.
+    ("![Logo](https://tracker.example/pixel.png)", "a picture from another host"),
+    ('<img src="//tracker.example/pixel.png" alt="Logo">', "a picture from another host"),
 ])
 def test_active_content_in_a_card_is_refused_with_its_line(tiny, payload, what):
     tiny.replace(CARD_16, CARD_16_TEXT, f"{CARD_16_TEXT}\n\n{payload}\n")
@@ -177,15 +180,6 @@ def test_a_description_in_front_matter_is_text(tiny):
     assert "<script>x()" not in html
     assert 'content="&#34;&gt;&lt;script&gt;x()&lt;/script&gt;"' in html or \
         'content="&quot;&gt;&lt;script&gt;x()&lt;/script&gt;"' in html
-
-
-@pytest.mark.parametrize("payload", ["![Logo](https://tracker.example/pixel.png)",
-                                     '<img src="//tracker.example/pixel.png" alt="Logo">'])
-def test_a_picture_from_another_host_is_refused(tiny, payload):
-    # Visitors' browsers would ask that host: no request may leave the site.
-    tiny.replace(CARD_16, CARD_16_TEXT, f"{CARD_16_TEXT}\n\n{payload}\n")
-    line = line_of(tiny.path(CARD_16), payload)
-    assert_refused(tiny.build(), f"{CARD_16}:{line}: a picture from another host", "Fix:")
 
 
 @pytest.mark.parametrize("where, old, new", [

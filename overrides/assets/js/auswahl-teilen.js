@@ -147,18 +147,12 @@
 
   // -- a shared selection that comes in ---------------------------------------------------------
 
-  /* A link's percent-encoded text, or null where a cut or a typo broke an escape ("%E0%A4%A"). */
-  function decoded(text) {
-    try {
-      return decodeURIComponent(text);
-    } catch (e) {
-      return null;
-    }
-  }
-
-  /* The numbers in a link's text, or null when it is malformed or cut short. */
+  /* The numbers in a link's (percent-encoded) text, or null when it is malformed, cut short
+     or a cut or a typo broke an escape ("%E0%A4%A"). */
   function parseShared(text) {
-    if (text === null) {
+    try {
+      text = decodeURIComponent(text);
+    } catch (e) {
       return null;
     }
     var match = /^((?:[1-9][0-9]{0,3})(?:\.[1-9][0-9]{0,3})*)-([1-9][0-9]{0,3})$/.exec(text);
@@ -179,7 +173,7 @@
     } catch (e) {
       // Some browsers refuse this on file://; the fragment then stays, harmlessly.
     }
-    var numbers = parseShared(decoded(text));
+    var numbers = parseShared(text);
     if (!numbers) {
       page.message(TEXTE.linkUnlesbar, true);
       return;
