@@ -14,7 +14,8 @@ from mkdocs.utils import get_relative_url
 from . import extensions, guards, outputs, sources
 from .errors import ContentError, build_error
 from .extensions import kept
-from .features import auswahl, druck, druckfassung as printed, herunterladen as downloads, page_meta, vorfuehren
+from .features import auswahl, druck, druckfassung as printed, herausgeber, page_meta, vorfuehren
+from .features import herunterladen as downloads
 from .features.begriffe import link_terms
 from .features.checkliste import TOOLS_PARTIAL, all_checklists
 from .features.faecher import chapter_fan, whole_fan
@@ -24,8 +25,7 @@ from .sources.calls import body_offset, check_names, expand_page, has_macros
 from .sources.registry import references_in
 
 _PLUGIN_MACROS = ("context", "macros_info", "now", "fix_url")  # the plugin's own; not ours to suggest
-# The plugin's macros that hand a page the build's whole environment: no page needs them.
-_PRIVATE_MACROS = {"context", "macros_info"}
+_PRIVATE_MACROS = {"context", "macros_info"}  # they hand a page the build's whole environment
 _build: sources.Sources | None = None  # replaced by every build (mkdocs serve rebuilds in one process)
 
 
@@ -35,9 +35,8 @@ def define_env(env):
     conf, project = env.conf, Path(env.conf["config_file_path"]).parent
     excluded = sources.excluded(conf.get("exclude_docs"), conf.get("draft_docs"))
     _build = _checked(lambda: sources.read(conf["docs_dir"], conf["extra"], project, excluded))
-    _checked(lambda: guards.install(conf, project, _build.shown_docs))
-    _checked(lambda: outputs.prepare(conf))
-    page_meta.footer_links(conf)
+    publisher = _checked(lambda: herausgeber.install(conf, project))  # site_url, footer: before all else
+    _checked(lambda: (guards.install(conf, project, _build.shown_docs), outputs.prepare(conf)))
     conf["nav"] = _checked(lambda: nav.expand(conf["nav"], _build.registry))
     extensions.install(conf)
     registry, shown_docs, inline = _build.registry, _build.shown_docs, conf["extra"]["assets"].inline
@@ -78,6 +77,8 @@ def define_env(env):
     def herunterladen() -> str:
         """On the page „Herunterladen“: each download and what it is for, and where to order copies."""
         return _checked(lambda: downloads.page(conf["extra"], env.page.url))
+
+    env.macro(herausgeber.macro(publisher, lambda: env.page), "angabe")  # {{ angabe("herausgeber.email") }}
 
     @env.macro
     def alle_checklisten() -> str:

@@ -25,6 +25,9 @@ TINY = Path(__file__).parent / "data" / "tiny"
 HANDBOOK_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
 # npm packages the build copies from (macros/outputs/vendor.py), linked into every project.
 NODE_MODULES = ROOT / "node_modules"
+# A made-up publisher with every value filled in: tests/conftest.py names it for every build.
+PUBLISHER = ROOT / "tests" / "data" / "herausgeber.yml"
+PUBLIC_ADDRESS = "https://ko-produktion.musterbehoerde.de/"  # its `adresse`
 # What `make build` needs beside the project (the venv is the real one).
 MAKE_PARTS = ("Makefile", "requirements.txt", "requirements-test.txt", "constraints.txt", "package.json",
               "package-lock.json")

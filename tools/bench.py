@@ -373,6 +373,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # The site as a publisher puts it online, not a draft with its notice on every page: the
+    # tests' made-up publisher (the repository's herausgeber.yml is the publisher's to fill in).
+    os.environ.setdefault("HERAUSGEBER", str(ROOT / "tests" / "data" / "herausgeber.yml"))
     ours_config = load_config(ROOT / "mkdocs.yml")
     scratch = Path(tempfile.mkdtemp(prefix="ko-bench-"))
     try:

@@ -37,6 +37,31 @@ class BuildFailed(Exception):
         self.label, self.returncode, self.output = label, returncode, output
 
 
+class DraftRefused(Exception):
+    """`make publish` or `make pdf` of a draft (the publisher's file is not complete), not asked for."""
+
+
+# `make publish ENTWURF=1` (and `make pdf ENTWURF=1`): a draft on purpose, for a preview.
+DRAFT_ENV = "ENTWURF"
+
+
+def refuse_draft(project: Path = ROOT) -> None:
+    """Raise DraftRefused, naming each missing value, when ``project`` would be published as a
+    draft and ENTWURF=1 does not ask for one; raise ContentError for a malformed publisher's file.
+
+    A draft's every page says „Entwurf“ and asks search engines not to index it; a publication
+    or a PDF for the print shop must not go out like that by accident (with 53 QR codes to an
+    example host)."""
+    from macros.sources import herausgeber  # the build's own reading of the file
+
+    if os.environ.get(DRAFT_ENV, "").strip().lower() in ("1", "ja", "true", "yes"):
+        return
+    config = load_config(project / "mkdocs.yml")
+    publisher = herausgeber.read(project, site_url=config.get("site_url") or None)
+    if publisher.draft:
+        raise DraftRefused(publisher.refusal())
+
+
 class ChromiumMissing(Exception):
     """Debian's chromium is not installed."""
 

@@ -44,7 +44,8 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Operator, Pdf
 
-from tools.common import ROOT, BuildFailed, ChromiumMissing, build, chromium, load_config, serve
+from macros.errors import ContentError
+from tools.common import ROOT, BuildFailed, ChromiumMissing, DraftRefused, build, chromium, load_config, refuse_draft, serve
 
 DIST = ROOT / "dist"
 FAN_PDF = "ko-produktion-faecher.pdf"
@@ -507,6 +508,11 @@ def report(result: Result) -> str:
 
 
 def main() -> int:
+    try:
+        refuse_draft(ROOT)
+    except (ContentError, DraftRefused) as problem:
+        print(f"make pdf: {problem}\ndist/ left as it was.", file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory(prefix="druck-") as temp:
         site_dir = Path(temp) / "site"
         try:

@@ -13,6 +13,9 @@
    bundle, Chromium, a missing file) fails the whole, and the previous site/
    stays as it was.
 
+Before all of it: a draft (herausgeber.yml not complete) is refused, naming
+each missing value, unless ENTWURF=1 asks for one (tools/common.refuse_draft).
+
 The functions are also what the tests call (tests/conftest.py publishes once
 per session).
 """
@@ -32,7 +35,8 @@ from pathlib import Path
 
 from macros.features.herunterladen import FOLDER, megabytes
 from tools import druck, offline
-from tools.common import ROOT, BuildFailed, ChromiumMissing, build, chromium, serve
+from macros.errors import ContentError
+from tools.common import ROOT, BuildFailed, ChromiumMissing, DraftRefused, build, chromium, refuse_draft, serve
 
 SITE = ROOT / "site"
 WORK = ROOT / ".build" / "publish"
@@ -89,8 +93,10 @@ def check_links(site: Path, listed: dict) -> None:
 
 
 def publish(target: Path = SITE, project: Path = ROOT, work: Path = WORK, browser=None) -> Publication:
-    """Build the whole publication and put it at ``target``; raises, leaving ``target`` as it was."""
+    """Build the whole publication and put it at ``target``; raises, leaving ``target`` as it was
+    (DraftRefused first, before anything is built, for a draft not asked for with ENTWURF=1)."""
     start = time.perf_counter()
+    refuse_draft(project)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     printed_site, final_site, downloads = work / "print", work / "site", work / FOLDER
@@ -138,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     except BuildFailed as failure:
         print(failure.output, file=sys.stderr)
         print(f"make publish: {failure}; site/ left as it was.", file=sys.stderr)
+        return 1
+    except (ContentError, DraftRefused) as problem:
+        print(f"make publish: {problem}\nsite/ left as it was.", file=sys.stderr)
         return 1
     except (ChromiumMissing, druck.NotPrintable, PublishFailed) as problem:
         print(f"make publish: {problem}; site/ left as it was.", file=sys.stderr)

@@ -7,15 +7,13 @@ download the page says what it is for, its format, size, pages and date, and
 links it. `make build` makes no downloads: then the page says so calmly and
 links none (the Druckfassung, which every build has, stays).
 
-Printed copies are ordered from the publisher: the address is
-``extra.bestellung`` in mkdocs.yml, a placeholder in [brackets] until the
-publisher fills it in.
+Printed copies are ordered from the publisher: the page says so in its own
+words, with ``{{ angabe("bestellung") }}`` from the publisher's file.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -59,10 +57,7 @@ TEXT = {
     "size": "Größe",
     "extent": "Umfang",
     "built": "Stand",
-    "order_heading": "Gedruckte Exemplare",
-    "order": "Den gedruckten Kartenfächer können Sie beim Herausgeber per E-Mail bestellen: {address}",
 }
-_EMAIL = re.compile(r"^[^@\s\[\]]+@[^@\s\[\]]+\.[a-z]+$", re.I)
 
 
 def megabytes(size: int) -> str:
@@ -104,24 +99,12 @@ def _entry(item: dict, built: str, page_url: str) -> str:
             f'data-bytes="{item["bytes"]}">{TEXT["link"].format(title=words["title"])}</a></p>')
 
 
-def order(address: str | None) -> str:
-    """Where printed copies are ordered; a placeholder in [brackets] stays text, an e-mail address is linked."""
-    address = (address or "").strip()
-    if not address:
-        raise ContentError("mkdocs.yml", None, "extra.bestellung is empty.",
-                           "give the publisher's e-mail address for printed copies, or a placeholder "
-                           "in [brackets].")
-    shown = (f'<a href="mailto:{escape(address)}">{escape(address)}</a>' if _EMAIL.match(address)
-             else f"<strong>{escape(address)}</strong>")
-    return f"## {TEXT['order_heading']}\n\n<p>{TEXT['order'].format(address=shown)}</p>"
-
-
 def page(extra: dict, page_url: str) -> str:
-    """Every download with what it is for, or the calm note that this build has none; then printed copies."""
+    """Every download with what it is for, or the calm note that this build has none."""
     manifest = load(extra.get("downloads"))
     if manifest is None:
         parts = [f'<p class="herunterladen-keine">{TEXT["none"]}</p>']
     else:
         by_kind = {item["kind"]: item for item in manifest["files"]}
         parts = [_entry(by_kind[kind], manifest["built"], page_url) for kind in KINDS if kind in by_kind]
-    return "\n\n".join(parts + [order(extra.get("bestellung"))])
+    return "\n\n".join(parts)

@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..features import qr
 from ..sources import Sources
-from . import app, bundles, csp, druckfassung, karten_json, kurzadressen, offline, robots, suche, vendor
+from . import app, bundles, csp, druckfassung, karten_json, kurzadressen, offline, robots, security, suche, vendor
 
 CACHE = Path(".cache")  # below the project: what builds keep for the next (safe to delete)
 QR_CACHE = CACHE / "qr.json"
@@ -49,4 +49,5 @@ def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
     else:
         robots.write(site, conf["site_url"])
         csp.write(site, conf["site_url"])
+        security.write(site, conf["extra"]["herausgeber"]["sicherheit"], conf["site_url"])
         app.write(site, conf, Path(conf["theme"].custom_dir) / "assets" / "css" / "karte.css", project / CACHE)

@@ -48,7 +48,7 @@ BACKGROUND = "#ffffff"
 NOT_KEPT = {"sitemap.xml", "sitemap.xml.gz", "robots.txt", "_headers", ".htaccess",
             "nginx-csp.conf", WORKER}
 NOT_KEPT_SUFFIXES = (".map", ".zip", ".pdf")
-NOT_KEPT_FOLDERS = ("downloads/",)
+NOT_KEPT_FOLDERS = ("downloads/", ".well-known/")
 _COLOUR = re.compile(r'\[data-kapitel="[^"]+"\]\s*\{\s*--karte-farbe:\s*(#[0-9a-fA-F]{6})')
 
 

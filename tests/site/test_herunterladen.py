@@ -33,9 +33,11 @@ def test_without_downloads_the_page_says_so_calmly_and_links_none(site):
     assert "druckfassung/" in [site.resolve("herunterladen/", href) for href in hrefs]
 
 
-def test_printed_copies_are_ordered_from_the_publisher_at_the_address_in_mkdocs_yml(site):
-    text = site.page("herunterladen/").select_one("article").get_text(" ", strip=True)
-    assert "beim Herausgeber per E-Mail bestellen: [E-Mail-Adresse des Herausgebers" in text
+def test_printed_copies_are_ordered_from_the_publisher_at_the_address_of_its_file(site):
+    page = site.page("herunterladen/")
+    text = page.select_one("article").get_text(" ", strip=True)
+    assert "beim Herausgeber per E-Mail bestellen: bestellung@musterbehoerde.de" in text
+    assert page.select_one('article a[href="mailto:bestellung@musterbehoerde.de"]')
 
 
 def test_the_druckfassung_has_the_cover_the_contents_and_every_card_once_in_printed_order(site):
