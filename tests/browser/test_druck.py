@@ -23,7 +23,7 @@ from pdfua import validate
 from pypdf import PdfReader
 
 from tests.expected import PRINTED_CARDS, PRINTED_CHAPTERS, PRINTED_COVER, TITLES
-from tests.helpers import card_format_mm
+from tests.helpers import PUBLIC_ADDRESS, card_format_mm
 from tools import druck
 
 
@@ -185,6 +185,15 @@ def test_links_in_the_fan_go_to_the_public_site_and_say_where(fan, site_url):
     assert uris[f"{site_url}karten/15-warum-legitimation-wichtig-ist/"] == "Karte 15: Warum Legitimation wichtig ist"
     assert not [uri for uri in uris if "127.0.0.1" in uri]
     assert all(link.get("/Contents") for link in links)
+
+
+def test_the_fan_names_the_publishers_address_never_an_example_host(fan, fan_texts, site_url):
+    assert site_url == PUBLIC_ADDRESS  # tests/data/herausgeber.yml
+    links = [annotation.get_object() for page in fan.pages for annotation in page.get("/Annots") or []]
+    uris = [str(link["/A"]["/URI"]) for link in links if "/A" in link]
+    assert sum(uri.startswith(PUBLIC_ADDRESS) for uri in uris) > 200
+    assert not [uri for uri in uris if "example." in uri]
+    assert not [text for text in fan_texts if "example." in text]
 
 
 def test_a_card_too_long_for_its_page_goes_on_with_an_arrow_on_every_page_but_the_last(browser, server, site,
