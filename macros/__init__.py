@@ -60,8 +60,8 @@ def define_env(env):
 
     @env.macro
     def faecher() -> str:
-        """On the home page: every card as the interactive fan (a plain list without JavaScript)."""
-        return kept(whole_fan(registry, here(), inline))
+        """The home page's first screen: the cover card's words and every card as the fan."""
+        return kept(_checked(lambda: whole_fan(registry, here(), inline, conf)))
 
     @env.macro
     def inhaltsverzeichnis() -> str:

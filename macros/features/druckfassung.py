@@ -33,20 +33,32 @@ TEXT = {
 COVER_KEYS = ("untertitel", "projekt", "projekt_titel")
 
 
-def cover(config: dict) -> str:
-    """The cover card: title, subtitle, authors, the research project."""
+def cover_words(config: dict) -> dict[str, str]:
+    """The cover card's words, escaped: title (``site_name``), subtitle, authors (``site_author``),
+    the research project and its title (``extra.titelkarte``); raises ContentError."""
     words = config["extra"].get("titelkarte") or {}
     missing = [key for key in COVER_KEYS if not words.get(key)]
     if missing:
         raise ContentError("mkdocs.yml", None, "extra.titelkarte lacks " + ", ".join(missing) + ".",
                            "give the cover card's words as on the paper's cover: extra.titelkarte with "
                            "untertitel, projekt and projekt_titel.")
+    return {"titel": escape(config["site_name"]), "autorinnen": escape(config["site_author"] or ""),
+            **{key: escape(words[key]) for key in COVER_KEYS}}
+
+
+def cover_text(words: dict[str, str], heading_id: str) -> str:
+    """The cover card's text, as printed and as the home page's first screen shows it."""
+    return (f'<h1 id="{heading_id}">{words["titel"]}</h1>\n'
+            f'<p class="titelkarte-untertitel">{words["untertitel"]}</p>\n'
+            f'<p class="titelkarte-autorinnen">{words["autorinnen"]}</p>\n'
+            f'<p class="titelkarte-projekt"><span class="titelkarte-projektname">{words["projekt"]}</span> '
+            f'{words["projekt_titel"]}</p>\n')
+
+
+def cover(config: dict) -> str:
+    """The cover card: title, subtitle, authors, the research project."""
     return (f'<section class="druckfassung-karte titelkarte" aria-labelledby="{COVER_ID}">\n'
-            f'<h1 id="{COVER_ID}">{escape(config["site_name"])}</h1>\n'
-            f'<p class="titelkarte-untertitel">{escape(words["untertitel"])}</p>\n'
-            f'<p class="titelkarte-autorinnen">{escape(config["site_author"] or "")}</p>\n'
-            f'<p class="titelkarte-projekt"><span class="titelkarte-projektname">{escape(words["projekt"])}</span> '
-            f'{escape(words["projekt_titel"])}</p>\n'
+            f'{cover_text(cover_words(config), COVER_ID)}'
             f'\n\n{print_block(config["site_url"])}\n</section>')
 
 

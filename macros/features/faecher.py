@@ -20,10 +20,12 @@ from typing import Callable
 
 from ..errors import ContentError
 from ..sources.registry import Card, Registry
+from .druckfassung import cover_text, cover_words
 from .karte import Href, card_link
 from .vorschau import attribute
 
 SCRIPT = "assets/js/faecher.js"
+START_ID = "ko-produktion"  # the home page's heading
 # The minified text of a script below the theme (macros/outputs/bundles.py, Assets.inline).
 Inline = Callable[[str], str]
 
@@ -61,10 +63,13 @@ def fan(cards: list[Card], href: Href, label: str, inline: Inline, css: str = ""
             f'</{element}>\n<script>{script}</script>')
 
 
-def whole_fan(registry: Registry, href: Href, inline: Inline) -> str:
-    """The home page's fan: every card in printed order."""
-    return fan(registry.cards, href, "Kartenfächer: alle Karten", inline, css="faecher--start",
-               element="nav")
+def whole_fan(registry: Registry, href: Href, inline: Inline, config: dict) -> str:
+    """The home page's first screen, as the printed fan's cover card: its words (title, subtitle,
+    authors, project; ``config`` is MkDocs's) and every card in printed order as the fan."""
+    return (f'<section class="titelkarte-start" aria-labelledby="{START_ID}">\n'
+            f'<div class="titelkarte-start-worte">\n{cover_text(cover_words(config), START_ID)}</div>\n'
+            + fan(registry.cards, href, "Kartenfächer: alle Karten", inline, css="faecher--start", element="nav")
+            + "\n</section>")
 
 
 def chapter_fan(registry: Registry, src_uri: str, shown_docs: str, href: Href, inline: Inline) -> str:

@@ -3,8 +3,8 @@
 Every build: our stylesheets and scripts as bundles named by their content
 (their names are settled as the build starts, for the templates: ``prepare``),
 ``karten.json``, the short addresses (``/15/``), the scripts taken from npm
-(vendor), the cards of the page „Druckfassung“ and the German search terms in
-the search index. The website adds ``robots.txt``, the CSP's host examples and,
+(vendor), the cards of the page „Druckfassung“, the German search terms in
+the search index and the favicon (emblem). The website adds ``robots.txt``, the CSP's host examples and,
 last, the app (manifest, icons, and the service worker, which lists every file
 before it); the offline bundle instead gets its search shim.
 """
@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..features import qr
 from ..sources import Sources
-from . import app, bundles, csp, druckfassung, karten_json, kurzadressen, offline, robots, security, suche, vendor
+from . import app, bundles, csp, druckfassung, emblem, karten_json, kurzadressen, offline, robots, security, suche, vendor
 
 CACHE = Path(".cache")  # below the project: what builds keep for the next (safe to delete)
 QR_CACHE = CACHE / "qr.json"
@@ -25,10 +25,11 @@ SLIDES_CACHE = CACHE / "folien.json"  # the texts of the slides of „Vorführen
 
 def prepare(conf) -> None:
     """As the build starts: bundle extra_css and extra_javascript and name the files
-    (ContentError); tell the templates whether this build writes the app (not in the
-    offline zip); take the QR codes earlier builds made."""
+    (ContentError); draw the emblem for the header; tell the templates whether this build
+    writes the app (not in the offline zip); take the QR codes earlier builds made."""
     bundles.prepare(conf)
-    conf["extra"]["app"] = None if offline.enabled(conf) else {"theme_color": app.THEME_COLOUR}
+    emblem.prepare(conf, app.chapter_colours(our_css(conf) / "karte.css"))
+    conf["extra"]["app"] = None if offline.enabled(conf) else {"theme_color": app.ink(our_css(conf))}
     qr.load(Path(conf["config_file_path"]).parent / QR_CACHE)
 
 
@@ -44,10 +45,17 @@ def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
     kurzadressen.write(site, cards)
     druckfassung.write(site, registry, url_of)
     vendor.copy(site, project)
+    emblem.write(site, app.chapter_colours(our_css(conf) / "karte.css"))
     if offline.enabled(conf):
         offline.copy_shim(conf, project)
     else:
         robots.write(site, conf["site_url"])
         csp.write(site, conf["site_url"])
         security.write(site, conf["extra"]["herausgeber"]["sicherheit"], conf["site_url"])
-        app.write(site, conf, Path(conf["theme"].custom_dir) / "assets" / "css" / "karte.css", project / CACHE)
+        app.write(site, conf, our_css(conf), project / CACHE)
+
+
+def our_css(conf) -> Path:
+    """Our stylesheets' folder: the chapters' colours (karte.css) and the header's (basis.css),
+    in which the emblem and the app's icons are drawn."""
+    return Path(conf["theme"].custom_dir) / "assets" / "css"

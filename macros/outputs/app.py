@@ -28,31 +28,30 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import math
 import os
 import re
 from pathlib import Path
 
 from .. import between_builds
 from ..errors import ContentError
+from . import emblem
 from .suche import search_languages, used_search_file
 
 MANIFEST = "manifest.webmanifest"
 WORKER = "sw.js"
 ICONS = "assets/app"
 WORKER_SOURCE = Path(__file__).with_name("app-worker.js")
-# Material's header colour (primary "indigo"), and the page's background.
-THEME_COLOUR = "#4051b5"
-BACKGROUND = "#ffffff"
+BACKGROUND = "#ffffff"  # the page's
 # Only a web server or a publisher reads these; the downloads are the reader's to keep.
 NOT_KEPT = {"sitemap.xml", "sitemap.xml.gz", "robots.txt", "_headers", ".htaccess",
             "nginx-csp.conf", WORKER}
 NOT_KEPT_SUFFIXES = (".map", ".zip", ".pdf")
 NOT_KEPT_FOLDERS = ("downloads/", ".well-known/")
+_INK = re.compile(r"--md-primary-fg-color:\s*(#[0-9a-fA-F]{6})")
 _COLOUR = re.compile(r'\[data-kapitel="[^"]+"\]\s*\{\s*--karte-farbe:\s*(#[0-9a-fA-F]{6})')
 
 
-def manifest(site_name: str, description: str) -> dict:
+def manifest(site_name: str, description: str, ink: str) -> dict:
     icon = f"{ICONS}/icon"
     return {
         "name": f"{site_name} – Handlungsleitfaden",
@@ -63,7 +62,7 @@ def manifest(site_name: str, description: str) -> dict:
         "start_url": "./",
         "scope": "./",
         "display": "standalone",
-        "theme_color": THEME_COLOUR,
+        "theme_color": ink,
         "background_color": BACKGROUND,
         "icons": [
             {"src": f"{icon}-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
@@ -83,35 +82,28 @@ def chapter_colours(stylesheet: Path) -> list[str]:
     return colours
 
 
-def icon(size: int, colours: list[str], safe: float = 1.0):
-    """The fan: one card per colour, turning around a rivet at the bottom left, as printed.
+def ink(css: Path) -> str:
+    """The header's colour, the site's own (basis.css), which the app wears too."""
+    found = _INK.search((css / "basis.css").read_text(encoding="utf-8"))
+    if not found:
+        raise ContentError((css / "basis.css").as_posix(), None, "no header colour found for the app.",
+                           "keep the rule [data-md-color-scheme] { --md-primary-fg-color: #rrggbb; } in basis.css.")
+    return found[1]
 
-    ``safe`` shrinks the drawing towards the centre (a maskable icon keeps its
-    content inside the middle 80 %).
-    """
+
+def icon(size: int, colours: list[str], safe: float = 1.0, background: str = BACKGROUND):
+    """The fan (macros/outputs/emblem.py) on ``background``, ``size`` pixels square;
+    ``safe`` shrinks it towards the centre (a maskable icon keeps the middle 80 %)."""
     from PIL import Image, ImageDraw  # only when the icons are drawn anew (_icons)
 
     scale = 4  # drawn large and scaled down: smooth edges without anti-aliasing of our own
     s = size * scale
-    image = Image.new("RGB", (s, s), THEME_COLOUR)
+    image = Image.new("RGB", (s, s), background)
     draw = ImageDraw.Draw(image)
-    inset = s * (1 - safe) / 2
-    span = s - 2 * inset
-    pivot = (inset + span * 0.22, inset + span * 0.80)
-    length, width = span * 0.66, span * 0.15
-    count = len(colours)
-    for i, colour in enumerate(colours):
-        angle = math.radians(-95 + 85 * i / max(count - 1, 1))  # from straight up to the right
-        dx, dy = math.cos(angle), math.sin(angle)
-        nx, ny = -dy, dx
-        tip = (pivot[0] + dx * length, pivot[1] + dy * length)
-        points = [(pivot[0] + nx * width / 2, pivot[1] + ny * width / 2),
-                  (tip[0] + nx * width / 2, tip[1] + ny * width / 2),
-                  (tip[0] - nx * width / 2, tip[1] - ny * width / 2),
-                  (pivot[0] - nx * width / 2, pivot[1] - ny * width / 2)]
-        draw.polygon(points, fill=colour, outline="#ffffff", width=max(1, int(s / 170)))
-    r = span * 0.07
-    draw.ellipse([pivot[0] - r, pivot[1] - r, pivot[0] + r, pivot[1] + r], fill="#ffffff")
+    polygons, (cx, cy, r) = emblem.cards(len(colours), s, safe)
+    for colour, points in zip(colours, polygons):
+        draw.polygon(points, fill=colour, outline=emblem.RIVET, width=max(1, int(s / 170)))
+    draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=emblem.RIVET)
     return image.resize((size, size), Image.LANCZOS)
 
 
@@ -157,17 +149,18 @@ def worker(files: list[tuple[str, str, int]]) -> str:
 ICON_FILES = {"icon-192.png": (192, 1.0), "icon-512.png": (512, 1.0), "icon-maskable-512.png": (512, 0.72)}
 
 
-def _icons(colours: list[str], cache: Path) -> dict[str, bytes]:
+def _icons(colours: list[str], background: str, cache: Path) -> dict[str, bytes]:
     """Each icon's PNG, drawn once and kept in ``cache`` (macros/between_builds.py): they change only with
     the colours, this module and Pillow (drawing them took a twentieth of the build)."""
-    stamp = between_builds.key(colours, Path(__file__), between_builds.package_file("PIL"))
+    stamp = between_builds.key(colours, background, Path(__file__), Path(emblem.__file__),
+                               between_builds.package_file("PIL"))
     icons = {}
     for name, (size, safe) in ICON_FILES.items():
         path = cache / f"app-{stamp}-{name}"
         icons[name] = between_builds.read(path)
         if not _whole_png(icons[name]):  # none kept, or damaged: drawn anew
             drawn = io.BytesIO()
-            icon(size, colours, safe).save(drawn, format="PNG", optimize=True)
+            icon(size, colours, safe, background).save(drawn, format="PNG", optimize=True)
             icons[name] = drawn.getvalue()
             between_builds.write(path, icons[name], older=f"app-*-{name}")
     return icons
@@ -178,13 +171,14 @@ def _whole_png(data: bytes | None) -> bool:
     return bool(data) and data.startswith(b"\x89PNG\r\n\x1a\n") and data.endswith(b"IEND\xaeB`\x82")
 
 
-def write(site_dir: str | Path, conf, stylesheet: Path, cache: Path) -> None:
+def write(site_dir: str | Path, conf, css: Path, cache: Path) -> None:
     """Write the manifest, the icons (kept in ``cache`` between builds) and, last, the worker
     (which lists the others)."""
     site = Path(site_dir)
     (site / ICONS).mkdir(parents=True, exist_ok=True)
-    for name, png in _icons(chapter_colours(stylesheet), cache).items():
+    colour = ink(css)
+    for name, png in _icons(chapter_colours(css / "karte.css"), colour, cache).items():
         (site / ICONS / name).write_bytes(png)
-    data = manifest(conf["site_name"], conf["site_description"] or "")
+    data = manifest(conf["site_name"], conf["site_description"] or "", colour)
     (site / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     (site / WORKER).write_text(worker(file_list(site)), encoding="utf-8")

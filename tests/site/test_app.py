@@ -12,6 +12,11 @@ from PIL import Image
 
 from macros.outputs import app
 from tests.helpers import csp_headers
+from tools.common import ROOT
+
+# The header's colour, as basis.css sets it: the app wears it too.
+HEADER = re.search(r"--md-primary-fg-color:\s*(#[0-9a-f]{6})",
+                   (ROOT / "overrides/assets/css/basis.css").read_text(encoding="utf-8"))[1]
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +37,7 @@ def test_the_manifest_names_the_handbook_in_german_relative_to_the_site(manifest
     assert manifest["short_name"] == "Ko-Produktion"
     assert manifest["start_url"] == "./" and manifest["scope"] == "./"
     assert manifest["display"] == "standalone"
-    assert manifest["theme_color"] == "#4051b5" and manifest["background_color"] == "#ffffff"
+    assert manifest["theme_color"] == HEADER and manifest["background_color"] == "#ffffff"
 
 
 def test_the_icons_exist_at_their_sizes_one_of_them_maskable(site, manifest):
@@ -46,9 +51,10 @@ def test_the_icons_exist_at_their_sizes_one_of_them_maskable(site, manifest):
     assert purposes == {"any", "maskable"}
 
 
-def test_the_icons_show_the_chapter_colours(site):
+def test_the_icons_show_the_chapter_colours_on_the_headers(site):
     with Image.open(site.root / app.ICONS / "icon-512.png") as image:
         colours = {colour for _, colour in image.convert("RGB").getcolors(512 * 512)}
+        assert image.convert("RGB").getpixel((4, 4)) == tuple(int(HEADER[i:i + 2], 16) for i in (1, 3, 5))
     for colour in ("#1f5f8b", "#8a2f5d", "#2e6b30", "#a3391a"):
         assert tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5)) in colours, colour
 
