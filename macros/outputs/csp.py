@@ -7,7 +7,9 @@ after the build, every HTML page is read and the SHA-256 hash of each inline
 script is collected (they differ between pages only by the base URL, so there
 are a handful). Everything else comes from the site itself ('self').
 
-Styles need no 'unsafe-inline': the pages carry no ``style`` attributes or
+Nothing is allowed by default (``default-src 'none'``), each need by name:
+scripts, styles, pictures, fonts, requests, workers and the manifest from the
+site itself. Styles need no 'unsafe-inline': the pages carry no ``style`` attributes or
 ``<style>`` elements, and Material's scripts set styles through the CSSOM
 (``element.style``), which CSP does not restrict. Material's icons in its CSS
 are ``data:`` SVG images, hence ``img-src 'self' data:``. The search runs in a
@@ -80,7 +82,7 @@ def policy(hashes: list[str]) -> str:
     """The Content-Security-Policy header's value."""
     scripts = " ".join(["'self'", *hashes])
     return "; ".join([
-        "default-src 'self'",
+        "default-src 'none'",
         f"script-src {scripts}",
         "style-src 'self'",
         "img-src 'self' data:",
@@ -148,6 +150,10 @@ def nginx_file(value: str, base_path: str) -> str:
              f"error_page 404 {base_path}404.html;"]
     sent = [f'add_header {name} "{text}" always;' for name, text in headers(value)]
     lines += sent + cache.nginx_lines(sent)
+    # Debian's mime.types has no type for the app's manifest (application/octet-stream); a
+    # types block would replace all of them, so the manifest's location sets its own.
+    lines += ["location ~ \\.webmanifest$ {", "    types { }", "    default_type application/manifest+json;",
+              *(f"    {line}" for line in sent), f'    add_header Cache-Control "{cache.SHORT}" always;', "}"]
     return "\n".join(lines) + "\n"
 
 
