@@ -87,6 +87,10 @@ serve: $(READY) $(NODE_READY) bytecode dictionary
 build: $(READY) $(NODE_READY) bytecode dictionary
 	rm -rf .build/site
 	$(BIN)/mkdocs build --strict --site-dir .build/site
+	@if [ -d site/downloads ]; then \
+		echo "make build: site/downloads/ ($$(ls site/downloads | tr '\n' ' ' | sed 's/ $$//; s/ /, /g')) from the last \`make publish\` is gone:"; \
+		echo "  this build has no downloads, and its page „Herunterladen“ says so; \`make publish\` makes them again."; \
+	fi
 	rm -rf site && mv .build/site site
 	@echo "Built site/"
 
