@@ -30,6 +30,39 @@ function listed(url) {
   return path === "" ? "./" : path;
 }
 
+/* Whether the build leaves this file out of the cache (the downloads: large, and the reader's
+   to keep), by the rules macros/outputs/app.py puts into BUILD. */
+function notKept(path) {
+  return BUILD.notKept.folders.some(function (folder) { return path.indexOf(folder) === 0; }) ||
+    BUILD.notKept.endings.some(function (ending) { return path.slice(-ending.length) === ending; });
+}
+
+/* Offline, for a file the app does not keep: a page that says so, in the site's own styles
+   (from the cache), instead of „Seite nicht gefunden“ for a file that does exist. */
+function offlinePage(path) {
+  var name = path.split("/").pop();
+  try {
+    name = decodeURIComponent(name);
+  } catch (e) { /* the name as it was asked for */ }
+  name = name.replace(/[&<>"]/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
+  var styles = BUILD.files.filter(function (entry) {
+    return /^assets\/(stylesheets\/main|css\/site)\.[0-9a-f]+\.min\.css$/.test(entry[0]);
+  }).map(function (entry) {
+    return '<link rel="stylesheet" href="' + new URL(entry[0], SCOPE).href + '">';
+  }).join("");
+  var html = '<!doctype html><html lang="de"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width,initial-scale=1">' +
+    "<title>Ohne Netz nicht verfügbar</title>" + styles + "</head>" +
+    '<body><main class="md-main"><div class="md-content"><article class="md-content__inner md-typeset">' +
+    "<h1>Ohne Netz nicht verfügbar</h1>" +
+    "<p>„" + name + "“ ist nicht auf diesem Gerät gespeichert. Die Website bewahrt ihre Seiten und " +
+    "Karten für die Nutzung ohne Netz auf, aber keine Dateien zum Herunterladen: Sie sind groß.</p>" +
+    "<p>Öffnen Sie die Datei wieder, sobald Sie mit dem Internet verbunden sind. Wenn Sie sie dann " +
+    "herunterladen, liegt sie auf Ihrem Gerät und öffnet sich auch ohne Netz.</p>" +
+    '<p><a href="' + SCOPE + '">Zur Startseite</a></p></article></div></main></body></html>';
+  return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
 /* The first 12 hex digits of the SHA-256 of a response's body, as the list gives them. */
 function hashOf(response) {
   return response.clone().arrayBuffer().then(function (body) {
@@ -98,6 +131,9 @@ self.addEventListener("fetch", function (event) {
         return kept;
       }
       return fetch(request).catch(function (error) {
+        if (request.mode === "navigate" && notKept(path)) {
+          return offlinePage(path);
+        }
         if (request.mode === "navigate") {
           return cache.match(new URL("404.html", SCOPE).href).then(function (page) {
             if (page) {

@@ -139,7 +139,9 @@ def worker(files: list[tuple[str, str, int]]) -> str:
     """sw.js: the worker's source with this build's files, version and size put in."""
     version = hashlib.sha256("\n".join(f"{a} {h}" for a, h, _ in files).encode()).hexdigest()[:16]
     listing = json.dumps({"version": version, "bytes": sum(b for _, _, b in files),
-                          "files": [[a, h] for a, h, _ in files]}, ensure_ascii=False,
+                          "files": [[a, h] for a, h, _ in files],
+                          "notKept": {"folders": NOT_KEPT_FOLDERS, "endings": NOT_KEPT_SUFFIXES}},
+                         ensure_ascii=False,
                          separators=(",", ":"))
     source = WORKER_SOURCE.read_text(encoding="utf-8")
     return source.replace("/*BUILD*/null", listing, 1)

@@ -320,3 +320,27 @@ def test_the_notice_at_phone_width(browser, site, tmp_path, width):
         page.screenshot(path=str(artifacts() / f"app-{width}.png"))
         assert page.locator(".app-stand").is_visible()
     context.close()
+
+
+def test_offline_a_download_says_it_needs_the_network_not_that_it_does_not_exist(browser, site, tmp_path):
+    folder = copy_site(site, tmp_path / "site")
+    context = browser.new_context()
+    page = context.new_page()
+    with common.serve(folder) as server:
+        page.goto(server)
+        wait_ready(page)
+    context.set_offline(True)  # ... and the server is gone too
+    page.goto(server + "downloads/ko-produktion-faecher.pdf")
+    assert page.locator("h1").inner_text() == "Ohne Netz nicht verfügbar"
+    text = page.locator("main").inner_text()
+    assert "ko-produktion-faecher.pdf" in text and "Dateien zum Herunterladen" in text
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(artifacts() / "app-ohne-netz-390.png"))
+    page.get_by_role("link", name="Zur Startseite").click()
+    page.wait_for_url(server)
+    # An address the handbook does not have is still „Seite nicht gefunden“.
+    page.goto(server + "karten/99-gibt-es-nicht/")
+    assert "Seite nicht gefunden" in page.locator("h1").inner_text()
+    context.close()
