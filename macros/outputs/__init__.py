@@ -16,7 +16,8 @@ from typing import Callable
 
 from ..features import qr
 from ..sources import Sources
-from . import app, bundles, csp, druckfassung, emblem, karten_json, kurzadressen, offline, robots, security, suche, vendor
+from . import app, bundles, csp, druckfassung, emblem, karten_json, kurzadressen, offline, robots, security, suche
+from . import vendor
 
 CACHE = Path(".cache")  # below the project: what builds keep for the next (safe to delete)
 QR_CACHE = CACHE / "qr.json"
@@ -28,8 +29,12 @@ def prepare(conf) -> None:
     (ContentError); draw the emblem for the header; tell the templates whether this build
     writes the app (not in the offline zip); take the QR codes earlier builds made."""
     bundles.prepare(conf)
-    emblem.prepare(conf, app.chapter_colours(our_css(conf) / "karte.css"))
-    conf["extra"]["app"] = None if offline.enabled(conf) else {"theme_color": app.ink(our_css(conf))}
+    css = Path(conf["theme"].custom_dir) / "assets" / "css"
+    # Read once a build: the chapters' colours and the header's, in which the emblem and the
+    # app's icons are drawn.
+    colours = conf["extra"]["farben"] = {"kapitel": app.chapter_colours(css / "karte.css"), "kopf": app.ink(css)}
+    emblem.prepare(conf, colours["kapitel"])
+    conf["extra"]["app"] = None if offline.enabled(conf) else {"theme_color": colours["kopf"]}
     qr.load(Path(conf["config_file_path"]).parent / QR_CACHE)
 
 
@@ -45,17 +50,11 @@ def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
     kurzadressen.write(site, cards)
     druckfassung.write(site, registry, url_of)
     vendor.copy(site, project)
-    emblem.write(site, app.chapter_colours(our_css(conf) / "karte.css"))
+    emblem.write(site, conf["extra"]["emblem"])
     if offline.enabled(conf):
         offline.copy_shim(conf, project)
     else:
         robots.write(site, conf["site_url"])
         csp.write(site, conf["site_url"])
         security.write(site, conf["extra"]["herausgeber"]["sicherheit"], conf["site_url"])
-        app.write(site, conf, our_css(conf), project / CACHE)
-
-
-def our_css(conf) -> Path:
-    """Our stylesheets' folder: the chapters' colours (karte.css) and the header's (basis.css),
-    in which the emblem and the app's icons are drawn."""
-    return Path(conf["theme"].custom_dir) / "assets" / "css"
+        app.write(site, conf, conf["extra"]["farben"], project / CACHE)

@@ -173,14 +173,13 @@ def _whole_png(data: bytes | None) -> bool:
     return bool(data) and data.startswith(b"\x89PNG\r\n\x1a\n") and data.endswith(b"IEND\xaeB`\x82")
 
 
-def write(site_dir: str | Path, conf, css: Path, cache: Path) -> None:
+def write(site_dir: str | Path, conf, colours: dict, cache: Path) -> None:
     """Write the manifest, the icons (kept in ``cache`` between builds) and, last, the worker
-    (which lists the others)."""
+    (which lists the others); ``colours``: the chapters' (``kapitel``) and the header's (``kopf``)."""
     site = Path(site_dir)
     (site / ICONS).mkdir(parents=True, exist_ok=True)
-    colour = ink(css)
-    for name, png in _icons(chapter_colours(css / "karte.css"), colour, cache).items():
+    for name, png in _icons(colours["kapitel"], colours["kopf"], cache).items():
         (site / ICONS / name).write_bytes(png)
-    data = manifest(conf["site_name"], conf["site_description"] or "", colour)
+    data = manifest(conf["site_name"], conf["site_description"] or "", colours["kopf"])
     (site / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     (site / WORKER).write_text(worker(file_list(site)), encoding="utf-8")

@@ -52,12 +52,13 @@ def svg(colours: list[str]) -> str:
 
 
 def prepare(conf, colours: list[str]) -> None:
-    """The logo for the templates (overrides/partials/logo.html)."""
+    """The emblem, drawn once a build: the logo for the templates (overrides/partials/logo.html),
+    and the favicon ``write`` puts into the site."""
     conf["extra"]["emblem"] = Markup(svg(colours).replace("<svg ", '<svg aria-hidden="true" ', 1))
 
 
-def write(site_dir: str | Path, colours: list[str]) -> None:
-    """The favicon."""
+def write(site_dir: str | Path, drawn: str) -> None:
+    """The favicon: the emblem ``prepare`` drew."""
     path = Path(site_dir) / FAVICON
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(svg(colours) + "\n", encoding="utf-8")
+    path.write_text(drawn + "\n", encoding="utf-8")

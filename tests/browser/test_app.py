@@ -58,6 +58,24 @@ def two_builds(tiny, tmp_path):
     return old, new, served
 
 
+def visited_then_offline(browser, site, tmp_path, requested: list | None = None):
+    """A reader's first visit to a copy of ``site`` until the app is ready, then offline twice
+    over (the context offline, the server gone): (context, page, the server's address).
+    ``requested`` collects every address the context asked for."""
+    folder = copy_site(site, tmp_path / "site")
+    context = browser.new_context()
+    page = context.new_page()
+    if requested is not None:
+        context.on("request", lambda request: requested.append(request.url))
+    with common.serve(folder) as server:
+        page.goto(server)
+        wait_ready(page)
+        assert re.search(r"für die Nutzung ohne Netz gespeichert \(\d+(,\d)? MB\)",
+                         page.locator(".app-stand").inner_text())
+    context.set_offline(True)
+    return context, page, server
+
+
 def wait_ready(page, timeout=30000):
     """Until the worker has kept every file and the footer says so."""
     page.wait_for_function(READY, timeout=timeout)
@@ -82,17 +100,8 @@ def eventually(page, expression, seconds=30):
 
 
 def test_after_one_visit_the_handbook_is_read_searched_and_ticked_offline(browser, site, tmp_path):
-    folder = copy_site(site, tmp_path / "site")
-    context = browser.new_context()
-    page = context.new_page()
     requested = []
-    context.on("request", lambda request: requested.append(request.url))
-    with common.serve(folder) as server:
-        page.goto(server)
-        wait_ready(page)
-        assert re.search(r"für die Nutzung ohne Netz gespeichert \(\d+(,\d)? MB\)",
-                         page.locator(".app-stand").inner_text())
-    context.set_offline(True)  # ... and the server is gone too
+    context, page, server = visited_then_offline(browser, site, tmp_path, requested)
 
     # Ten cards through the links a reader follows: the contents, then "next card".
     page.goto(server + "inhalt/")
@@ -323,13 +332,7 @@ def test_the_notice_at_phone_width(browser, site, tmp_path, width):
 
 
 def test_offline_a_download_says_it_needs_the_network_not_that_it_does_not_exist(browser, site, tmp_path):
-    folder = copy_site(site, tmp_path / "site")
-    context = browser.new_context()
-    page = context.new_page()
-    with common.serve(folder) as server:
-        page.goto(server)
-        wait_ready(page)
-    context.set_offline(True)  # ... and the server is gone too
+    context, page, server = visited_then_offline(browser, site, tmp_path)
     page.goto(server + "downloads/ko-produktion-faecher.pdf")
     assert page.locator("h1").inner_text() == "Ohne Netz nicht verfügbar"
     text = page.locator("main").inner_text()

@@ -15,6 +15,13 @@ CARD_16 = "docs/karten/16-formen-von-legitimation.md"
 CARD_16_TEXT = "Legitimation hat mehrere Formen."
 
 
+def built_with(tiny, payload: str):
+    """The tiny handbook built with ``payload`` after card 16's first sentence: (the build,
+    the line of the payload's last line in the card file)."""
+    tiny.replace(CARD_16, CARD_16_TEXT, f"{CARD_16_TEXT}\n\n{payload}\n")
+    return tiny.build(), line_of(tiny.path(CARD_16), payload.split("\n")[-1])
+
+
 # -- 2. Active content in a card is refused, so the policy never allows it ---------------------
 
 
@@ -39,9 +46,7 @@ CARD_16_TEXT = "Legitimation hat mehrere Formen."
     ('<img src="//tracker.example/pixel.png" alt="Logo">', "a picture from another host"),
 ])
 def test_active_content_in_a_card_is_refused_with_its_line(tiny, payload, what):
-    tiny.replace(CARD_16, CARD_16_TEXT, f"{CARD_16_TEXT}\n\n{payload}\n")
-    result = tiny.build()
-    line = line_of(tiny.path(CARD_16), payload.split("\n")[-1])
+    result, line = built_with(tiny, payload)
     assert_refused(result, f"{CARD_16}:{line}: {what}", "Fix:")
     assert not tiny.path("site/_headers").exists(), "no policy may be written for a refused build"
 
@@ -151,9 +156,7 @@ def test_a_card_number_beyond_what_share_links_carry_is_refused(tiny):
 ])
 def test_a_template_that_reaches_beyond_the_macros_is_refused(tiny, payload, what):
     # The macros' Jinja is no sandbox: a card could run any Python at build time.
-    tiny.replace(CARD_16, CARD_16_TEXT, f"{CARD_16_TEXT}\n\n{payload}\n")
-    result = tiny.build()
-    line = line_of(tiny.path(CARD_16), payload)
+    result, line = built_with(tiny, payload)
     assert_refused(result, f"{CARD_16}:{line}: ", what, "Fix:")
     assert "PWNED" not in result.output
 
@@ -207,6 +210,5 @@ def test_an_unknown_template_in_front_matter_is_refused(tiny):
 
 
 def test_a_javascript_link_written_with_an_entity_is_refused_with_its_line(tiny):
-    payload = "[Mehr](javascript&colon;window.__pwned=1)"
-    tiny.replace(CARD_16, CARD_16_TEXT, f"{CARD_16_TEXT}\n\n{payload}\n")
-    assert_refused(tiny.build(), f"{CARD_16}:{line_of(tiny.path(CARD_16), payload)}: a javascript: link")
+    result, line = built_with(tiny, "[Mehr](javascript&colon;window.__pwned=1)")
+    assert_refused(result, f"{CARD_16}:{line}: a javascript: link")
