@@ -80,6 +80,45 @@ def test_hovering_a_card_lifts_it_and_shows_its_title_and_chapter(browser, serve
     context.close()
 
 
+LAPTOPS = [{"width": 1366, "height": 768}, {"width": 1280, "height": 720}, {"width": 1920, "height": 1080}]
+
+
+def in_view(page, locator) -> bool:
+    box = locator.bounding_box()
+    size = page.viewport_size
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"]
+
+
+@pytest.mark.parametrize("url, number", [("", 21), ("", 47), ("karten/19-vor-der-ko-produktion/", 24)])
+@pytest.mark.parametrize("screen", LAPTOPS, ids=lambda s: f"{s['width']}x{s['height']}")
+def test_on_a_laptop_screen_the_title_of_a_card_shows_where_the_reader_looks(browser, server, url, number,
+                                                                           screen):
+    # The page as it opens: a card whose number is in view is hovered, and its title is in view
+    # too, not below the fold; it covers neither that card's number nor the page's other text.
+    context, page, _ = open_page(browser, server, url, viewport=screen)
+    settled(page)
+    fan = page.locator(".faecher--gefaechert").first
+    card = fan.locator(f'a.faecher-karte[data-karte="{number}"]')
+    if not in_view(page, card.locator(".karte-nummer")):  # an overview card's fan is further down
+        fan.locator("a.faecher-karte").first.evaluate("a => a.closest('.faecher').scrollIntoView()")
+        page.mouse.wheel(0, 0)
+    assert in_view(page, card.locator(".karte-nummer")), "the card's number is not in view to hover"
+    card.locator(".karte-nummer").hover()
+    settled(page)
+    shown = fan.locator(".faecher-anzeige")
+    title = card.locator(".karte-titel").text_content()
+    assert title in shown.inner_text()
+    assert in_view(page, shown), f"the title is out of view: {shown.bounding_box()}"
+    assert uncovered(page, card.locator(".karte-nummer"))
+    # By keyboard: Tab onto the fan and along it; the focused card's title is in view.
+    page.mouse.move(2, screen["height"] - 2)
+    card.focus()
+    page.keyboard.press("ArrowRight")
+    settled(page)
+    assert in_view(page, shown), f"the focused card's title is out of view: {shown.bounding_box()}"
+    context.close()
+
+
 def test_a_click_on_a_card_in_the_fan_opens_it(browser, server):
     context, page, _ = open_page(browser, server, viewport=WIDE)
     settled(page)
