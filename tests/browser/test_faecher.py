@@ -233,6 +233,36 @@ def test_an_overview_card_fans_out_its_chapters_cards_with_their_titles(browser,
     context.close()
 
 
+OVERVIEWS = [f"karten/{name}/" for name in ("05-definitionen", "10-warum-ko-produktion", "14-legitimation",
+                                            "19-vor-der-ko-produktion", "29-ziele-der-ko-produktion",
+                                            "39-strukturen-der-zusammenarbeit")]
+
+
+@pytest.mark.parametrize("width, height", [(768, 1024), (1024, 768), (1280, 720), (1366, 768), (1440, 900),
+                                           (1920, 1080)])
+def test_no_title_in_a_chapter_fan_is_cut_off(browser, server, width, height):
+    # A title along its card is shown whole, in smaller type if need be; one that would not fit
+    # even so is left to the readout below the rivet. From 1280 px every title stands on its card.
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    for url in OVERVIEWS:
+        page.goto(server + url)
+        fan = page.locator(".kapitel-karten.faecher--beschriftet")
+        expect(fan).to_have_count(1)
+        titles = fan.locator(".faecher-karte .karte-titel").evaluate_all("""ts => ts.map(t => {
+            const style = getComputedStyle(t);
+            return {card: t.closest("a").dataset.karte, text: t.textContent, size: parseFloat(style.fontSize),
+                    shown: style.clip === "auto" && t.clientWidth > 1,
+                    cut: t.scrollWidth > t.clientWidth + 1 || t.scrollHeight > t.clientHeight + 1};
+        })""")
+        shown = [t for t in titles if t["shown"]]
+        assert [t for t in shown if t["cut"]] == [], f"{url} at {width} px"
+        assert all(t["size"] >= 10 for t in shown), f"{url} at {width} px: type too small: {shown}"
+        if width >= 1280:
+            assert len(shown) == len(titles), f"{url} at {width} px: a title is left off its card"
+    context.close()
+
+
 def test_without_javascript_the_fan_is_a_plain_list_that_works(browser, server, cards):
     context = browser.new_context(java_script_enabled=False, viewport=WIDE)
     page = context.new_page()

@@ -45,6 +45,12 @@
   var MIN_STRIP = 1.15, MIN_WIDTH = 22;
   // With this much free strip a card shows its title along its length, like a book's spine.
   var TITLE_STRIP = 3;
+  // The forms a title along its card may take, best first: size (rem) and lines.
+  // A title that does not fit in two lines takes a third or a smaller size, never
+  // below 10 px (Material's root font is at least 20 px); one that fits in none is
+  // left to the readout below the rivet. Never cut off.
+  var TITLE_FORMS = [["0.65rem", 2], ["0.65rem", 3], ["0.6rem", 2], ["0.6rem", 3], ["0.55rem", 2],
+    ["0.55rem", 3], ["0.5rem", 2], ["0.5rem", 3]];
 
   // The free strip at each card's tip, in rem, or 0 where the fan does not fit.
   function freeStrip(width, count) {
@@ -106,7 +112,35 @@
       var strip = freeStrip(width, links.length);
       fan.classList.toggle("faecher--gefaechert", strip > 0);
       fan.classList.toggle("faecher--beschriftet", strip >= TITLE_STRIP);
+      if (strip >= TITLE_STRIP) fitTitles();
       updateHint();
+    }
+
+    // Each title in the first form in which it fits its card. One layout per form
+    // tried, for a few cards: only fans with titles along their cards (a chapter's
+    // cards, not the whole handbook) do this.
+    function fitTitles() {
+      var titles = links.map(function (link) { return link.querySelector(".karte-titel"); })
+        .filter(Boolean);
+      titles.forEach(function (title) {
+        title.classList.remove("nur-unten");
+        title.style.removeProperty("--titel-schrift");
+        title.style.removeProperty("--titel-zeilen");
+      });
+      for (var f = 0; f < TITLE_FORMS.length && titles.length; f++) {
+        if (f > 0) {
+          titles.forEach(function (title) {
+            title.style.setProperty("--titel-schrift", TITLE_FORMS[f][0]);
+            title.style.setProperty("--titel-zeilen", String(TITLE_FORMS[f][1]));
+          });
+        }
+        titles = titles.filter(overflows);
+      }
+      titles.forEach(function (title) { title.classList.add("nur-unten"); });
+    }
+
+    function overflows(title) {
+      return title.scrollWidth > title.clientWidth + 1 || title.scrollHeight > title.clientHeight + 1;
     }
 
     function updateHint() {
