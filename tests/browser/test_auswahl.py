@@ -210,7 +210,7 @@ def test_without_storage_the_selection_lasts_the_visit_and_the_card_says_so(serv
     page.goto(server + CARDS[21])
     merken(page).click()
     expect(merken(page)).to_have_attribute("aria-pressed", "true")
-    expect(page.locator(".karte-merken-hinweis")).to_contain_text("solange diese Seite offen ist")
+    expect(page.locator(".karte-merken-hinweis")).to_contain_text("nur für diesen Besuch")
     context.close()
 
 

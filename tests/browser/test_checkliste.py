@@ -241,16 +241,18 @@ def test_without_usable_storage_boxes_work_for_the_visit_with_a_calm_notice(serv
     open_card_21(page, server)
     notice = page.locator(".checkliste-hinweis")
     assert notice.count() == 1
-    assert "nicht gemerkt" in notice.inner_text() and notice.get_attribute("role") == "status"
+    assert "nur für diesen Besuch" in notice.inner_text() and notice.get_attribute("role") == "status"
     tick(page, "In welchem Verhältnis")
     tick(page, "Sind nur")
     assert ticked(page) == [VERHAELTNIS, HONORAR] and progress(page) == "2 von 5 geklärt"
     tick(page, "Sind nur")
     assert progress(page) == "1 von 5 geklärt"
     open_page(page, server)
-    assert "nicht gemerkt" in page.locator(".checklisten-werkzeuge .checkliste-hinweis").inner_text()
+    assert "nur für diesen Besuch" in page.locator(".checklisten-werkzeuge .checkliste-hinweis").inner_text()
+    # The tick made on the card is there on the next page: it lasts for the visit.
+    assert ticked(page) == [VERHAELTNIS]
     tick(page, "Wer sollte die bezahlten")
-    assert ticked(page) == [WER]
+    assert ticked(page) == [VERHAELTNIS, WER]
     # Material's storage functions are guarded too (overrides/partials/speicher-schutz.html).
     assert errors == []
     context.close()

@@ -387,7 +387,7 @@ def test_without_storage_notes_work_for_the_visit_and_the_page_says_so(server, b
     open_card(page, server + CARD_21)
     notice = page.locator("[data-hinweis='nicht-gespeichert']")
     expect(notice).to_have_count(1)
-    assert "Notizen" in notice.inner_text() and "nicht gemerkt" in notice.inner_text()
+    assert "Notizen" in notice.inner_text() and "nur für diesen Besuch" in notice.inner_text()
     note_field(page, WER_KEY).fill("Nur für heute.")
     card_note(page, 21).fill("Auch das.")
     expect(note_field(page, WER_KEY)).to_have_value("Nur für heute.")

@@ -6,7 +6,8 @@
    {"version": 1, "karten": [{"karte": 21, "adresse": "karten/21-…/", "titel": "…"}, …]}
    in the reader's order; "adresse" is relative to the site's root, which differs
    between the website and the offline bundle and is read from Material's __config.
-   When storage is blocked or full, the selection lasts as long as the page.
+   When storage is blocked or full, the selection lasts for the visit: while the tab
+   stays on the site (KoProduktion.besuch, partials/speicher-schutz.html).
    The page „Meine Auswahl“ (auswahl.js) builds on KoProduktion.auswahl.
 
    Small on purpose: it loads on every page. A classic script (no modules): the
@@ -21,8 +22,8 @@
     },
     // the entry of the page „Meine Auswahl“ in the site navigation
     navigation: "Meine Auswahl",
-    nichtGespeichert: "Dieser Browser lässt die Seite nichts speichern: Die Karte bleibt nur gemerkt, " +
-      "solange diese Seite offen ist.",
+    nichtGespeichert: "Dieser Browser lässt die Seite nichts dauerhaft speichern: Ihre Auswahl gilt nur " +
+      "für diesen Besuch, solange Sie in diesem Tab auf dieser Website bleiben.",
     zurueck: "← Vorherige Karte Ihrer Auswahl",
     weiter: "Nächste Karte Ihrer Auswahl →",
     stelle: function (place, count) {
@@ -32,7 +33,16 @@
 
   var STORE = "ko-produktion.auswahl.v1";
   var PARAM = "auswahl";
-  var memory = null; // the selection as this page knows it, once storage failed to keep it
+  // Where storage will not keep the selection, the visit keeps it (set up in the page's head).
+  var visit = (window.KoProduktion && window.KoProduktion.besuch) || pageOnly();
+
+  function pageOnly() {
+    var kept = {};
+    return {
+      read: function (key) { return kept.hasOwnProperty(key) ? kept[key] : null; },
+      write: function (key, text) { kept[key] = text; }
+    };
+  }
 
   // A kept card's address: relative to the site's root, never another host or a script.
   var ADDRESS = /^(?![a-z][a-z0-9+.-]*:|[\/\\])[^:?#]*$/i;
@@ -65,8 +75,9 @@
   }
 
   function read() {
-    if (memory) {
-      return memory.slice();
+    var kept = visit.read(STORE);
+    if (kept !== null) {
+      return parse(kept);
     }
     try {
       var raw = window.localStorage.getItem(STORE);
@@ -77,16 +88,22 @@
   }
 
   /* Keep the selection; false when the browser would not keep it (it then lasts
-     as long as the page). */
+     for the visit). */
   function write(list) {
+    var text = JSON.stringify({ version: 1, karten: list });
     try {
-      window.localStorage.setItem(STORE, JSON.stringify({ version: 1, karten: list }));
-      memory = null;
+      window.localStorage.setItem(STORE, text);
+      visit.write(STORE, null);
       return true;
     } catch (e) {
-      memory = list.slice();
+      visit.write(STORE, text);
       return false;
     }
+  }
+
+  /* Whether the selection is kept beyond this visit. */
+  function keeps() {
+    return visit.read(STORE) === null;
   }
 
   /* The site's root as an absolute address (Material writes it into every page). */
@@ -118,8 +135,8 @@
   }
 
   window.KoProduktion = window.KoProduktion || {};
-  window.KoProduktion.auswahl = { STORE: STORE, PARAM: PARAM, read: read, write: write, parse: parse,
-    root: root, address: address, navLink: navLink };
+  window.KoProduktion.auswahl = { STORE: STORE, PARAM: PARAM, read: read, write: write, keeps: keeps,
+    parse: parse, root: root, address: address, navLink: navLink };
 
   // -- on a card page ----------------------------------------------------------------------
 

@@ -24,8 +24,9 @@
     entfernt: function (card) {
       return "Karte " + card.karte + " ist nicht mehr in Ihrer Auswahl.";
     },
-    nichtGespeichert: "Dieser Browser lässt die Seite gerade nichts speichern (zum Beispiel im privaten " +
-      "Modus). Ihre Auswahl gilt nur, solange diese Seite offen ist.",
+    nichtGespeichert: "Dieser Browser lässt die Seite gerade nichts dauerhaft speichern (zum Beispiel, " +
+      "weil die IT es sperrt, oder der Speicher ist voll). Ihre Auswahl gilt nur für diesen Besuch, " +
+      "solange Sie in diesem Tab auf dieser Website bleiben.",
     leerenFrage: "Auswahl leeren?",
     leerenText: function (count) {
       return "Alle " + count + " Karten werden aus Ihrer Auswahl genommen. Ihre Notizen zu den Karten bleiben erhalten.";
@@ -287,6 +288,9 @@
     auswahl.write(current);
   }
   render();
+  if (!auswahl.keeps()) {
+    message(TEXTE.nichtGespeichert);
+  }
 
   /* What auswahl-teilen.js builds on. */
   ns.auswahlSeite = {

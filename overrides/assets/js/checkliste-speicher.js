@@ -133,31 +133,41 @@
   }
 
   /* localStorage as far as this browser allows it. `readable`: it can be read;
-     `persistent`: writing works (it turns false when a write fails). `kind` says what
-     is kept ({key, parse, serialise, field}; the notes use it, notiz-speicher.js);
-     without it, the ticks. */
+     `persistent`: writing works (it turns false when a write fails). Where it will
+     not keep a value (blocked or full), the visit keeps it (KoProduktion.besuch, in
+     the page's head: while the tab stays on the site), and read() prefers that.
+     `kind` says what is kept ({key, parse, serialise, field}; the notes use it,
+     notiz-speicher.js); without it, the ticks. */
   function openStorage(kind) {
     kind = kind || { key: STORE, parse: parseStored, serialise: serialise, field: "ticks" };
     var store = { readable: false, persistent: false, read: read, write: write };
+    var visit = (window.KoProduktion && window.KoProduktion.besuch) || null;
     var area = null;
     try {
       area = window.localStorage;
       area.getItem(kind.key);
       store.readable = true;
     } catch (e) {
-      return store;
+      area = null;
     }
-    try {
-      area.setItem(kind.key + ".probe", "1");
-      area.removeItem(kind.key + ".probe");
-      store.persistent = true;
-    } catch (e) {
-      store.persistent = false;
+    if (area) {
+      try {
+        area.setItem(kind.key + ".probe", "1");
+        area.removeItem(kind.key + ".probe");
+        store.persistent = true;
+      } catch (e) {
+        store.persistent = false;
+      }
     }
 
-    /* The stored value as kind.parse gives it, repaired in place if damaged (the
-       unreadable original is kept aside); null when nothing can be read. */
+    /* The value as kind.parse gives it: what this visit keeps, or the stored value,
+       repaired in place if damaged (the unreadable original is kept aside); null when
+       nothing can be read. */
     function read() {
+      var kept = visit ? visit.read(kind.key) : null;
+      if (kept !== null) {
+        return kind.parse(kept);
+      }
       if (!store.readable) {
         return null;
       }
@@ -181,18 +191,23 @@
       return parsed;
     }
 
-    /* Keep the value; false when it could not be kept. */
+    /* Keep the value; false when storage could not keep it (the visit then does). */
     function write(value) {
-      if (!store.persistent) {
-        return false;
+      if (store.persistent) {
+        try {
+          area.setItem(kind.key, kind.serialise(value));
+          if (visit) {
+            visit.write(kind.key, null);
+          }
+          return true;
+        } catch (e) {
+          store.persistent = false;
+        }
       }
-      try {
-        area.setItem(kind.key, kind.serialise(value));
-        return true;
-      } catch (e) {
-        store.persistent = false;
-        return false;
+      if (visit) {
+        visit.write(kind.key, kind.serialise(value));
       }
+      return false;
     }
 
     return store;

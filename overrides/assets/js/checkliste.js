@@ -33,10 +33,10 @@
     navigation: "Checklisten",
     repariert: "Ein Teil der hier gespeicherten Häkchen war nicht lesbar und wurde " +
       "übergangen. Alle lesbaren Häkchen sind erhalten.",
-    nichtGespeichert: "Dieser Browser lässt die Seite gerade nichts speichern (zum " +
-      "Beispiel im privaten Modus oder wenn der Speicher voll ist). Sie können die Fragen " +
-      "trotzdem abhaken und Notizen schreiben, aber Häkchen und Notizen werden nicht gemerkt, " +
-      "wenn Sie die Seite verlassen.",
+    nichtGespeichert: "Dieser Browser lässt die Seite gerade nichts dauerhaft speichern (zum " +
+      "Beispiel, weil die IT es sperrt, oder der Speicher ist voll). Sie können die Fragen trotzdem " +
+      "abhaken und Notizen schreiben; Häkchen und Notizen gelten aber nur für diesen Besuch, solange " +
+      "Sie in diesem Tab auf dieser Website bleiben.",
     nichtGespeichertSichern: " Sichern Sie Ihren Stand vorher als Datei oder Link."
   };
 

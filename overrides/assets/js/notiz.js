@@ -35,9 +35,10 @@
         "wären es " + length.toLocaleString("de-DE") + " geworden; es wurde nicht übernommen. Ihre Notiz ist " +
         "unverändert.";
     },
-    nichtGespeichert: "Dieser Browser lässt die Seite gerade nichts speichern (zum Beispiel im privaten " +
-      "Modus oder wenn der Speicher voll ist). Ihre Notizen gelten nur, solange diese Seite offen ist. " +
-      "Sichern Sie sie vorher als Datei oder kopieren Sie sie heraus.",
+    nichtGespeichert: "Dieser Browser lässt die Seite gerade nichts dauerhaft speichern (zum Beispiel, " +
+      "weil die IT es sperrt, oder der Speicher ist voll). Ihre Notizen gelten nur für diesen Besuch, " +
+      "solange Sie in diesem Tab auf dieser Website bleiben. Sichern Sie sie vorher als Datei oder " +
+      "kopieren Sie sie heraus.",
     repariert: "Ein Teil der hier gespeicherten Notizen war nicht lesbar und wurde übergangen. " +
       "Alle lesbaren Notizen sind erhalten."
   };
