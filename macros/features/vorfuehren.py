@@ -137,6 +137,8 @@ def page(registry: Registry, config, auswahl: str, kept: Path | None = None) -> 
             "<li>Weiter: Pfeil nach rechts oder unten, Bild ↓, Leertaste (so senden es auch Präsentations-Fernbedienungen)</li>\n"
             "<li>Zurück: Pfeil nach links oder oben, Bild ↑</li>\n"
             "<li>Erste und letzte Karte: Pos1 und Ende</li>\n"
+            "<li>Bildschirm schwarz, für ein Gespräch: B oder Punkt; dieselbe Taste, eine andere Taste "
+            "oder ein Klick zeigt die Karte wieder</li>\n"
             "<li>Vollbild ein und aus: F</li>\n"
             "<li>Beenden: Esc</li>\n</ul>\n</div>\n"
             '<div class="vorfuehren-buehne" role="region" aria-roledescription="Vorführung" '
@@ -147,6 +149,7 @@ def page(registry: Registry, config, auswahl: str, kept: Path | None = None) -> 
             '<button type="button" class="knopf" data-schritt="weiter">Weiter →</button>\n'
             '<button type="button" class="knopf" data-schritt="vollbild" aria-pressed="false">Vollbild</button>\n'
             '<button type="button" class="knopf" data-schritt="ende">Beenden</button>\n</div>\n'
-            '<p class="vorfuehren-ansage visually-hidden" aria-live="polite"></p>\n</div>\n'
+            '<p class="vorfuehren-ansage visually-hidden" aria-live="polite"></p>\n'
+            '<div class="vorfuehren-schwarz" hidden></div>\n</div>\n'
             '<div class="vorfuehren-folien">\n'
             + shown + "\n</div>\n</div>")

@@ -151,5 +151,66 @@ def test_no_axe_violations_while_choosing_and_showing(browser, server, scheme):
     assert axe_violations(page) == []
     page.goto(server + PAGE + "#auswahl=21.41")
     shown(page)
+    # Once the slide has faded in: halfway, its colours are not yet what the room sees.
+    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
     assert axe_violations(page) == []
     context.close()
+
+
+def on_top(page, x: int, y: int) -> str:
+    return page.evaluate("([x, y]) => document.elementFromPoint(x, y).className", [x, y])
+
+
+@pytest.mark.parametrize("key", ["b", "B", "."])
+def test_b_and_full_stop_black_out_the_screen_and_bring_the_card_back(server, projector, key):
+    # As presentation clickers send them (and PowerPoint knows them): B or . blacks the
+    # screen out, for a discussion; the same key, any other key or a click brings the
+    # card back where it was, without moving on.
+    page = projector
+    page.goto(server + PAGE + "#auswahl=21.8.40")
+    page.keyboard.press("ArrowRight")
+    assert shown(page) == 8
+    black = page.locator(".vorfuehren-schwarz")
+    for back in (key, "ArrowRight", "click"):
+        page.keyboard.press(key)
+        expect(black).to_be_visible()
+        for x, y in ((3, 3), (960, 540), (1916, 1076)):
+            assert on_top(page, x, y) == "vorfuehren-schwarz"
+        assert black.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(0, 0, 0)"
+        expect(page.locator(".vorfuehren-ansage")).to_contain_text("Bildschirm schwarz")
+        if back == "click":
+            page.mouse.click(960, 540)
+        else:
+            page.keyboard.press(back)
+        expect(black).to_be_hidden()
+        assert shown(page) == 8, back
+    page.keyboard.press("ArrowRight")
+    assert shown(page) == 40
+
+
+def test_a_reload_keeps_the_place(server, projector):
+    page = projector
+    page.goto(server + PAGE)
+    page.evaluate("""() => localStorage.setItem("ko-produktion.auswahl.v1", JSON.stringify({version: 1,
+        karten: [21, 8, 40].map(n => ({karte: n, adresse: "", titel: ""}))}))""")
+    page.reload()
+    page.get_by_role("button", name="Meine Auswahl vorführen").click()
+    page.keyboard.press("ArrowRight")
+    assert shown(page) == 8
+    page.reload()
+    assert shown(page) == 8
+    expect(page.locator(".vorfuehren-stelle")).to_have_text("2 / 3")
+    page.keyboard.press("End")
+    page.reload()
+    assert shown(page) == 40
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name=re.compile(r"^Legitimation \(5 Karten\)")).click()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert shown(page) == 16
+    page.reload()
+    assert shown(page) == 16
+    expect(page.locator(".vorfuehren-stelle")).to_have_text("3 / 5")
+    page.keyboard.press("Escape")
+    page.reload()
+    expect(page.get_by_role("region", name="Vorführung")).to_be_hidden()

@@ -1,7 +1,9 @@
 /* The projector view („Vorführen“): the reader's selection, or a chapter, card by
    card on the whole screen, for a meeting room. Keys as presenter clickers send
    them: arrows and PageUp/PageDown (and Space) move, Home/End jump to the first and
-   last card, F switches full screen, Escape leaves; no mouse needed. Full screen
+   last card, B or . blacks the screen out (any key or a click brings the card back),
+   F switches full screen, Escape leaves; no mouse needed. The address names what is
+   shown and where ("#auswahl=21.8.40@8"), so a reload keeps the place. Full screen
    through the Fullscreen API where the browser allows it; otherwise (or before the
    first key, since a browser grants full screen only on a click or key) the view
    fills the window. Slide changes fade, except with reduced motion.
@@ -21,6 +23,7 @@
     ansage: function (place, count, title) {
       return "Karte " + place + " von " + count + ": " + title;
     },
+    schwarz: "Bildschirm schwarz. Eine Taste oder ein Klick zeigt die Karte wieder.",
     // a link ("#auswahl=…", "#kapitel=…") that names no card of this fan, or could not be read
     keineKarte: "Der geöffnete Link nennt keine Karte dieses Fächers. Wählen Sie unten, was Sie vorführen möchten.",
     auswahl: function (count) {
@@ -41,7 +44,9 @@
     slides[slide.getAttribute("data-karte")] = slide;
   });
   var auswahl = window.KoProduktion && window.KoProduktion.auswahl;
+  var black = stage.querySelector(".vorfuehren-schwarz");
   var shown = []; // the slides of this showing, in order
+  var source = ""; // what is shown, as the address says it: "auswahl=21.8.40", "kapitel=legitimation"
   var at = 0;
   var opener = null;
   var switching = false; // full screen switched by this script, not by the browser's Escape
@@ -89,6 +94,25 @@
     stage.querySelector("[data-schritt='zurueck']").setAttribute("aria-disabled", at === 0 ? "true" : "false");
     stage.querySelector("[data-schritt='weiter']").setAttribute("aria-disabled",
       at === shown.length - 1 ? "true" : "false");
+    remember();
+  }
+
+  /* The showing and its place in the address, for a reload (no new history entry). */
+  function remember() {
+    try {
+      history.replaceState(history.state, "", "#" + source + "@" + shown[at].getAttribute("data-karte"));
+    } catch (e) {
+      // file:// in some browsers: a reload starts from the choice
+    }
+  }
+
+  function blackOut(on) {
+    black.hidden = !on;
+    if (on) {
+      stage.querySelector(".vorfuehren-ansage").textContent = TEXTE.schwarz;
+    } else {
+      show(at);
+    }
   }
 
   function fullscreen() {
@@ -121,7 +145,7 @@
     }
   }
 
-  function start(numbers, trigger) {
+  function start(numbers, trigger, what, place) {
     shown = numbers.map(String).filter(function (number) {
       return slides[number];
     }).map(function (number) {
@@ -131,11 +155,13 @@
       return false;
     }
     opener = trigger || null;
+    source = what;
     choice.hidden = true;
     stage.hidden = false;
     document.documentElement.classList.add("vorfuehren-an");
     stage.appendChild(root.querySelector(".vorfuehren-folien"));
-    show(0);
+    var from = shown.indexOf(slides[place]);
+    show(from < 0 ? 0 : from);
     stage.focus();
     if (trigger) {
       enterFullscreen(); // a click: the browser allows full screen now
@@ -145,6 +171,7 @@
 
   function stop() {
     exitFullscreen();
+    black.hidden = true;
     shown.forEach(function (slide) {
       slide.hidden = true;
     });
@@ -174,10 +201,15 @@
   };
 
   stage.addEventListener("keydown", function (event) {
-    if (event.altKey || event.ctrlKey || event.metaKey) {
+    if (event.altKey || event.ctrlKey || event.metaKey || /^(Shift|Control|Alt|Meta|AltGraph)$/.test(event.key)) {
       return;
     }
     var step = keys[event.key];
+    if (!black.hidden) {
+      blackOut(false); // any key brings the card back, without moving on
+    } else if (event.key === "b" || event.key === "B" || event.key === ".") {
+      blackOut(true);
+    } else
     if (step && !(event.key === " " && event.target.matches("button, a"))) {
       show(at + step);
     } else if (event.key === "Home") {
@@ -199,6 +231,10 @@
   });
 
   stage.addEventListener("click", function (event) {
+    if (!black.hidden) {
+      blackOut(false);
+      return;
+    }
     var button = event.target.closest("[data-schritt]");
     if (!button || button.getAttribute("aria-disabled") === "true") {
       return;
@@ -255,11 +291,13 @@
       return;
     }
     var what = button.getAttribute("data-start");
-    start(what === "auswahl" ? kept() : chapterCards(what.slice("kapitel:".length)), button);
+    var numbers = what === "auswahl" ? kept() : chapterCards(what.slice("kapitel:".length));
+    start(numbers, button, what === "auswahl" ? "auswahl=" + numbers.join(".") : what.replace(":", "="));
   });
 
-  /* "#auswahl=21.8.40" or "#kapitel=legitimation": start at once (in the window). A link
-     that cannot be read, or names no card, says so and leaves the choice as it is. */
+  /* "#auswahl=21.8.40" or "#kapitel=legitimation", with the card to start at after an "@"
+     ("#auswahl=21.8.40@8"): start at once (in the window). A link that cannot be read, or
+     names no card, says so and leaves the choice as it is. */
   function fromAddress() {
     var hash;
     try {
@@ -270,9 +308,10 @@
     var message = choice.querySelector(".vorfuehren-meldung");
     message.textContent = "";
     if (hash === null || hash.indexOf("#auswahl=") === 0 || hash.indexOf("#kapitel=") === 0) {
-      var numbers = hash === null ? [] : hash.indexOf("#auswahl=") === 0 ? hash.slice(9).split(".") :
-        chapterCards(hash.slice(9));
-      if (!start(numbers, null)) {
+      var parts = (hash || "").slice(1).split("@");
+      var numbers = hash === null ? [] : hash.indexOf("#auswahl=") === 0 ? parts[0].slice(8).split(".") :
+        chapterCards(parts[0].slice(8));
+      if (!start(numbers, null, parts[0], parts[1])) {
         message.textContent = TEXTE.keineKarte;
       }
     }
