@@ -103,8 +103,14 @@ class Slides:
                 f'data-kapitel="{escape(card.chapter.id)}" aria-labelledby="folie-{card.number}" hidden>\n'
                 f'<p class="vorfuehren-kapitel">{escape(card.chapter.title)}</p>\n'
                 f'<h2 id="folie-{card.number}"><span class="karte-nummer">{card.number}</span> '
-                f'<span class="karte-titel">{escape(card.title)}</span></h2>\n'
+                f'<span class="karte-titel">{_breakable(card.title)}</span></h2>\n'
                 f'<div class="vorfuehren-text">\n{self.text(card)}\n</div>\n{code}\n</section>')
+
+
+def _breakable(title: str) -> str:
+    """The title as HTML, with a line break allowed after each slash: on an upright phone
+    „Rollenverteilung/Rollenkonflikte“ does not fit in one line of title type."""
+    return escape(title).replace("/", "/<wbr>")
 
 
 def page(registry: Registry, config, auswahl: str, kept: Path | None = None) -> str:

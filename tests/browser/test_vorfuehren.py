@@ -115,7 +115,7 @@ def test_type_colour_and_qr_code_are_made_for_a_room(server, projector, site):
     }""")
     assert sizes["title"] >= 48
     assert sizes["band"] == sizes["number"] == "rgb(46, 107, 48)"  # Vor der Ko-Produktion
-    assert sizes["text"] >= 20 and sizes["fits"]  # card 21, the longest with a checklist, fits
+    assert sizes["text"] >= 24 and sizes["fits"]  # card 21, the longest with a checklist
     assert sizes["qr"] >= 150 and sizes["bottom"] <= PROJECTOR["height"]
     public = site.page("karten/21-bezahlte-stellen-in-der-zivilgesellschaft/").find("link", rel="canonical")["href"]
     assert qr_text(page, ".vorfuehren-folie:not([hidden]) .vorfuehren-qr svg") == public.split("karten/")[0] + "21/"
@@ -214,3 +214,100 @@ def test_a_reload_keeps_the_place(server, projector):
     page.keyboard.press("Escape")
     page.reload()
     expect(page.get_by_role("region", name="Vorführung")).to_be_hidden()
+
+
+# What the room sees at each step: the card and its part, the type sizes, whether the title
+# and the text column fit, and which of the card's words are shown whole (not cut by the edge
+# of the text, not split across two lines).
+STEP = """() => {
+    const slide = document.querySelector(".vorfuehren-buehne .vorfuehren-folie:not([hidden])");
+    const text = slide.querySelector(".vorfuehren-text"), title = slide.querySelector("h2");
+    const box = text.getBoundingClientRect(), page = slide.getBoundingClientRect();
+    const words = [], split = [];
+    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.data.matchAll(/\\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const rects = [...range.getClientRects()].filter(r => r.width > 0);
+            const within = r => r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1
+                && r.bottom <= box.bottom + 1;
+            const touching = r => r.right > box.left && r.left < box.right && r.bottom > box.top
+                && r.top < box.bottom;
+            // 1: shown whole; 3: in part, broken at its hyphen onto the next slide; 2: cut by the edge
+            const cut = rects.some(r => touching(r) && !within(r)), some = rects.some(within);
+            words.push(cut ? 2 : some && rects.every(within) ? 1 : some ? 3 : 0);
+            if (rects.length > 1 && some && !/[-/–]/.test(match[0])) split.push(match[0]);
+        }
+    }
+    const tr = title.getBoundingClientRect();
+    return {card: slide.dataset.karte, place: document.querySelector(".vorfuehren-stelle").textContent,
+            text: parseFloat(getComputedStyle(text).fontSize), title: parseFloat(getComputedStyle(title).fontSize),
+            column: box.width, titleFits: title.scrollWidth <= title.clientWidth + 1 && tr.right <= page.right + 1
+                && tr.bottom <= box.top + 1,
+            words, split, last: document.querySelector("[data-schritt='weiter']").getAttribute("aria-disabled")};
+}"""
+
+SCREENS = {"phone": ({"width": 390, "height": 844}, 16, 24, 300), "laptop": ({"width": 1366, "height": 768}, 24, 48, 800),
+           "projector": ({"width": 1920, "height": 1080}, 24, 70, 1100),
+           "4k": ({"width": 3840, "height": 2160}, 47, 140, 2200)}
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_every_card_shows_whole_in_large_type_on_any_screen(browser, server, cards, screen):
+    # A long card continues on a second slide instead of shrinking below what a room can read;
+    # every word of every card is shown whole on one of its slides, none cut at the edge or
+    # split across lines, and titles fit, from a phone to a projector.
+    viewport, text_min, title_min, column_min = SCREENS[screen]
+    context = browser.new_context(viewport=viewport, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(server + PAGE + "#auswahl=" + ".".join(str(c["number"]) for c in cards))
+    shown(page)
+    seen, steps = {}, []
+    for _ in range(400):
+        step = page.evaluate(STEP)
+        steps.append(step)
+        assert step["text"] >= text_min, step["card"]
+        assert step["title"] >= title_min and step["titleFits"], step["card"]
+        assert step["column"] >= column_min, step["card"]
+        assert step["split"] == [], (step["card"], step["split"])
+        cut = [i for i, w in enumerate(step["words"]) if w == 2]
+        assert cut == [], f"card {step['card']} ({step['place']}): words cut at the edge: {cut[:5]}"
+        words = seen.setdefault(step["card"], [0] * len(step["words"]))
+        seen[step["card"]] = [a or b for a, b in zip(words, step["words"])]
+        if step["last"] == "true":
+            break
+        page.keyboard.press("ArrowRight")
+    assert list(seen) == [str(c["number"]) for c in cards]
+    missing = {card: [i for i, w in enumerate(words) if not w] for card, words in seen.items() if 0 in words}
+    assert missing == {}, f"words never shown whole, by card: {missing}"
+    parts = {card: sum(s["card"] == card for s in steps) for card in seen}
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.keyboard.press("Home")
+    page.screenshot(path=str(ARTIFACTS / f"vorfuehren-{screen}.png"))
+    print(screen, {card: n for card, n in parts.items() if n > 1})
+    context.close()
+
+
+def test_a_long_card_continues_on_the_next_slide_and_says_so(server, browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(server + PAGE + "#auswahl=17.3.35")
+    page.keyboard.press("ArrowRight")
+    assert shown(page) == 3
+    expect(page.locator(".vorfuehren-stelle")).to_have_text("2 / 3 · Teil 1 von 2")
+    page.keyboard.press("ArrowRight")
+    assert shown(page) == 3
+    expect(page.locator(".vorfuehren-stelle")).to_have_text("2 / 3 · Teil 2 von 2")
+    expect(page.locator(".vorfuehren-ansage")).to_have_text("Karte 2 von 3: 3 Einleitung, Teil 2 von 2")
+    page.reload()  # the place is kept to the part
+    assert page.url.endswith("#auswahl=17.3.35@3-2")
+    expect(page.locator(".vorfuehren-stelle")).to_have_text("2 / 3 · Teil 2 von 2")
+    page.keyboard.press("ArrowRight")
+    assert shown(page) == 35
+    page.keyboard.press("ArrowLeft")  # back onto the long card's last part
+    expect(page.locator(".vorfuehren-stelle")).to_have_text("2 / 3 · Teil 2 von 2")
+    page.keyboard.press("PageUp")
+    expect(page.locator(".vorfuehren-stelle")).to_have_text("2 / 3 · Teil 1 von 2")
+    context.close()

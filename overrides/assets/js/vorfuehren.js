@@ -17,11 +17,12 @@
   "use strict";
 
   var TEXTE = {
-    stelle: function (place, count) {
-      return place + " / " + count;
+    // `of`: [part, parts] of a card that takes more than one slide, or null
+    stelle: function (place, count, of) {
+      return place + " / " + count + (of ? " · Teil " + of[0] + " von " + of[1] : "");
     },
-    ansage: function (place, count, title) {
-      return "Karte " + place + " von " + count + ": " + title;
+    ansage: function (place, count, title, of) {
+      return "Karte " + place + " von " + count + ": " + title + (of ? ", Teil " + of[0] + " von " + of[1] : "");
     },
     schwarz: "Bildschirm schwarz. Eine Taste oder ein Klick zeigt die Karte wieder.",
     // a link ("#auswahl=…", "#kapitel=…") that names no card of this fan, or could not be read
@@ -47,7 +48,10 @@
   var black = stage.querySelector(".vorfuehren-schwarz");
   var shown = []; // the slides of this showing, in order
   var source = ""; // what is shown, as the address says it: "auswahl=21.8.40", "kapitel=legitimation"
-  var at = 0;
+  var at = 0; // the card shown
+  var part = 0; // its part shown, and how many it has (a long card continues on further slides)
+  var parts = 1;
+  var LAST = -1;
   var opener = null;
   var switching = false; // full screen switched by this script, not by the browser's Escape
   var back = null; // where focus returns once full screen has ended
@@ -66,18 +70,36 @@
     });
   }
 
-  /* Fit the card's text into the slide: from large type down, as far as is legible. */
+  /* The card's text in the largest type the screen allows (as the stylesheet sets it),
+     smaller where that saves a further slide, but not below 24 px (2.2 % of the
+     screen's height on a larger one: 48 px in 4K, where a pixel is half as large on
+     the wall). What still does not fit continues on further slides: the text runs in
+     columns of its box's size (vorfuehren.css), and each slide shows one. Returns how
+     many slides it takes. */
   function fit(slide) {
     var text = slide.querySelector(".vorfuehren-text");
-    var size = 3.4;
-    text.style.fontSize = size + "vh";
-    while (size > 1.9 && slide.scrollHeight > slide.clientHeight + 1) {
-      size -= 0.15;
-      text.style.fontSize = size.toFixed(2) + "vh";
+    text.style.fontSize = "";
+    var base = parseFloat(getComputedStyle(text).fontSize);
+    var floor = Math.min(base, Math.max(24, 0.022 * window.innerHeight));
+    var size = base;
+    while (columns(text) > 1 && size > floor) {
+      size = Math.max(floor, size - 0.5);
+      text.style.fontSize = size.toFixed(2) + "px";
     }
+    return columns(text);
   }
 
-  function show(index) {
+  function columnStep(text) {
+    return text.getBoundingClientRect().width + (parseFloat(getComputedStyle(text).columnGap) || 0);
+  }
+
+  function columns(text) {
+    var by = columnStep(text);
+    return Math.max(1, Math.round((text.scrollWidth + by - text.getBoundingClientRect().width) / by));
+  }
+
+  /* Show the card at `index`, at its part `toPart` (LAST: its last). */
+  function show(index, toPart) {
     if (!shown.length) {
       return;
     }
@@ -86,21 +108,42 @@
       slide.hidden = i !== at;
     });
     var slide = shown[at];
-    fit(slide);
+    parts = fit(slide);
+    part = toPart === LAST ? parts - 1 : Math.max(0, Math.min(parts - 1, toPart || 0));
+    present();
+  }
+
+  /* One step on: the card's next part, or the next card; nothing past either end. */
+  function step(by) {
+    if (part + by >= 0 && part + by < parts) {
+      part += by;
+      present();
+    } else if (at + by >= 0 && at + by < shown.length) {
+      show(at + by, by < 0 ? LAST : 0);
+    }
+  }
+
+  function present() {
+    var slide = shown[at];
+    var text = slide.querySelector(".vorfuehren-text");
+    text.scrollLeft = part * columnStep(text);
+    var of = parts > 1 ? [part + 1, parts] : null;
     stage.setAttribute("data-kapitel", slide.getAttribute("data-kapitel"));
-    stage.querySelector(".vorfuehren-stelle").textContent = TEXTE.stelle(at + 1, shown.length);
+    stage.querySelector(".vorfuehren-stelle").textContent = TEXTE.stelle(at + 1, shown.length, of);
     stage.querySelector(".vorfuehren-ansage").textContent =
-      TEXTE.ansage(at + 1, shown.length, slide.querySelector("h2").textContent.replace(/\s+/g, " ").trim());
-    stage.querySelector("[data-schritt='zurueck']").setAttribute("aria-disabled", at === 0 ? "true" : "false");
+      TEXTE.ansage(at + 1, shown.length, slide.querySelector("h2").textContent.replace(/\s+/g, " ").trim(), of);
+    stage.querySelector("[data-schritt='zurueck']").setAttribute("aria-disabled",
+      at === 0 && part === 0 ? "true" : "false");
     stage.querySelector("[data-schritt='weiter']").setAttribute("aria-disabled",
-      at === shown.length - 1 ? "true" : "false");
+      at === shown.length - 1 && part === parts - 1 ? "true" : "false");
     remember();
   }
 
   /* The showing and its place in the address, for a reload (no new history entry). */
   function remember() {
+    var place = shown[at].getAttribute("data-karte") + (part ? "-" + (part + 1) : "");
     try {
-      history.replaceState(history.state, "", "#" + source + "@" + shown[at].getAttribute("data-karte"));
+      history.replaceState(history.state, "", "#" + source + "@" + place);
     } catch (e) {
       // file:// in some browsers: a reload starts from the choice
     }
@@ -111,7 +154,7 @@
     if (on) {
       stage.querySelector(".vorfuehren-ansage").textContent = TEXTE.schwarz;
     } else {
-      show(at);
+      show(at, part);
     }
   }
 
@@ -160,8 +203,9 @@
     stage.hidden = false;
     document.documentElement.classList.add("vorfuehren-an");
     stage.appendChild(root.querySelector(".vorfuehren-folien"));
-    var from = shown.indexOf(slides[place]);
-    show(from < 0 ? 0 : from);
+    var where = String(place || "").split("-");
+    var from = shown.indexOf(slides[where[0]]);
+    show(from < 0 ? 0 : from, from < 0 ? 0 : (Number(where[1]) || 1) - 1);
     stage.focus();
     if (trigger) {
       enterFullscreen(); // a click: the browser allows full screen now
@@ -204,18 +248,18 @@
     if (event.altKey || event.ctrlKey || event.metaKey || /^(Shift|Control|Alt|Meta|AltGraph)$/.test(event.key)) {
       return;
     }
-    var step = keys[event.key];
+    var by = keys[event.key];
     if (!black.hidden) {
       blackOut(false); // any key brings the card back, without moving on
     } else if (event.key === "b" || event.key === "B" || event.key === ".") {
       blackOut(true);
     } else
-    if (step && !(event.key === " " && event.target.matches("button, a"))) {
-      show(at + step);
+    if (by && !(event.key === " " && event.target.matches("button, a"))) {
+      step(by);
     } else if (event.key === "Home") {
-      show(0);
+      show(0, 0);
     } else if (event.key === "End") {
-      show(shown.length - 1);
+      show(shown.length - 1, 0);
     } else if (event.key === "Escape") {
       stop();
     } else if (event.key === "f" || event.key === "F") {
@@ -241,9 +285,9 @@
     }
     var action = button.getAttribute("data-schritt");
     if (action === "weiter") {
-      show(at + 1);
+      step(1);
     } else if (action === "zurueck") {
-      show(at - 1);
+      step(-1);
     } else if (action === "vollbild") {
       if (fullscreen()) {
         exitFullscreen();
@@ -267,7 +311,7 @@
       back = null;
     }
     if (shown.length) {
-      show(at);
+      show(at, part);
       stage.focus();
     }
   }
@@ -275,7 +319,7 @@
   document.addEventListener("webkitfullscreenchange", fullscreenChanged);
   window.addEventListener("resize", function () {
     if (shown.length) {
-      fit(shown[at]);
+      show(at, part);
     }
   });
 
