@@ -57,8 +57,9 @@ def page(registry: Registry, href: Href, vorfuehren: str, site_url: str | None) 
             '<p class="auswahl-leer" hidden>Sie haben noch keine Karte gemerkt. Auf jeder Karte '
             "steht oben der Knopf „Merken“: Was Sie merken, erscheint hier.</p>\n"
             '<ol class="auswahl-liste" aria-label="Ihre Auswahl" hidden></ol>\n'
-            '<p class="auswahl-anleitung" hidden>Reihenfolge ändern: mit den Knöpfen „Nach oben“ und '
-            "„Nach unten“ bei jeder Karte oder durch Ziehen mit der Maus.</p>\n"
+            '<p class="auswahl-anleitung" hidden>Reihenfolge ändern: <span class="bei-touch">Tippen</span>'
+            '<span class="bei-maus">Klicken</span> Sie auf „Nach oben“ und „Nach unten“ bei jeder Karte'
+            '<span class="bei-maus">, oder ziehen Sie sie mit der Maus</span>.</p>\n'
             + TOOLS.format(vorfuehren=escape(vorfuehren)) + "\n"
             '<div class="auswahl-meldung" role="status"></div>\n'
             '<div class="auswahl-fehler" role="alert"></div>\n'

@@ -139,7 +139,11 @@ def page(registry: Registry, config, auswahl: str, kept: Path | None = None) -> 
             '<h2 id="vorfuehren-kapitel">Ein Kapitel</h2>\n'
             f'<ul class="vorfuehren-kapitel-liste" aria-labelledby="vorfuehren-kapitel">\n{chapters}\n</ul>\n'
             '<h2 id="vorfuehren-tasten">Bedienung</h2>\n'
-            '<ul class="vorfuehren-tasten" aria-labelledby="vorfuehren-tasten">\n'
+            '<ul class="vorfuehren-tasten bei-touch" aria-labelledby="vorfuehren-tasten">\n'
+            "<li>Weiter und zurück: Wischen Sie nach links oder rechts, oder tippen Sie auf „Weiter →“ "
+            "und „← Zurück“ unten</li>\n"
+            "<li>Ganzer Bildschirm: „Vollbild“; Beenden: „Beenden“</li>\n</ul>\n"
+            '<ul class="vorfuehren-tasten bei-maus" aria-labelledby="vorfuehren-tasten">\n'
             "<li>Weiter: Pfeil nach rechts oder unten, Bild ↓, Leertaste (so senden es auch Präsentations-Fernbedienungen)</li>\n"
             "<li>Zurück: Pfeil nach links oder oben, Bild ↑</li>\n"
             "<li>Erste und letzte Karte: Pos1 und Ende</li>\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import card_number
 
 
@@ -102,4 +104,47 @@ def test_a_defined_term_previews_its_definition(browser, server):
     with page.expect_navigation():
         term.click()
     assert card_number(page) == 9
+    context.close()
+
+
+# Every link of a card's foot: its references, the cards referring to it, previous and next.
+FOOT_LINKS = "nav.karte-verweise a, nav.karte-rueckverweise a, nav.karte-blaettern a"
+COVERED = """([links, own]) => {
+    const box = document.getElementById("karte-vorschau").getBoundingClientRect();
+    return [...document.querySelectorAll(links)].filter(a => a !== document.querySelector(own)).filter(a => {
+        const r = a.getBoundingClientRect();
+        return r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom;
+    }).map(a => a.textContent.replace(/\\s+/g, " ").trim());
+}"""
+
+
+@pytest.mark.parametrize("where", [0.15, 0.5, 0.8])
+@pytest.mark.parametrize("device", ["phone", "laptop"])
+def test_a_preview_covers_none_of_the_cards_other_references_backlinks_or_neighbours(browser, server, device,
+                                                                                  where):
+    # Wherever the card's foot is on the screen, the preview of „→ 15“ leaves 16, 18, the
+    # backlinks and previous/next readable, and stands in the window, below the header.
+    if device == "phone":
+        context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    else:
+        context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(server + CARD_8)
+    page.evaluate("""where => {
+        const top = document.querySelector("nav.karte-verweise").getBoundingClientRect().top;
+        window.scrollBy(0, top - where * innerHeight);
+    }""", where)
+    own = 'nav.karte-verweise a[data-karte="15"]'
+    if device == "phone":
+        page.locator(own).tap()
+    else:
+        page.locator(own).hover()
+    preview = page.locator(PREVIEW)
+    preview.wait_for(state="visible")
+    assert page.evaluate(COVERED, [FOOT_LINKS, own]) == []
+    box = preview.bounding_box()
+    header = page.locator("header.md-header").bounding_box()
+    size = page.viewport_size
+    assert box["y"] >= header["y"] + header["height"] - 1 and box["y"] + box["height"] <= size["height"] + 1, \
+        (box, header)
     context.close()

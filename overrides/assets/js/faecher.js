@@ -34,9 +34,12 @@
     fanTouch: "Tippen Sie auf eine Karte, um ihren Titel zu sehen; ein zweites Tippen öffnet sie. " +
       "Streichen Sie über den Fächer, um die Karten nacheinander anzuheben.",
     strip: "Wischen Sie durch die Karten oder blättern Sie mit den Pfeiltasten; Tippen, Klick oder " +
-      "Eingabetaste öffnet eine Karte."
+      "Eingabetaste öffnet eine Karte.",
+    stripTouch: "Wischen Sie durch die Karten; Tippen öffnet eine Karte."
   };
   var noHover = window.matchMedia("(hover: none)");
+  // A touchscreen without mouse or keyboard (a phone, a tablet): as .bei-touch in basis.css.
+  var touchOnly = window.matchMedia("(hover: none) and (pointer: coarse)");
   // The fan's figures, as in faecher.css: card length min(44 % of the width,
   // 24rem), spread min(180°, 20° a card). It is fanned out when the free strip
   // at each card's tip holds its number (MIN_STRIP) and the fan is not narrower
@@ -144,7 +147,8 @@
     }
 
     function updateHint() {
-      var text = form() === "streifen" ? HINTS.strip : noHover.matches ? HINTS.fanTouch : HINTS.fan;
+      var text = form() === "streifen" ? (touchOnly.matches ? HINTS.stripTouch : HINTS.strip) :
+        noHover.matches ? HINTS.fanTouch : HINTS.fan;
       if (hint.textContent !== text) hint.textContent = text;
     }
 

@@ -2,7 +2,8 @@
    card on the whole screen, for a meeting room. Keys as presenter clickers send
    them: arrows and PageUp/PageDown (and Space) move, Home/End jump to the first and
    last card, B or . blacks the screen out (any key or a click brings the card back),
-   F switches full screen, Escape leaves; no mouse needed. The address names what is
+   F switches full screen, Escape leaves; no mouse needed. On a touchscreen a swipe
+   turns the slides. The address names what is
    shown and where ("#auswahl=21.8.40@8"), so a reload keeps the place. Full screen
    through the Fullscreen API where the browser allows it; otherwise (or before the
    first key, since a browser grants full screen only on a click or key) the view
@@ -296,6 +297,26 @@
       }
     } else {
       stop();
+    }
+  });
+
+  /* On a touchscreen, a finger drawn across the stage turns the slides (right to left: on). */
+  var swipeFrom = null;
+  stage.addEventListener("pointerdown", function (event) {
+    swipeFrom = event.pointerType === "touch" ? { x: event.clientX, y: event.clientY } : null;
+  });
+  stage.addEventListener("pointerup", function (event) {
+    if (!swipeFrom || event.pointerType !== "touch") {
+      return;
+    }
+    var dx = event.clientX - swipeFrom.x, dy = event.clientY - swipeFrom.y;
+    swipeFrom = null;
+    if (Math.abs(dx) > 50 && Math.abs(dx) > 2 * Math.abs(dy)) {
+      if (black.hidden) {
+        step(dx < 0 ? 1 : -1);
+      } else {
+        blackOut(false);
+      }
     }
   });
 

@@ -24,6 +24,7 @@
   var OPEN_DELAY = 300;  // ms the pointer rests on a link before its preview opens
   var CLOSE_DELAY = 300; // ms to move the pointer from the link onto the preview
   var GAP = 8;           // px between link and preview
+  var FOOT = "nav.karte-verweise, nav.karte-rueckverweise, nav.karte-blaettern";
 
   var box, number, title, chapter, text;
   var current = null;    // the link whose preview is open
@@ -53,7 +54,7 @@
     box.appendChild(head);
     box.appendChild(chapter);
     box.appendChild(text);
-    box.addEventListener("pointerenter", function () { clearTimeout(closeTimer); });
+    box.addEventListener("pointerenter", function () { clearTimeout(closeTimer); clearTimeout(openTimer); });
     box.addEventListener("pointerleave", function (event) {
       if (event.pointerType !== "touch") closeSoon();
     });
@@ -95,20 +96,36 @@
     closeTimer = setTimeout(close, CLOSE_DELAY);
   }
 
-  // Below the link, or above it when there is no room below; inside the window.
+  // A link in running text: its preview goes below it, or above where there is no room
+  // below. A link at a card's foot (references, backlinks, previous and next): above
+  // all of them, or below all of them where there is no room above, so that it covers
+  // none of the others. Inside the window, below Material's header, which stays on top.
   function place(link) {
     var rects = link.getClientRects();
     var at = rects.length ? rects[0] : link.getBoundingClientRect();
+    var last = rects.length ? rects[rects.length - 1] : at;
+    var upper = at.top, lower = last.bottom; // what the preview leaves free
+    var foot = link.closest(FOOT) ? document.querySelectorAll(FOOT) : [];
+    if (foot.length) {
+      upper = foot[0].getBoundingClientRect().top;
+      lower = foot[foot.length - 1].getBoundingClientRect().bottom;
+    }
     var width = box.offsetWidth, height = box.offsetHeight;
     var view = document.documentElement.clientWidth;
-    var left = Math.max(GAP, Math.min(at.left, view - width - GAP));
-    var top = at.bottom + GAP;
-    var last = rects.length ? rects[rects.length - 1] : at;
-    if (last.bottom + GAP + height > window.innerHeight && at.top - GAP - height > 0) {
-      top = at.top - GAP - height;
-    } else {
-      top = last.bottom + GAP;
+    var header = document.querySelector(".md-header");
+    var ceiling = Math.max(0, header ? header.getBoundingClientRect().bottom : 0) + GAP;
+    var floor = window.innerHeight - GAP;
+    var above = upper - GAP - height, below = lower + GAP;
+    var fitsAbove = above >= ceiling, fitsBelow = below + height <= floor;
+    var top;
+    if (foot.length ? fitsAbove : fitsAbove && !fitsBelow) {
+      top = above;
+    } else if (fitsBelow) {
+      top = below;
+    } else { // room on neither side: the larger one, inside the window
+      top = upper - ceiling > floor - lower ? Math.max(ceiling, above) : Math.min(below, floor - height);
     }
+    var left = Math.max(GAP, Math.min(at.left, view - width - GAP));
     box.style.left = (left + window.scrollX) + "px";
     box.style.top = (top + window.scrollY) + "px";
   }
