@@ -28,6 +28,7 @@ TOOLS = """<div class="auswahl-werkzeuge" hidden>
 <label for="auswahl-link">Link zu Ihrer Auswahl</label>
 <input type="text" id="auswahl-link" readonly>
 <div class="auswahl-knoepfe">
+<button type="button" class="knopf" data-aktion="link-teilen" hidden>Teilen …</button>
 <button type="button" class="knopf" data-aktion="link-kopieren">Link kopieren</button>
 <a class="knopf" data-aktion="link-mail" href="mailto:">Per E-Mail senden</a>
 </div>

@@ -98,9 +98,10 @@ def policy(hashes: list[str]) -> str:
 
 
 # What the site's pages may ask of the browser beyond a page's own: full screen for „Vorführen“
-# (vorfuehren.js), nothing else, and no other origin anything.
+# (vorfuehren.js) and the device's share sheet for a share link (auswahl-teilen.js,
+# checkliste-teilen.js), nothing else, and no other origin anything.
 PERMISSIONS = ("accelerometer=(), camera=(), display-capture=(), fullscreen=(self), geolocation=(), "
-               "gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()")
+               "gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), web-share=(self)")
 
 # Sent beside the policy by every example. HSTS: browsers keep to https for a year once they
 # have it over https (they ignore it over http, so it harms no test or preview on http); not

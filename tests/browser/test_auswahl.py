@@ -121,7 +121,7 @@ def test_a_selection_of_three_cards_shared_by_link_and_qr_code_into_a_fresh_brow
     text = shown.inner_text()
     assert "eine Auswahl von 3 Karten" in text and "Ihre Auswahl hat zurzeit 1 Karte" in text
     assert text.index("Karte 40 „") < text.index("Karte 21 „") < text.index("Karte 8 „")
-    assert b.evaluate("() => document.activeElement.textContent") == "Übernehmen"
+    assert b.evaluate("() => document.activeElement.textContent") == "Nur ansehen"  # changes nothing
     b.get_by_role("button", name="Abbrechen").click()
     expect(our_dialog(b)).to_be_hidden()  # else the next wait could find this one still closing
     assert listed(b) == [8] and "#" not in b.url
@@ -246,4 +246,90 @@ def test_no_axe_violations_on_a_card_and_the_page(browser, server, scheme):
     open_page(page, server, "#teilen=40.99-2")
     our_dialog(page).wait_for()
     assert axe_violations(page) == []
+    context.close()
+
+
+# A browser with the Web Share API (as on phones, Windows and macOS; Chromium on Linux has
+# none): it records what it was given and answers as its share sheet would.
+SHARE_SHEET = """window.__geteilt = [];
+navigator.share = function (data) {
+  window.__geteilt.push(data);
+  return window.__antwort === "abgebrochen" ? Promise.reject(new DOMException("cancelled", "AbortError"))
+    : Promise.resolve();
+};
+navigator.canShare = function (data) { return !!data && typeof data.url === "string"; };"""
+
+
+def test_where_the_browser_can_share_the_selection_goes_to_its_share_sheet(server, browser):
+    context = browser.new_context()
+    context.add_init_script(SHARE_SHEET)
+    page = context.new_page()
+    for number in (40, 21):
+        keep(page, server, number)
+    open_page(page, server)
+    page.get_by_role("button", name="Als Link und QR-Code teilen").click()
+    share = page.get_by_role("button", name="Teilen …")
+    expect(share).to_be_visible()
+    share.click()
+    shared = page.evaluate("window.__geteilt")
+    assert len(shared) == 1 and shared[0]["url"] == server + PAGE + "#teilen=40.21-2"
+    assert "2 Karten" in shared[0]["text"] and shared[0]["title"]
+    # Cancelled in the share sheet: nothing is said, nothing changes.
+    page.evaluate("window.__antwort = 'abgebrochen'")
+    share.click()
+    expect(page.locator(".auswahl-fehler")).to_have_text("")
+    assert listed(page) == [40, 21]
+    context.close()
+
+
+def test_where_the_browser_cannot_share_there_is_no_share_button(server, page):
+    keep(page, server, 8)
+    open_page(page, server)
+    page.get_by_role("button", name="Als Link und QR-Code teilen").click()
+    expect(page.get_by_role("button", name="Link kopieren")).to_be_visible()
+    expect(page.get_by_role("button", name="Teilen …")).to_be_hidden()
+
+
+def test_the_checklists_share_link_goes_to_the_share_sheet_too(server, browser):
+    context = browser.new_context()
+    context.add_init_script(SHARE_SHEET)
+    page = context.new_page()
+    page.goto(server + "checklisten/")
+    page.locator(".checklisten-werkzeuge:not([hidden])").wait_for()
+    page.get_by_role("button", name="Als Link teilen").click()
+    expect(page.locator("#checklisten-link")).to_have_value(re.compile(r"#teilen=z\."))
+    page.get_by_role("button", name="Teilen …").click()
+    shared = page.evaluate("window.__geteilt")
+    assert len(shared) == 1 and "#teilen=z." in shared[0]["url"]
+    context.close()
+
+
+def test_a_shared_selection_can_be_looked_at_without_taking_it_over(server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    keep(page, server, 8)
+    page.goto(server + PAGE + "#teilen=40.21-2")
+    our_dialog(page).wait_for()
+    page.get_by_role("button", name="Nur ansehen").click()
+    view = page.get_by_role("region", name=re.compile("Auswahl aus dem Link"))
+    expect(view).to_be_visible()
+    assert [int(n) for n in view.locator("li[data-karte]").evaluate_all("ls => ls.map(l => l.dataset.karte)")] \
+        == [40, 21]
+    assert stored(page) == [8] and listed(page) == [8]  # the reader's own selection is untouched
+    # Its cards open as cards; it can be shown on the projector as it is.
+    href = view.get_by_role("link", name="Diese Auswahl vorführen").get_attribute("href")
+    assert href.endswith("vorfuehren/#auswahl=40.21")
+    with page.expect_navigation():
+        view.get_by_role("link", name=re.compile("^21 ")).click()
+    assert "/karten/21-" in page.url
+    page.go_back()
+    # Taken over after all, from the view.
+    page.goto(server + PAGE + "#teilen=40.21-2")
+    our_dialog(page).wait_for()
+    page.get_by_role("button", name="Nur ansehen").click()
+    page.get_by_role("region", name=re.compile("Auswahl aus dem Link")).get_by_role(
+        "button", name="Zusammenführen").click()
+    expect(page.locator(".auswahl-meldung")).to_contain_text("zusammengeführt")
+    assert stored(page) == [8, 40, 21]
+    expect(page.get_by_role("region", name=re.compile("Auswahl aus dem Link"))).to_be_hidden()
     context.close()

@@ -5,8 +5,10 @@
    the link and its code point to the public site (a path on the reader's disk would
    help nobody). The QR code is drawn here, in the browser, with qrcode-generator
    (from npm, copied at build time: macros/outputs/vendor.py); no request. A shared
-   selection is shown first, then taken over, merged or left; cards it names that do
-   not exist are left out, and the page says which.
+   selection is shown first, then taken over, merged, only looked at (its cards above
+   the reader's own, which stays as it is) or left; cards it names that do not exist
+   are left out, and the page says which. Where the browser has the Web Share API, the
+   link also goes to the device's share sheet.
 
    Builds on auswahl.js (KoProduktion.auswahlSeite) and checkliste-dialog.js. A classic
    script (no modules): the offline bundle is opened from file://. */
@@ -18,6 +20,10 @@
       return "Karte " + card.karte + " „" + card.titel + "“";
     },
     mailBetreff: "Karten für unser nächstes Treffen (Ko-Produktion)",
+    teilenText: function (count) {
+      return "Meine Auswahl von " + count + (count === 1 ? " Karte" : " Karten") + " aus dem Handlungsleitfaden " +
+        "„Ko-Produktion“ für unser nächstes Treffen";
+    },
     mailText: function (count, link) {
       return "Hier ist meine Auswahl von " + count + (count === 1 ? " Karte" : " Karten") + " aus dem " +
         "Handlungsleitfaden „Ko-Produktion“ für unser nächstes Treffen:\n\n" + link + "\n";
@@ -41,12 +47,20 @@
     },
     bisher: function (count) {
       return "Ihre Auswahl hat zurzeit " + count + (count === 1 ? " Karte" : " Karten") + ". Übernehmen: " +
-        "Ihre Auswahl wird durch diese ersetzt. Zusammenführen: Die neuen Karten kommen hinten an Ihre dazu.";
+        "Ihre Auswahl wird durch diese ersetzt. Zusammenführen: Die neuen Karten kommen hinten an Ihre dazu. " +
+        "Nur ansehen: Sie sehen die Karten an, ohne Ihre Auswahl zu ändern.";
     },
     frage: "Auswahl übernehmen?",
     uebernehmen: "Übernehmen",
     zusammenfuehren: "Zusammenführen",
+    ansehen: "Nur ansehen",
     abbrechen: "Abbrechen",
+    ansicht: function (count) {
+      return "Auswahl aus dem Link (" + count + (count === 1 ? " Karte)" : " Karten)");
+    },
+    ansichtText: "Sie sehen diese Auswahl nur an: Ihre eigene Auswahl unten bleibt, wie sie ist.",
+    vorfuehren: "Diese Auswahl vorführen",
+    schliessen: "Schließen",
     uebernommen: "Die Auswahl aus dem Link wurde übernommen.",
     zusammengefuehrt: "Die Auswahl aus dem Link wurde mit Ihrer zusammengeführt.",
     nichtsUebernommen: "Nichts übernommen. Ihre Auswahl ist unverändert.",
@@ -208,27 +222,86 @@
     ui.ask({
       title: TEXTE.frage,
       text: text2,
-      choices: [{ value: "uebernehmen", label: TEXTE.uebernehmen, focus: true },
+      // Looking first: it changes nothing, so it is what Enter does.
+      choices: [{ value: "ansehen", label: TEXTE.ansehen, focus: true },
+        { value: "uebernehmen", label: TEXTE.uebernehmen },
         { value: "zusammenfuehren", label: TEXTE.zusammenfuehren }, { value: "", label: TEXTE.abbrechen }]
     }, null).then(function (answer) {
-      var incoming = known.map(page.entry);
-      if (answer === "uebernehmen") {
-        page.save(incoming);
-        page.message(TEXTE.uebernommen + skipped);
-      } else if (answer === "zusammenfuehren") {
-        var list = page.selection();
-        var have = {};
-        list.forEach(function (card) {
-          have[card.karte] = true;
-        });
-        page.save(list.concat(incoming.filter(function (card) {
-          return !have[card.karte];
-        })));
-        page.message(TEXTE.zusammengefuehrt + skipped);
+      if (answer === "ansehen") {
+        look(known, skipped);
       } else {
-        page.message(TEXTE.nichtsUebernommen + skipped);
+        take(answer, known, skipped);
       }
     });
+  }
+
+  /* The cards of a link taken over ("uebernehmen"), added to the reader's ("zusammenfuehren"),
+     or neither. */
+  function take(answer, known, skipped) {
+    var incoming = known.map(page.entry);
+    if (answer === "uebernehmen") {
+      page.save(incoming);
+      page.message(TEXTE.uebernommen + skipped);
+    } else if (answer === "zusammenfuehren") {
+      var list = page.selection();
+      var have = {};
+      list.forEach(function (card) {
+        have[card.karte] = true;
+      });
+      page.save(list.concat(incoming.filter(function (card) {
+        return !have[card.karte];
+      })));
+      page.message(TEXTE.zusammengefuehrt + skipped);
+    } else {
+      page.message(TEXTE.nichtsUebernommen + skipped);
+    }
+  }
+
+  /* „Nur ansehen“: the link's cards above the reader's own selection, as links to the cards,
+     with the projector view of them, and taking them over after all; nothing is stored. */
+  function look(known, skipped) {
+    var old = root.querySelector(".auswahl-ansicht");
+    if (old) {
+      old.parentNode.removeChild(old);
+    }
+    var view = element("section", "auswahl-ansicht");
+    view.setAttribute("aria-labelledby", "auswahl-ansicht-titel");
+    var heading = element("h2", "", TEXTE.ansicht(known.length));
+    heading.id = "auswahl-ansicht-titel";
+    heading.tabIndex = -1;
+    view.appendChild(heading);
+    view.appendChild(element("p", "", TEXTE.ansichtText + skipped));
+    var list = element("ol", "auswahl-ansicht-liste");
+    known.forEach(function (number) {
+      var item = element("li", "");
+      item.setAttribute("data-karte", String(number));
+      item.appendChild(page.cards[number].link.cloneNode(true));
+      list.appendChild(item);
+    });
+    view.appendChild(list);
+    var buttons = element("div", "auswahl-knoepfe");
+    var show = element("a", "knopf", TEXTE.vorfuehren);
+    show.href = root.querySelector("[data-aktion='vorfuehren']").href.split("#")[0] + "#auswahl=" + known.join(".");
+    buttons.appendChild(show);
+    [["uebernehmen", TEXTE.uebernehmen], ["zusammenfuehren", TEXTE.zusammenfuehren], ["", TEXTE.schliessen]]
+      .forEach(function (choice) {
+        var button = element("button", "knopf", choice[1]);
+        button.type = "button";
+        button.addEventListener("click", function () {
+          view.parentNode.removeChild(view);
+          if (choice[0]) {
+            take(choice[0], known, skipped);
+          }
+          var back = root.querySelector("[data-aktion='teilen']");
+          if (back && !back.closest("[hidden]")) {
+            back.focus();
+          }
+        });
+        buttons.appendChild(button);
+      });
+    view.appendChild(buttons);
+    root.insertBefore(view, root.firstChild);
+    heading.focus();
   }
 
   page.actions.teilen = function (trigger) {
@@ -241,6 +314,16 @@
     }
   };
   page.actions["link-kopieren"] = copyLink;
+  // The device's share sheet, where the browser has one; copying stays beside it.
+  root.querySelector("[data-aktion='link-teilen']").hidden =
+    !ui.canShare({ title: TEXTE.mailBetreff, url: location.href });
+  page.actions["link-teilen"] = function (trigger) {
+    var list = page.selection();
+    ui.share({ title: TEXTE.mailBetreff, text: TEXTE.teilenText(list.length), url: shareLink(list) })
+      .catch(function () {
+        copyLink(trigger);
+      });
+  };
   page.onRender(function (list) {
     if (!root.querySelector(".auswahl-teilen").hidden) {
       fillShare(list);

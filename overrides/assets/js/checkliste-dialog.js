@@ -169,6 +169,31 @@
     }, opener);
   }
 
+  /* The device's own share sheet (Web Share API: phones, Windows, macOS), where the browser
+     has one for data like `data`. */
+  function canShare(data) {
+    try {
+      return typeof navigator.share === "function" &&
+        (typeof navigator.canShare !== "function" || navigator.canShare(data));
+    } catch (e) {
+      return false;
+    }
+  }
+
+  /* Share `data` ({title, text, url}) there: resolves true once shared, false when the reader
+     closed the sheet; rejects when sharing failed (the caller then offers copying). */
+  function share(data) {
+    return navigator.share(data).then(function () {
+      return true;
+    }, function (error) {
+      if (error && error.name === "AbortError") {
+        return false;
+      }
+      throw error;
+    });
+  }
+
   window.KoProduktion = window.KoProduktion || {};
-  window.KoProduktion.checklisteDialog = { ask: ask, askTakeOver: askTakeOver, element: element };
+  window.KoProduktion.checklisteDialog = { ask: ask, askTakeOver: askTakeOver, element: element,
+    canShare: canShare, share: share };
 })();

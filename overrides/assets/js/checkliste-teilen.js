@@ -29,7 +29,8 @@
         "an. Geben Sie Ihren Stand besser als Datei weiter:";
     },
     linkUnlesbar: function (why) {
-      return "Der geöffnete Link enthält keinen lesbaren Checklisten-Stand. " + why + " Ihre Häkchen und Notizen sind unverändert.";
+      return "Der geöffnete Link enthält keinen lesbaren Checklisten-Stand. " + why +
+        " Ihre Häkchen und Notizen sind unverändert.";
     },
     linkZeichen: "Er enthält Zeichen, die nicht dazugehören (vielleicht wurde er beim Kopieren " +
       "abgeschnitten oder umbrochen).",
@@ -204,6 +205,16 @@
     }
   };
   page.actions["link-kopieren"] = copyLink;
+  // The device's share sheet, where the browser has one; copying stays beside it.
+  var ui = ns.checklisteDialog;
+  var shareButton = tools.querySelector("[data-aktion='link-teilen']");
+  shareButton.hidden = !(ui && ui.canShare({ title: TEXTE.mailBetreff, url: location.href }));
+  page.actions["link-teilen"] = function (button) {
+    var field = tools.querySelector("#checklisten-link");
+    ui.share({ title: TEXTE.mailBetreff, url: field.value }).catch(function () {
+      copyLink(button);
+    });
+  };
   page.onRender(function () {
     if (!tools.querySelector(".checklisten-teilen").hidden) {
       fillShare();
