@@ -7,15 +7,17 @@ and axe-core.
 from __future__ import annotations
 
 import base64
+import io
 import json
 import re
 import zlib
 from pathlib import Path
 
+import pikepdf
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import BLOCKED, FULL, axe_violations, our_dialog
+from tests.helpers import BLOCKED, FULL, axe_violations, card_format_mm, our_dialog
 
 STORE = "ko-produktion.checklisten.v1"
 CARD_21 = "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"
@@ -312,6 +314,43 @@ def test_markdown_export_lists_every_question_with_its_tick(server, page, tmp_pa
     assert text.count("- [x] ") == 2 and text.count("- [ ] ") == 28
 
 
+def test_the_document_export_opens_on_any_office_pc_and_prints_on_a4(server, browser, page, tmp_path):
+    # Next to Markdown, which an office PC has no program for: an HTML document, which every
+    # browser shows and prints and Word and LibreOffice open, with the same content.
+    open_page(page, server)
+    tick(page, "In welchem Verhältnis")
+    tick(page, "Welche Form von Gremien")
+    key = page.locator("li[data-checkliste-punkt]", has_text="In welchem Verhältnis").get_attribute(
+        "data-checkliste-punkt")
+    page.locator(f"textarea[data-notiz-frage='{key}']").fill("Eins zu fünf.\nMit dem <Vorstand> klären.")
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("^Als Dokument herunterladen")).click()
+    assert re.fullmatch(r"checklisten-ko-produktion-\d{4}-\d\d-\d\d\.html", download.value.suggested_filename)
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    context = browser.new_context(java_script_enabled=False)
+    document = context.new_page()
+    document.goto(path.as_uri())
+    assert document.title() == "Checklisten – Ko-Produktion"
+    assert document.locator("html").get_attribute("lang") == "de"
+    expect(document.locator("h3", has_text="Karte 21: Bezahlte Stellen in der Zivilgesellschaft?")).to_have_count(1)
+    expect(document.locator("h2", has_text="Strukturen der Zusammenarbeit")).to_have_count(1)
+    questions = document.locator("ul.fragen > li")
+    assert questions.count() == 30
+    assert [q.startswith("☑") for q in questions.all_inner_texts()].count(True) == 2
+    verhaeltnis = questions.filter(has_text="In welchem Verhältnis")
+    expect(verhaeltnis.locator("strong", has_text="Verhältnis")).to_have_count(1)
+    expect(verhaeltnis.locator("blockquote")).to_contain_text("Mit dem <Vorstand> klären.")
+    expect(questions.filter(has_text="Wer sollte die bezahlten").locator("ul li", has_text="Personen aus der Gruppe")) \
+        .to_have_count(1)
+    expect(document.locator(f'a[href="{server}{CARD_21}"]')).to_have_count(1)
+    assert "CC BY-NC-SA 4.0" in document.locator("body").inner_text()
+    assert document.locator("script").count() == 0
+    sizes = printed_pages(document)
+    assert all(abs(w - A4_PT[0]) < 1 and abs(h - A4_PT[1]) < 1 for w, h in sizes), sizes
+    context.close()
+
+
 def export_json(page, tmp_path) -> Path:
     with page.expect_download() as download:
         page.get_by_role("button", name="Als JSON-Datei sichern").click()
@@ -538,6 +577,41 @@ def test_printing_shows_boxes_in_black_and_white_without_the_tools(server, page)
     assert style["noTick"] == "none"
     assert style["lines"] == "dotted"  # room to write on the worksheet
     assert len(page.pdf(format="A4")) > 10000
+
+
+A4_PT = (595.3, 841.9)
+
+
+def printed_pages(page) -> list[tuple[float, float]]:
+    """The page sizes (pt) of the page printed as a browser's print dialog prints it: in the
+    size its stylesheet asks for."""
+    with pikepdf.open(io.BytesIO(page.pdf(prefer_css_page_size=True))) as pdf:
+        return [(float(p.mediabox[2]) - float(p.mediabox[0]), float(p.mediabox[3]) - float(p.mediabox[1]))
+                for p in pdf.pages]
+
+
+def test_the_worksheet_prints_on_a4_in_type_to_read_and_write_by(server, page):
+    # Office printers hold A4: „Als Arbeitsblatt drucken“ must not print narrow card pages.
+    open_page(page, server)
+    tick(page, "In welchem Verhältnis")
+    sizes = printed_pages(page)
+    assert all(abs(w - A4_PT[0]) < 1 and abs(h - A4_PT[1]) < 1 for w, h in sizes), sizes
+    assert len(sizes) <= 8, f"{len(sizes)} A4 pages for 30 questions"
+    page.emulate_media(media="print")
+    size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.checkliste-fragen li')).fontSize)")
+    assert size >= 10 * 96 / 72, f"{size} px"  # at least 10 pt
+    # A card still prints as a card, and so does the fan's print version.
+    page.goto(server + "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/")
+    width, height = card_format_mm()
+    assert all(abs(w - width * 72 / 25.4) < 1 and abs(h - height * 72 / 25.4) < 1
+               for w, h in printed_pages(page))
+
+
+@pytest.mark.parametrize("url", ["auswahl/", "datenschutz/", "leichte-sprache/"])
+def test_pages_that_are_not_cards_print_on_a4(server, page, url):
+    page.goto(server + url)
+    sizes = printed_pages(page)
+    assert all(abs(w - A4_PT[0]) < 1 and abs(h - A4_PT[1]) < 1 for w, h in sizes), sizes
 
 
 # -- accessibility --------------------------------------------------------------------------------
