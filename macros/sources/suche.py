@@ -12,6 +12,8 @@ instead:
 - base forms (lemmas) from simplemma („Gremien“ → „Gremium“, „Räume“ → „Raum“);
 - the other forms of a noun from the dictionary's affix rules („Konflikt“ →
   „Konflikte“, „Konflikten“), so a query in the plural finds the singular;
+- words written with a hyphen or the gender colon, joined („Ko-Produktion“ →
+  „koproduktion“, „Partner:innen“ → „partnerinnen“), as readers also type them;
 - synonyms that authors list in mkdocs.yml under ``extra.synonyme``
   („Videokonferenz: online“: a text that says „online“ is found by „Videokonferenz“).
 
@@ -44,6 +46,9 @@ MIN_PART = 4
 # Words shorter than this are not split.
 MIN_COMPOUND = 7
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+# A word written with a hyphen or the gender colon („Ko-Produktion“, „Partner:innen“): readers
+# also type it as one („Koproduktion“, „Partnerinnen“).
+JOINED = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:[-:][A-Za-zÄÖÜäöüß]+)+")
 TAG = re.compile(r"<[^>]+>")
 # Small words that are never worth a search term of their own.
 STOPWORDS = frozenset("""
@@ -366,6 +371,7 @@ class Finder:
         extra: set[str] = set()
         for word in set(words):
             extra |= self.terms_of_word(word)
+        extra |= {re.sub(r"[-:]", "", w).lower() for w in JOINED.findall(html.unescape(TAG.sub(" ", markup)))}
         known = sorted(own | extra)
         chosen = [t for t in sorted(extra - own) if not _begins_another(known, t)]
         for reader_word, text_words in self.synonyms.items():

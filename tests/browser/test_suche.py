@@ -29,9 +29,11 @@ def test_index_and_worker_load_only_when_search_is_first_used(page, server):
     page.on("request", lambda request: requested.append(request.url))
     page.goto(server + "karten/08-teilhabe/")
     page.wait_for_load_state("networkidle")
-    assert [u for u in requested if any(s in u for s in SEARCH_FILES)] == []
+    words = page.evaluate("new URL(document.querySelector('meta[name=ko-suche-woerter]').content, location.href).href")
+    assert [u for u in requested if any(s in u for s in SEARCH_FILES) or u == words] == []
     found = search_results(page, "Legitimation")
     assert any("/karten/15-" in url for url in found)
+    assert words in requested  # what readers type, read as the index has it (suche-woerter.js)
     loaded = [u for u in requested if any(s in u for s in SEARCH_FILES)]
     assert any(u.endswith("search/search_index.json") for u in loaded)
     assert any("/workers/search." in u for u in loaded)
@@ -68,3 +70,44 @@ def test_results_and_snippets_show_the_authors_words(page, server):
     # The added terms are searched, never shown.
     for added in ("kooperationsvereinbarungen", "vereinbarungen", "suchwoerter"):
         assert added not in shown.lower().replace("kooperationsvereinbarung ", "")
+
+
+# -- what readers type: the handbook's own forms, spelling variants, compounds, typos ---------------
+
+# Each with the cards that answer it: one of them must be among the first three results.
+PARTNER = {3, 20, 31, 35, 37, 41, 45, 46, 47, 51}  # the cards that say „Partner:innen“
+KO_PRODUKTION = {6, 7, 10, 11, 12, 13, 18, 19, 20, 24, 29, 38}  # the cards with „Ko-Produktion“ in their title
+AS_TYPED = [
+    ("Partner:innen", PARTNER), ("Partnerinnen", PARTNER), ("Partner*innen", PARTNER), ("PartnerInnen", PARTNER),
+    ("Vertreter:innen", {12, 13, 25, 27, 41, 42, 50}), ("Bürger:innen", {7}), ("Expert:innen", {7, 49}),
+    ("Koproduktion", KO_PRODUKTION), ("Koproduktionsprozesse", {18}),
+    ("Bürgerbeteiligung", {6, 7}), ("Buergerbeteiligung", {6, 7}), ("Kooperationsvertrag", {6, 32}),
+    ("Oeffentlichkeit", {52}), ("Handlungsspielraeume", {28}), ("Regelmaessige Reflexion", {46}),
+    ("Legitimaton", {14, 15}), ("Verstetigng", {34}), ("Gremiem", {41}), ("Transparens", {52}),
+    ("Personalfluktation", {48}),
+]
+
+
+def test_what_readers_type_finds_its_card(page, server):
+    found = suche.found_cards(page, server, [query for query, _ in AS_TYPED])
+    missed = {query: found[query] for query, cards in AS_TYPED if not cards & set(found[query])}
+    assert missed == {}
+
+
+def result_count(page, query: str) -> int:
+    """How many pages the search field says it found."""
+    search_results(page, query)
+    meta = page.locator(".md-search-result__meta").inner_text()
+    return int(meta.split()[0]) if meta.split()[0].isdigit() else 0
+
+
+def test_a_spelling_finds_what_the_handbooks_spelling_finds(page, server):
+    # „Koproduktion“ found 1 page where „Ko-Produktion“ finds 54; a compound typed as one word
+    # found nothing though its parts are everywhere.
+    page.goto(server)
+    assert result_count(page, "Koproduktion") >= 0.9 * result_count(page, "Ko-Produktion")
+    assert result_count(page, "Partner:innen") >= 10
+    assert result_count(page, "Stadtverwaltung") >= 3
+    first = search_results(page, "Stadtverwaltung")[0]
+    page.goto(first)
+    assert "Verwaltung" in page.locator("article").inner_text()

@@ -1,5 +1,6 @@
 /* Search on demand: the search index and the search worker load when a
-   reader first uses the search, not with every page.
+   reader first uses the search, not with every page; and every query goes to the
+   worker as the index has its words (suche-woerter.js).
 
    Material's bundle asks for search/search_index.json and starts its search
    worker as soon as a page loads; both grow with the text, and the index is
@@ -17,15 +18,20 @@
    on a small screen. A page opened from a search result (?h=…, for the
    highlighting) or with a query (?q=…) loads at once.
 
+   The worker's messages pass through here on their way: the index (SETUP)
+   is handed to KoProduktion.sucheWoerter to learn its words, and each query
+   (QUERY) is handed over as that reads it. The field keeps the reader's words.
+   suche-woerter.js itself loads on first use too (its address is in the
+   page's meta "ko-suche-woerter"); a query waits for it, two seconds at most.
+
    Only those two resources are touched; every other request and worker goes
    through unchanged. From file:// (the offline bundle) Material already
-   loads the index only when search is opened, and this script does nothing.
-   Classic script (no modules). */
+   loads the index only when search is opened: there only the queries are read
+   again. Classic script (no modules). */
 (function () {
   "use strict";
 
-  if (location.protocol === "file:") return;
-
+  var lazy = location.protocol !== "file:";
   var INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
   var WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js(?:[?#]|$)/;
   var used = false;
@@ -34,6 +40,7 @@
   function firstUse() {
     if (used) return;
     used = true;
+    loadWords();
     var ready = waiting;
     waiting = [];
     ready.forEach(function (go) { go(); });
@@ -47,13 +54,69 @@
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
-    if (this.kpSucheBeiBedarf && !used) {
+    if (this.kpSucheBeiBedarf && !used && lazy) {
       var request = this, args = arguments;
       waiting.push(function () { send.apply(request, args); });
       return undefined;
     }
     return send.apply(this, arguments);
   };
+
+  // -- What readers type: suche-woerter.js, loaded on first use ---------------
+  var wordsState = "";   // "", "loading", "ready"
+  var index = null;      // the index Material sent its worker, for the words to learn
+  var held = [];         // queries that came while the words were loading
+
+  function words() {
+    return window.KoProduktion && window.KoProduktion.sucheWoerter;
+  }
+
+  function loadWords() {
+    if (wordsState) return;
+    var meta = document.querySelector('meta[name="ko-suche-woerter"]');
+    if (!meta) {
+      wordsState = "ready";
+      return;
+    }
+    wordsState = "loading";
+    var script = document.createElement("script");
+    var ready = function () {
+      if (wordsState === "ready") return;
+      wordsState = "ready";
+      learn();
+      var waiting = held;
+      held = [];
+      waiting.forEach(function (send) { send(); });
+    };
+    script.onload = script.onerror = ready;
+    script.src = meta.content;
+    document.head.appendChild(script);
+    setTimeout(ready, 2000);
+  }
+
+  function learn() {
+    try {
+      if (index && words()) words().learn(index);
+    } catch (e) {
+      // the queries go as typed
+    }
+  }
+
+  // Material's messages to its worker: 0 sets up the index, 2 asks a query.
+  function reread(message) {
+    if (!message || typeof message !== "object") return message;
+    if (message.type === 0 && message.data && message.data.docs) {
+      index = message.data;
+      learn();
+    } else if (message.type === 2 && typeof message.data === "string" && words()) {
+      try {
+        return { type: 2, data: words().rewrite(message.data) };
+      } catch (e) {
+        // the query as typed, rather than none
+      }
+    }
+    return message;
+  }
 
   // -- The worker: started on its first message --------------------------------
   var RealWorker = window.Worker;
@@ -76,9 +139,19 @@
         });
         return worker;
       }
-      target.postMessage = function () {
+      target.postMessage = function (message) {
         var real = worker || start();
-        return real.postMessage.apply(real, arguments);
+        var args = [].slice.call(arguments);
+        loadWords();
+        var send = function () {
+          args[0] = reread(message);
+          real.postMessage.apply(real, args);
+        };
+        if (wordsState !== "ready" && message && message.type === 2) {
+          held.push(send);
+        } else {
+          send();
+        }
       };
       target.terminate = function () {
         if (worker) worker.terminate();
@@ -93,6 +166,7 @@
   }
 
   // -- First use ---------------------------------------------------------------
+  if (!lazy) return;
   if (/[?&][hq]=/.test(location.search)) {
     firstUse();
     return;
