@@ -116,6 +116,11 @@ def test_on_a_laptop_screen_the_title_of_a_card_shows_where_the_reader_looks(bro
     page.keyboard.press("ArrowRight")
     settled(page)
     assert in_view(page, shown), f"the focused card's title is out of view: {shown.bounding_box()}"
+    if url == "" and number == 21:  # for a person to look at: the fan with a title shown
+        card.locator(".karte-nummer").hover()
+        settled(page)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"faecher-{screen['width']}x{screen['height']}.png"))
     context.close()
 
 
