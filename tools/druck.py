@@ -125,12 +125,23 @@ class Words:
                    config.get("site_author") or "")
 
 
+# The soft hyphens the build places in titles for narrow screens (macros/sources/trennung.py),
+# taken out before printing: the printed card sets its titles whole, as the paper did, and
+# Chromium would draw a title in pieces where they stand, which text extraction reads as gaps.
+UNHYPHENATE = """() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+        if (node.data.includes("\u00ad")) node.data = node.data.replaceAll("\u00ad", "");
+}"""
+
+
 def print_page(browser, url: str, tagged: bool = True) -> bytes:
-    """The page at ``url`` printed by Chromium as the browser's print dialog would."""
+    """The page at ``url`` printed by Chromium as the browser's print dialog would (titles whole)."""
     context = browser.new_context()
     page = context.new_page()
     try:
         page.goto(url, wait_until="load")
+        page.evaluate(UNHYPHENATE)
         return page.pdf(prefer_css_page_size=True, tagged=tagged, outline=tagged)
     finally:
         context.close()

@@ -14,6 +14,7 @@ from html import escape
 from typing import Callable
 
 from ..extensions.fertig import kept
+from ..sources import trennung
 from ..sources.registry import Card, Registry
 from . import vorschau
 
@@ -70,7 +71,7 @@ def header(registry: Registry, card: Card, href: Href) -> str:
             f'<p class="karte-kapitel">{where}</p>\n'
             f'<h1 id="karte-{card.number}"><span class="karte-nummer">'
             f'<span class="visually-hidden">Karte </span>{card.number}</span> '
-            f'<span class="karte-titel">{escape(card.title)}</span></h1>\n'
+            f'<span class="karte-titel">{trennung.title_html(card.title)}</span></h1>\n'
             # The place of the „Merken“ button (auswahl-merken.js fills it; auswahl-merken.css
             # keeps its height from the start, so nothing moves when it comes).
             '<div class="karte-merken" data-karte-merken></div>\n'

@@ -27,6 +27,7 @@ import jinja2
 import markdown
 
 from .. import between_builds
+from ..sources import trennung
 from ..sources.calls import has_macros, render_literal
 from ..sources.registry import Card, Registry
 from . import qr
@@ -103,14 +104,8 @@ class Slides:
                 f'data-kapitel="{escape(card.chapter.id)}" aria-labelledby="folie-{card.number}" hidden>\n'
                 f'<p class="vorfuehren-kapitel">{escape(card.chapter.title)}</p>\n'
                 f'<h2 id="folie-{card.number}"><span class="karte-nummer">{card.number}</span> '
-                f'<span class="karte-titel">{_breakable(card.title)}</span></h2>\n'
+                f'<span class="karte-titel">{trennung.title_html(card.title)}</span></h2>\n'
                 f'<div class="vorfuehren-text">\n{self.text(card)}\n</div>\n{code}\n</section>')
-
-
-def _breakable(title: str) -> str:
-    """The title as HTML, with a line break allowed after each slash: on an upright phone
-    „Rollenverteilung/Rollenkonflikte“ does not fit in one line of title type."""
-    return escape(title).replace("/", "/<wbr>")
 
 
 def page(registry: Registry, config, auswahl: str, kept: Path | None = None) -> str:

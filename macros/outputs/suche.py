@@ -23,7 +23,7 @@ import os
 import re
 from pathlib import Path
 
-from ..sources import suche
+from ..sources import suche, trennung
 
 # The field of the terms from an entry's title weighs like the title, the one from its
 # text a little below the text: a word that stands there ranks above one only implied.
@@ -44,6 +44,9 @@ def write(site_dir: str | Path, synonyms: dict[str, list[str]], keep: Path) -> N
     lemmas = suche.Lemmas()
     finder = suche.Finder(suche.dictionary, synonyms, lemmas, keep=keep)
     for entry in data["docs"]:
+        for source in FIELDS:  # where a title may break (sources/trennung.py) is no part of a word
+            if isinstance(entry.get(source), str):
+                entry[source] = entry[source].replace(trennung.SOFT_HYPHEN, "").replace("&shy;", "")
         for source, (field, _) in FIELDS.items():
             terms = finder.terms(entry.get(source, ""))
             if terms:

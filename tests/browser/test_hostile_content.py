@@ -69,7 +69,8 @@ def test_a_title_shows_as_written_in_page_title_header_navigation_and_heading(ho
         assert page.locator('meta[property="og:title"]').get_attribute("content") == label
         assert page.locator(".md-header__topic").last.inner_text().strip() == label
         assert page.locator(".md-nav__link--active").first.inner_text().strip() == label
-        assert page.locator("article h1 .karte-titel").inner_text().strip() == title
+        # As written, with the places where a long word may break (sources/trennung.py).
+        assert page.locator("article h1 .karte-titel").inner_text().strip().replace("\u00ad", "") == title
         assert page.evaluate(NOTHING_RAN)
 
 

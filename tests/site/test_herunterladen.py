@@ -53,7 +53,8 @@ def test_the_druckfassung_has_the_cover_the_contents_and_every_card_once_in_prin
                 a["href"]) for a in sections[1].select("a")]
     assert entries == [(title, first, f"#karte-{first}") for title, first in PRINTED_CHAPTERS]
     for (number, title), section in zip(PRINTED_CARDS, sections[2:]):
-        assert section.select_one("h1").get_text(" ", strip=True).endswith(title)
+        shown = section.select_one("h1").get_text(" ", strip=True).replace("\u00ad", "").replace("/ ", "/")
+        assert shown.endswith(title)  # without where the title may break (sources/trennung.py)
         assert not section.select(".karte-rueckverweise, .karte-blaettern")  # the screen's, not the paper's
     # Cards 21 and 56 are set tighter to fit one card, as on paper.
     tight = [int(h.parent.select_one("h1")["id"].split("-")[1]) for h in page.select('header[data-druck="eng"]')]

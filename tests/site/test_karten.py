@@ -22,7 +22,7 @@ def pages(site, cards):
 def heading(page) -> tuple[int, str]:
     h1 = page.select_one("article h1")
     number = int(re.sub(r"\D", "", h1.select_one(".karte-nummer").get_text()))
-    return number, h1.select_one(".karte-titel").get_text()
+    return number, h1.select_one(".karte-titel").get_text().replace("\u00ad", "")  # without where it may break
 
 
 def linked_cards(site, url: str, page, selector: str) -> list[int]:

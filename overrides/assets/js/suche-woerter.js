@@ -146,6 +146,9 @@
   }
 
   function rewrite(query) {
+    if (typeof query === "string") {
+      query = query.replace(/\u00ad/g, ""); // a title copied with the places where it may break
+    }
     if (!words.length || typeof query !== "string" || query.indexOf("\"") >= 0) {
       return query;
     }
