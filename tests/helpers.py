@@ -267,6 +267,12 @@ FULL = """Storage.prototype.setItem = function () {
 };"""
 
 
+def store_selection(page, numbers: list[int]) -> None:
+    """Kept with „Merken“ as the browser keeps it, in the page's origin (the page must be open)."""
+    page.evaluate("""numbers => localStorage.setItem("ko-produktion.auswahl.v1", JSON.stringify({version: 1,
+        karten: numbers.map(n => ({karte: n, adresse: "", titel: ""}))}))""", numbers)
+
+
 def our_dialog(page):
     """The site's own modal dialog while open (Material's search box has the role dialog too)."""
     return page.locator("dialog.checkliste-dialog[open]")

@@ -44,10 +44,9 @@ def write(site_dir: str | Path, synonyms: dict[str, list[str]], keep: Path) -> N
     lemmas = suche.Lemmas()
     finder = suche.Finder(suche.dictionary, synonyms, lemmas, keep=keep)
     for entry in data["docs"]:
-        for source in FIELDS:  # where a title may break (sources/trennung.py) is no part of a word
-            if isinstance(entry.get(source), str):
-                entry[source] = entry[source].replace(trennung.SOFT_HYPHEN, "").replace("&shy;", "")
         for source, (field, _) in FIELDS.items():
+            if trennung.SOFT_HYPHEN in entry.get(source, ""):  # where a title may break, no part of a word
+                entry[source] = entry[source].replace(trennung.SOFT_HYPHEN, "")
             terms = finder.terms(entry.get(source, ""))
             if terms:
                 entry[field] = " ".join(terms)

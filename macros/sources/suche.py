@@ -48,7 +48,7 @@ MIN_COMPOUND = 7
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 # A word written with a hyphen or the gender colon („Ko-Produktion“, „Partner:innen“): readers
 # also type it as one („Koproduktion“, „Partnerinnen“).
-JOINED = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:[-:][A-Za-zÄÖÜäöüß]+)+")
+JOINED = re.compile(rf"{WORD.pattern}(?:[-:]{WORD.pattern})+")
 TAG = re.compile(r"<[^>]+>")
 # Small words that are never worth a search term of their own.
 STOPWORDS = frozenset("""
@@ -270,9 +270,9 @@ class Lemmas:
 # -- the words a reader may type --------------------------------------------------------------
 
 
-def plain_words(markup: str) -> list[str]:
-    """The words of a search entry's title or text (which hold a little HTML)."""
-    return WORD.findall(html.unescape(TAG.sub(" ", markup)))
+def plain_text(markup: str) -> str:
+    """A search entry's title or text (which hold a little HTML) as plain text."""
+    return html.unescape(TAG.sub(" ", markup))
 
 
 class Finder:
@@ -366,12 +366,13 @@ class Finder:
         return list(found)
 
     def _terms(self, markup: str) -> list[str]:
-        words = plain_words(markup)
+        text = plain_text(markup)
+        words = WORD.findall(text)
         own = {w.lower() for w in words}
         extra: set[str] = set()
         for word in set(words):
             extra |= self.terms_of_word(word)
-        extra |= {re.sub(r"[-:]", "", w).lower() for w in JOINED.findall(html.unescape(TAG.sub(" ", markup)))}
+        extra |= {re.sub(r"[-:]", "", w).lower() for w in JOINED.findall(text)}
         known = sorted(own | extra)
         chosen = [t for t in sorted(extra - own) if not _begins_another(known, t)]
         for reader_word, text_words in self.synonyms.items():

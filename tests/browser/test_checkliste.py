@@ -347,7 +347,7 @@ def test_the_document_export_opens_on_any_office_pc_and_prints_on_a4(server, bro
     assert "CC BY-NC-SA 4.0" in document.locator("body").inner_text()
     assert document.locator("script").count() == 0
     sizes = printed_pages(document)
-    assert all(abs(w - A4_PT[0]) < 1 and abs(h - A4_PT[1]) < 1 for w, h in sizes), sizes
+    assert all_a4(sizes), sizes
     context.close()
 
 
@@ -590,12 +590,16 @@ def printed_pages(page) -> list[tuple[float, float]]:
                 for p in pdf.pages]
 
 
+def all_a4(sizes: list[tuple[float, float]]) -> bool:
+    return all(abs(w - A4_PT[0]) < 1 and abs(h - A4_PT[1]) < 1 for w, h in sizes)
+
+
 def test_the_worksheet_prints_on_a4_in_type_to_read_and_write_by(server, page):
     # Office printers hold A4: „Als Arbeitsblatt drucken“ must not print narrow card pages.
     open_page(page, server)
     tick(page, "In welchem Verhältnis")
     sizes = printed_pages(page)
-    assert all(abs(w - A4_PT[0]) < 1 and abs(h - A4_PT[1]) < 1 for w, h in sizes), sizes
+    assert all_a4(sizes), sizes
     assert len(sizes) <= 8, f"{len(sizes)} A4 pages for 30 questions"
     page.emulate_media(media="print")
     size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.checkliste-fragen li')).fontSize)")
@@ -611,7 +615,7 @@ def test_the_worksheet_prints_on_a4_in_type_to_read_and_write_by(server, page):
 def test_pages_that_are_not_cards_print_on_a4(server, page, url):
     page.goto(server + url)
     sizes = printed_pages(page)
-    assert all(abs(w - A4_PT[0]) < 1 and abs(h - A4_PT[1]) < 1 for w, h in sizes), sizes
+    assert all_a4(sizes), sizes
 
 
 # -- accessibility --------------------------------------------------------------------------------

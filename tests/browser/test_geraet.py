@@ -8,45 +8,40 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import settled
+from tests.helpers import settled, store_selection
 
 # Words that only make sense with a mouse or a keyboard.
 DESK_WORDS = re.compile(r"Maus|Pfeil-?[tT]aste|Eingabetaste|Enter-Taste|Tab-Taste|mit Tab\b|Klick|klicken|"
                         r"[zZ]eigen Sie auf|Pos1|Bild ↓|Esc\b")
 PAGES = ["", "leichte-sprache/", "auswahl/", "vorfuehren/", "karten/19-vor-der-ko-produktion/"]
-SELECTION = """() => localStorage.setItem("ko-produktion.auswahl.v1", JSON.stringify({version: 1,
-    karten: [21, 8].map(n => ({karte: n, adresse: "", titel: ""}))}))"""
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+LAPTOP = {"viewport": {"width": 1366, "height": 768}}
 
 
-def visible_text(page) -> str:
-    return page.locator("article").inner_text()
+def visible_text(browser, server, url: str, device: dict) -> str:
+    """The page's text as this device shows it, with two cards kept (Meine Auswahl lists them)."""
+    context = browser.new_context(**device)
+    page = context.new_page()
+    page.goto(server + "auswahl/")
+    store_selection(page, [21, 8])
+    page.goto(server + url)
+    settled(page)
+    text = page.locator("article").inner_text()
+    context.close()
+    return text
 
 
 @pytest.mark.parametrize("url", PAGES)
 def test_a_phone_is_told_about_tapping_not_about_mouse_and_keys(browser, server, url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(server + "auswahl/")
-    page.evaluate(SELECTION)
-    page.goto(server + url)
-    settled(page)
-    text = visible_text(page)
+    text = visible_text(browser, server, url, PHONE)
     assert DESK_WORDS.findall(text) == [], text
     assert re.search(r"[tT]ipp|[wW]isch", text), "the page says nothing of how to use it by touch"
-    context.close()
 
 
 @pytest.mark.parametrize("url", PAGES)
 def test_a_computer_keeps_its_keys_and_mouse(browser, server, url):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    page.goto(server + "auswahl/")
-    page.evaluate(SELECTION)
-    page.goto(server + url)
-    settled(page)
-    text = visible_text(page)
+    text = visible_text(browser, server, url, LAPTOP)
     assert DESK_WORDS.search(text), text
-    context.close()
 
 
 def test_on_a_touchscreen_a_swipe_turns_the_slides(browser, server):

@@ -146,10 +146,11 @@
   }
 
   function rewrite(query) {
-    if (typeof query === "string") {
-      query = query.replace(/\u00ad/g, ""); // a title copied with the places where it may break
+    if (typeof query !== "string") {
+      return query;
     }
-    if (!words.length || typeof query !== "string" || query.indexOf("\"") >= 0) {
+    query = query.replace(/\u00ad/g, ""); // a title copied with the places where it may break
+    if (!words.length || query.indexOf("\"") >= 0) {
       return query;
     }
     return query.split(/(\s+)/).map(function (part) {

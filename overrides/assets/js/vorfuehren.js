@@ -124,6 +124,11 @@
     }
   }
 
+  /* The slide's number and title as read aloud: without the places where the title may break. */
+  function title(slide) {
+    return slide.querySelector("h2").textContent.replace(/\u00ad/g, "").replace(/\s+/g, " ").trim();
+  }
+
   function present() {
     var slide = shown[at];
     var text = slide.querySelector(".vorfuehren-text");
@@ -132,7 +137,7 @@
     stage.setAttribute("data-kapitel", slide.getAttribute("data-kapitel"));
     stage.querySelector(".vorfuehren-stelle").textContent = TEXTE.stelle(at + 1, shown.length, of);
     stage.querySelector(".vorfuehren-ansage").textContent =
-      TEXTE.ansage(at + 1, shown.length, slide.querySelector("h2").textContent.replace(/\s+/g, " ").trim(), of);
+      TEXTE.ansage(at + 1, shown.length, title(slide), of);
     stage.querySelector("[data-schritt='zurueck']").setAttribute("aria-disabled",
       at === 0 && part === 0 ? "true" : "false");
     stage.querySelector("[data-schritt='weiter']").setAttribute("aria-disabled",
@@ -155,7 +160,7 @@
     if (on) {
       stage.querySelector(".vorfuehren-ansage").textContent = TEXTE.schwarz;
     } else {
-      show(at, part);
+      present(); // the card as it was: a change of size meanwhile was laid out then
     }
   }
 
