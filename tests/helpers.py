@@ -35,6 +35,9 @@ BUILD_TIMEOUT = 300
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # The one place the card format is set (its @page rule).
+# Every page that is not a card (the cards: the `cards` fixture), as a reader's address below the site.
+OTHER_PAGES = ["", "inhalt/", "checklisten/", "herunterladen/", "auswahl/", "vorfuehren/", "druckfassung/",
+               "leichte-sprache/", "datenschutz/", "barrierefreiheit/", "404.html"]
 DRUCK_CSS = ROOT / "overrides" / "assets" / "css" / "druck.css"
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-OTHER_PAGES = ["", "inhalt/", "checklisten/", "herunterladen/", "auswahl/", "vorfuehren/", "druckfassung/",
-               "leichte-sprache/", "datenschutz/", "barrierefreiheit/", "404.html"]
+from tests.helpers import OTHER_PAGES
+
 
 # What reaches past the window's right edge, outside boxes that scroll sideways themselves.
 WIDER = """() => {
