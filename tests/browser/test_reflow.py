@@ -1,4 +1,6 @@
-"""WCAG 1.4.10 Reflow, as a BITV test judges it: at 320 CSS px no page scrolls sideways.
+"""WCAG 1.4.10 Reflow, as a BITV test judges it: at 320 CSS px no page scrolls sideways, and at
+1280 × 256 (a laptop at 400 %, or a short window) no text is cut off or drawn over other text,
+and what stays put as the page scrolls (header, bars) leaves the most of the window to it.
 
 Long German words in card titles break by German rules (soft hyphens the build places in the
 titles it shows, pyphen's German patterns), a title's slash may end a line; nothing else breaks
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.test_textabstand import TEXTLAGE
 from tests.helpers import OTHER_PAGES
 
 
@@ -47,4 +50,33 @@ def test_a_card_title_breaks_by_german_rules(browser, server):
     assert title.evaluate("t => t.getBoundingClientRect().right") <= 320
     assert title.inner_text().replace("\u00ad", "").replace("\n", "") == "Rollenverteilung/Rollenkonflikte"
     page.screenshot(path="test-artifacts/reflow-karte-27-320.png")
+    context.close()
+
+
+# The height of the window that boxes fixed to it, or stuck while the page scrolls, cover.
+STUCK = """() => Math.max(0, ...[...document.querySelectorAll("body *")].map(e => {
+    const s = getComputedStyle(e), r = e.getBoundingClientRect();
+    if (!["fixed", "sticky"].includes(s.position) || s.visibility === "hidden" || r.width < innerWidth / 2) return 0;
+    return Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0));
+}))"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_at_1280_by_256_no_text_is_cut_off_and_the_page_scrolls_under_its_header(browser, server, cards, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 256}, color_scheme=scheme)
+    page = context.new_page()
+    unreadable = {}
+    for url in OTHER_PAGES + [card["url"] for card in cards]:
+        page.goto(server + url)
+        for place in ("top", "middle"):
+            if place == "middle":
+                page.evaluate("""() => new Promise(done => { scrollTo(0, document.documentElement.scrollHeight / 2);
+                    requestAnimationFrame(() => requestAnimationFrame(done)); })""")
+            found = {what: lines for what, lines in page.evaluate(TEXTLAGE).items() if lines}
+            stuck = page.evaluate(STUCK)
+            if stuck > 256 / 3:
+                found["stuck"] = f"{stuck} px of 256 stay put"
+            if found:
+                unreadable[f"{url or '/'} ({place})"] = found
+    assert unreadable == {}
     context.close()
