@@ -105,7 +105,7 @@ class Slides:
                 f'<p class="vorfuehren-kapitel">{escape(card.chapter.title)}</p>\n'
                 f'<h2 id="folie-{card.number}"><span class="karte-nummer">{card.number}</span> '
                 f'<span class="karte-titel">{trennung.title_html(card.title)}</span></h2>\n'
-                f'<div class="vorfuehren-text">\n{self.text(card)}\n</div>\n{code}\n</section>')
+                f'<div class="vorfuehren-text">\n{trennung.text_html(self.text(card))}\n</div>\n{code}\n</section>')
 
 
 def page(registry: Registry, config, auswahl: str, kept: Path | None = None) -> str:

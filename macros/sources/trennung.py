@@ -5,7 +5,9 @@ than the screen, and browsers hyphenate German only where they have a dictionary
 (Chromium on Linux has none). So the build marks where a title's long words may break, by
 pyphen's German patterns (the LibreOffice hyphenation dictionary it ships): soft hyphens
 (U+00AD), which show as a hyphen only where a line breaks, and a break allowed after a
-slash (``<wbr>``). Only in titles as HTML shows them; never in the Markdown, karten.json,
+slash (``<wbr>``). The slides of the projector view mark the long words of their text too
+(on a laptop zoomed to 200 % a column holds 14 letters of its type; the page is not
+searched). Only in titles and slides as HTML shows them; never in the Markdown, karten.json,
 the pages' ``<title>`` or the previews' data. The search index is freed of them
 (macros/outputs/suche.py), and a title copied into the search field is read without them
 (suche-woerter.js); other programs treat them as the optional hyphens they are.
@@ -41,3 +43,19 @@ def hyphenated(text: str) -> str:
 def title_html(title: str) -> str:
     """A title as HTML that breaks by German rules: soft hyphens, and a break after a slash."""
     return escape(hyphenated(title)).replace("/", "/<wbr>")
+
+
+# A word of the text this long may not fit a slide's column (a laptop at 200 %: 14 letters
+# or so of 38 CSS px in 360 px); the shorter ones never break.
+TEXT_LETTERS = 15
+_TEXT = re.compile(r">([^<]+)<")
+
+
+def text_html(html: str) -> str:
+    """A slide's text as HTML with soft hyphens in its long words (text between tags only)."""
+    patterns = _patterns()
+
+    def words(text: re.Match) -> str:
+        return ">" + LETTERS.sub(lambda w: patterns.inserted(w.group(), hyphen=SOFT_HYPHEN)
+                                 if len(w.group()) >= TEXT_LETTERS else w.group(), text.group(1)) + "<"
+    return _TEXT.sub(words, html)

@@ -237,7 +237,7 @@ STEP = """() => {
             // 1: shown whole; 3: in part, broken at its hyphen onto the next slide; 2: cut by the edge
             const cut = rects.some(r => touching(r) && !within(r)), some = rects.some(within);
             words.push(cut ? 2 : some && rects.every(within) ? 1 : some ? 3 : 0);
-            if (rects.length > 1 && some && !/[-/–]/.test(match[0])) split.push(match[0]);
+            if (rects.length > 1 && some && !/[-/–\u00ad]/.test(match[0])) split.push(match[0]);
         }
     }
     const tr = title.getBoundingClientRect();
@@ -248,23 +248,32 @@ STEP = """() => {
             words, split, last: document.querySelector("[data-schritt='weiter']").getAttribute("aria-disabled")};
 }"""
 
-SCREENS = {"phone": ({"width": 390, "height": 844}, 16, 24, 300), "laptop": ({"width": 1366, "height": 768}, 24, 48, 800),
-           "projector": ({"width": 1920, "height": 1080}, 24, 70, 1100),
-           "4k": ({"width": 3840, "height": 2160}, 47, 140, 2200)}
+# The window in CSS px, the device pixels to one of them (2: the browser zoomed to 200 %,
+# WCAG 1.4.4; on the phone its screen's), and the least text size, title size and text
+# column, in CSS px.
+SCREENS = {"phone": ({"width": 390, "height": 844}, 3, 16, 24, 300),
+           "phone on its side": ({"width": 844, "height": 390}, 3, 16, 24, 500),
+           "laptop": ({"width": 1366, "height": 768}, 1, 24, 48, 800),
+           "laptop at 200 %": ({"width": 683, "height": 384}, 2, 24, 40, 360),
+           "projector": ({"width": 1920, "height": 1080}, 1, 24, 70, 1100),
+           "projector at 200 %": ({"width": 960, "height": 540}, 2, 24, 56, 560),
+           "4k": ({"width": 3840, "height": 2160}, 1, 47, 140, 2200)}
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_every_card_shows_whole_in_large_type_on_any_screen(browser, server, cards, screen):
     # A long card continues on a second slide instead of shrinking below what a room can read;
     # every word of every card is shown whole on one of its slides, none cut at the edge or
-    # split across lines, and titles fit, from a phone to a projector.
-    viewport, text_min, title_min, column_min = SCREENS[screen]
-    context = browser.new_context(viewport=viewport, reduced_motion="reduce")
+    # split across lines, and titles fit, from a phone to a projector, zoomed in too.
+    viewport, scale, text_min, title_min, column_min = SCREENS[screen]
+    phone = screen.startswith("phone")
+    context = browser.new_context(viewport=viewport, device_scale_factor=scale, is_mobile=phone, has_touch=phone,
+                                  reduced_motion="reduce")
     page = context.new_page()
     page.goto(server + PAGE + "#auswahl=" + ".".join(str(c["number"]) for c in cards))
     shown(page)
     seen, steps = {}, []
-    for _ in range(400):
+    for _ in range(2000):
         step = page.evaluate(STEP)
         steps.append(step)
         assert step["text"] >= text_min, step["card"]
@@ -284,7 +293,7 @@ def test_every_card_shows_whole_in_large_type_on_any_screen(browser, server, car
     parts = {card: sum(s["card"] == card for s in steps) for card in seen}
     ARTIFACTS.mkdir(exist_ok=True)
     page.keyboard.press("Home")
-    page.screenshot(path=str(ARTIFACTS / f"vorfuehren-{screen}.png"))
+    page.screenshot(path=str(ARTIFACTS / f"vorfuehren-{screen.replace(' at 200 %', '-200').replace(' ', '-')}.png"))
     print(screen, {card: n for card, n in parts.items() if n > 1})
     context.close()
 
@@ -311,3 +320,43 @@ def test_a_long_card_continues_on_the_next_slide_and_says_so(server, browser):
     page.keyboard.press("PageUp")
     expect(page.locator(".vorfuehren-stelle")).to_have_text("2 / 3 · Teil 1 von 2")
     context.close()
+
+
+def first_slides(browser, server, cards, viewport, scale) -> dict[str, tuple[float, float, float]]:
+    """Each card's text, title and chapter line on its first slide, in device pixels."""
+    context = browser.new_context(viewport=viewport, device_scale_factor=scale, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(server + PAGE + "#auswahl=" + ".".join(str(c["number"]) for c in cards))
+    shown(page)
+    sizes = {}
+    for card in cards:
+        size = page.evaluate("""() => { const slide = document.querySelector(".vorfuehren-buehne .vorfuehren-folie:not([hidden])");
+            const px = e => parseFloat(getComputedStyle(slide.querySelector(e)).fontSize);
+            return [slide.dataset.karte, px(".vorfuehren-text"), px("h2"), px(".vorfuehren-kapitel")]; }""")
+        sizes[size[0]] = tuple(round(v * scale, 1) for v in size[1:])
+        page.keyboard.press("ArrowRight")
+        while page.evaluate("document.querySelector('.vorfuehren-buehne .vorfuehren-folie:not([hidden])').dataset.karte") == size[0] \
+                and page.get_attribute("[data-schritt='weiter']", "aria-disabled") != "true":
+            page.keyboard.press("ArrowRight")
+    context.close()
+    return sizes
+
+
+@pytest.mark.parametrize("screen", [({"width": 1366, "height": 768}, {"width": 683, "height": 384}),
+                                    ({"width": 1920, "height": 1080}, {"width": 960, "height": 540})])
+def test_zooming_to_200_percent_enlarges_the_slides_type(browser, server, cards, screen):
+    # WCAG 1.4.4: the browser's zoom enlarges the slide's type (at 200 % a CSS pixel is two on
+    # the screen, and the window half as large in them): the chapter by half or more, the
+    # title by a fifth or more (it keeps to the window's width and height), the text twice where the card
+    # keeps to its slides; a long card's text is made smaller to save a slide, at 200 % too,
+    # to 24 CSS px at least, so there it grows by a quarter or more.
+    normal = first_slides(browser, server, cards, screen[0], 1)
+    zoomed = first_slides(browser, server, cards, screen[1], 2)
+    assert list(normal) == list(zoomed) == [str(c["number"]) for c in cards]
+    smaller = {card: (normal[card], zoomed[card]) for card in normal
+               if zoomed[card][0] < 1.25 * normal[card][0] or zoomed[card][1] < 1.2 * normal[card][1]
+               or zoomed[card][2] < 1.5 * normal[card][2]}
+    assert smaller == {}, "text, title, chapter in device px at 100 % and at 200 %"
+    grown = sorted(zoomed[card][0] / normal[card][0] for card in normal)
+    assert grown[-1] >= 1.9, grown  # a card that keeps to its slides: twice
+    print({"text grows": (grown[0], grown[len(grown) // 2], grown[-1])})

@@ -74,7 +74,7 @@
   /* The card's text in the largest type the screen allows (as the stylesheet sets it),
      smaller where that saves a further slide, but not below 24 px (2.2 % of the
      screen's height on a larger one: 48 px in 4K, where a pixel is half as large on
-     the wall). What still does not fit continues on further slides: the text runs in
+     the wall; CSS px, so the browser's zoom enlarges this too). What still does not fit continues on further slides: the text runs in
      columns of its box's size (vorfuehren.css), and each slide shows one. Returns how
      many slides it takes. */
   function fit(slide) {
