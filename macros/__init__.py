@@ -15,7 +15,7 @@ from . import extensions, guards, outputs, sources
 from .errors import ContentError, build_error
 from .extensions import kept
 from .features import auswahl, druck, druckfassung as printed, herausgeber, page_meta, vorfuehren
-from .features import herunterladen as downloads
+from .features import herunterladen as downloads, pruefschritte
 from .features.begriffe import link_terms
 from .features.checkliste import TOOLS_PARTIAL, all_checklists
 from .features.faecher import chapter_fan, whole_fan
@@ -40,7 +40,6 @@ def define_env(env):
     conf["nav"] = _checked(lambda: nav.expand(conf["nav"], _build.registry))
     extensions.install(conf)
     registry, shown_docs, inline = _build.registry, _build.shown_docs, conf["extra"]["assets"].inline
-
     here = lambda: lambda card: _page_href(env, card.src_uri)  # noqa: E731 - card -> address from this page
 
     @env.macro
@@ -79,6 +78,7 @@ def define_env(env):
         return _checked(lambda: downloads.page(conf["extra"], env.page.url))
 
     env.macro(herausgeber.macro(publisher, lambda: env.page), "angabe")  # {{ angabe("herausgeber.email") }}
+    env.macro(lambda: _checked(pruefschritte.macro(project)), "pruefschritte")  # the BITV-Test's steps
 
     @env.macro
     def alle_checklisten() -> str:
