@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 from tools.common import ROOT, mkdocs_build
 
 TINY = Path(__file__).parent / "data" / "tiny"
-HANDBOOK_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
+HANDBOOK_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "tests/bitv")
 # npm packages the build copies from (macros/outputs/vendor.py), linked into every project.
 NODE_MODULES = ROOT / "node_modules"
 # A made-up publisher with every value filled in: tests/conftest.py names it for every build.
@@ -127,7 +127,7 @@ class Project:
         root.mkdir(parents=True)
         for part in HANDBOOK_PARTS:
             source = ROOT / part
-            if source.is_dir():
+            if source.is_dir():  # tests/bitv: the table the accessibility statement is made from
                 shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
             else:
                 shutil.copy2(source, root / part)

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ContentError
+from .herausgeber import german_date
 
 TABLE = "tests/bitv/pruefschritte.yml"
 RESULTS = {"erfüllt": "durch einen Test belegt", "von Hand": "von einem Menschen zu prüfen",
@@ -82,8 +83,7 @@ def build_date() -> datetime.date:
 def statement(steps: list[Step]) -> str:
     """The statement's section: the counts, what is not met, and every step with how or why."""
     count = {result: sum(s.ergebnis == result for s in steps) for result in RESULTS}
-    day = build_date()
-    lines = [f"Stand: {day.day}.{day.month}.{day.year}, der Tag, an dem diese Fassung der Website gebaut wurde. "
+    lines = [f"Stand: {german_date(build_date())}, der Tag, an dem diese Fassung der Website gebaut wurde. "
              f"Von {len(steps)} Prüfschritten des BITV-Tests für WCAG 2.1 AA belegen "
              f"{count['erfüllt']} automatische Tests, die bei jeder Änderung laufen, {count['von Hand']} prüft ein Mensch, "
              f"{count['nicht anwendbar']} sind nicht anwendbar und {count['nicht erfüllt']} nicht erfüllt.", ""]

@@ -1,5 +1,5 @@
 """WCAG 2.4.7 Focus visible and 2.4.3 Focus order, as a BITV test judges them: a keyboard user
-presses Tab from the page's load to its end, and every stop shows where it is.
+presses Tab from the page's load to its end, and every stop shows where it is, in both schemes.
 
 A stop passes when the element in focus (for a control drawn as its label, the label) has a ring,
 an outline or a box-shadow of at least 2 px whose colour has at least 3:1 against what lies behind
@@ -90,8 +90,10 @@ def faults(stop: dict) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("width", [1440, 1024])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+# Light at both widths; dark where the navigation is a drawer: the ring's colours are those of
+# page, header and footer, all of which 1024 px shows (the sidebar at 1440 lies on the page's
+# ground); the whole walk in both schemes at both widths took the suite past ten minutes.
+@pytest.mark.parametrize("scheme, width", [("light", 1440), ("light", 1024), ("dark", 1024)])
 def test_every_tab_stop_is_visible_and_in_the_window(browser, server, cards, scheme, width):
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
     page = context.new_page()

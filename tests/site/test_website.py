@@ -172,7 +172,7 @@ def test_accessibility_statement_has_the_contents_of_12b_bgg(site):
     page = site.page("barrierefreiheit/")
     headings = [h.get_text(strip=True) for h in page.select("article h2")]
     assert headings == ["Stand der Vereinbarkeit mit den Anforderungen", "Nicht barrierefreie Inhalte",
-                        "Erstellung dieser Erklärung", "Barrieren melden: Feedback und Kontakt",
+                        "Erstellung dieser Erklärung", "Prüfschritte", "Barrieren melden: Feedback und Kontakt",
                         "Schlichtungsverfahren"]
     text = page.select_one("article").get_text(" ", strip=True)
     assert f"gilt für die Website {SITE_URL}" in text

@@ -72,6 +72,9 @@ def test_the_built_statement_lists_every_step_and_is_dated_by_its_build(site):
     rows = [row.find("td").get_text(" ", strip=True) for row in page.select("table tbody tr")]
     assert rows == [f"{step.nummer} {step.titel}" for step in STEPS]
     stand = page.find(string=lambda text: text and text.startswith("Stand: "))
+    assert stand is not None
+    paragraph = stand.parent.get_text(" ", strip=True)
     days = [pruefschritte.build_date() - datetime.timedelta(days=n) for n in (0, 1)]  # built before midnight
-    assert any(stand.startswith(f"Stand: {d.day}.{d.month}.{d.year}, der Tag, an dem diese Fassung") for d in days)
-    assert "belegen 43 automatische Tests" in stand and "0 nicht erfüllt" in stand
+    assert any(stand.parent.select_one(f"time[datetime='{d.isoformat()}']") for d in days), paragraph
+    assert "der Tag, an dem diese Fassung der Website gebaut wurde" in paragraph
+    assert "belegen 43 automatische Tests" in paragraph and "0 nicht erfüllt" in paragraph
