@@ -342,8 +342,9 @@ def first_slides(browser, server, cards, viewport, scale) -> dict[str, tuple[flo
     return sizes
 
 
-@pytest.mark.parametrize("screen", [({"width": 1366, "height": 768}, {"width": 683, "height": 384}),
-                                    ({"width": 1920, "height": 1080}, {"width": 960, "height": 540})])
+# The projector's screen; a laptop at 200 % is walked card by card above (its text is never
+# below 24 CSS px there, 48 on the screen).
+@pytest.mark.parametrize("screen", [({"width": 1920, "height": 1080}, {"width": 960, "height": 540})])
 def test_zooming_to_200_percent_enlarges_the_slides_type(browser, server, cards, screen):
     # WCAG 1.4.4: the browser's zoom enlarges the slide's type (at 200 % a CSS pixel is two on
     # the screen, and the window half as large in them): the chapter by half or more, the
