@@ -85,7 +85,8 @@ def statement(steps: list[Step]) -> str:
     count = {result: sum(s.ergebnis == result for s in steps) for result in RESULTS}
     lines = [f"Stand: {german_date(build_date())}, der Tag, an dem diese Fassung der Website gebaut wurde. "
              f"Von {len(steps)} Prüfschritten des BITV-Tests für WCAG 2.1 AA belegen "
-             f"{count['erfüllt']} automatische Tests, die bei jeder Änderung laufen, {count['von Hand']} prüft ein Mensch, "
+             f"{count['erfüllt']} automatische Tests, die bei jeder Änderung laufen, "
+             f"{count['von Hand']} prüft ein Mensch, "
              f"{count['nicht anwendbar']} sind nicht anwendbar und {count['nicht erfüllt']} nicht erfüllt.", ""]
     lines += [f"- **{s.nummer} {escape(s.titel)}:** {escape(s.grund)}" for s in steps if s.ergebnis == "nicht erfüllt"]
     lines += ["", "| Prüfschritt | Ergebnis | Wie, oder warum nicht |", "| --- | --- | --- |"]

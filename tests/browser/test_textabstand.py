@@ -25,7 +25,8 @@ SPACING = """() => new Promise(done => {
 })"""
 
 # Titles along a fan's cards that do not fit the box they are set in.
-FAN_TITLES = """() => [...document.querySelectorAll(".faecher--beschriftet .faecher-karte .karte-titel:not(.nur-unten)")]
+FAN_TITLES = """() => [...document.querySelectorAll(
+        ".faecher--beschriftet .faecher-karte .karte-titel:not(.nur-unten)")]
     .filter(t => t.scrollWidth > t.clientWidth + 1 || t.scrollHeight > t.clientHeight + 1)
     .map(t => t.textContent.trim())"""
 

@@ -330,12 +330,14 @@ def first_slides(browser, server, cards, viewport, scale) -> dict[str, tuple[flo
     shown(page)
     sizes = {}
     for card in cards:
-        size = page.evaluate("""() => { const slide = document.querySelector(".vorfuehren-buehne .vorfuehren-folie:not([hidden])");
+        size = page.evaluate("""() => {
+            const slide = document.querySelector(".vorfuehren-buehne .vorfuehren-folie:not([hidden])");
             const px = e => parseFloat(getComputedStyle(slide.querySelector(e)).fontSize);
             return [slide.dataset.karte, px(".vorfuehren-text"), px("h2"), px(".vorfuehren-kapitel")]; }""")
         sizes[size[0]] = tuple(round(v * scale, 1) for v in size[1:])
         page.keyboard.press("ArrowRight")
-        while page.evaluate("document.querySelector('.vorfuehren-buehne .vorfuehren-folie:not([hidden])').dataset.karte") == size[0] \
+        shown_card = "document.querySelector('.vorfuehren-buehne .vorfuehren-folie:not([hidden])').dataset.karte"
+        while page.evaluate(shown_card) == size[0] \
                 and page.get_attribute("[data-schritt='weiter']", "aria-disabled") != "true":
             page.keyboard.press("ArrowRight")
     context.close()
