@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_textabstand import TEXTLAGE
+from tests.browser.test_textabstand import text_unreadable
 from tests.helpers import OTHER_PAGES
 
 
@@ -73,10 +73,7 @@ def test_at_1280_by_256_no_text_is_cut_off_and_the_page_scrolls_under_its_header
             page.evaluate("""place => new Promise(done => { if (place === "middle")
                     scrollTo(0, document.documentElement.scrollHeight / 2);
                 requestAnimationFrame(() => requestAnimationFrame(done)); })""", place)
-            found = {what: lines for what, lines in page.evaluate(TEXTLAGE).items() if lines}
-            if found:  # a page that draws part of itself late (Meine Auswahl) gets its sidebar fitted later
-                page.wait_for_timeout(500)
-                found = {what: lines for what, lines in page.evaluate(TEXTLAGE).items() if lines}
+            found = text_unreadable(page)
             stuck = page.evaluate(STUCK)
             if stuck > 256 / 3:
                 found["stuck"] = f"{stuck} px of 256 stay put"

@@ -31,6 +31,16 @@ FAN_TITLES = """() => [...document.querySelectorAll(
     .map(t => t.textContent.trim())"""
 
 
+def text_unreadable(page) -> dict[str, list[str]]:
+    """What textlage.js finds on the page as shown, read again after half a second where it finds
+    something: a page that draws part of itself late (Meine Auswahl) gets its sidebar fitted later."""
+    found = {what: lines for what, lines in page.evaluate(TEXTLAGE).items() if lines}
+    if found:
+        page.wait_for_timeout(500)
+        found = {what: lines for what, lines in page.evaluate(TEXTLAGE).items() if lines}
+    return found
+
+
 # Layout, not colour: in the light scheme (test_reflow.py reads the dark one at 1280 × 256).
 def test_with_wider_text_spacing_no_text_is_cut_off_or_overlaps(browser, server, cards):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -39,12 +49,10 @@ def test_with_wider_text_spacing_no_text_is_cut_off_or_overlaps(browser, server,
     for url in OTHER_PAGES + [card["url"] for card in cards]:
         page.goto(server + url)
         page.evaluate(SPACING)
-        found = {what: lines for what, lines in page.evaluate(TEXTLAGE).items() if lines}
-        if found:  # a page that draws part of itself late (Meine Auswahl) gets its sidebar fitted later
-            page.wait_for_timeout(500)
-            found = {what: lines for what, lines in page.evaluate(TEXTLAGE).items() if lines}
-        if page.evaluate(FAN_TITLES):
-            found["fan titles"] = page.evaluate(FAN_TITLES)
+        found = text_unreadable(page)
+        fan_titles = page.evaluate(FAN_TITLES)
+        if fan_titles:
+            found["fan titles"] = fan_titles
         if found:
             unreadable[url or "/"] = found
     assert unreadable == {}
