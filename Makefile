@@ -109,9 +109,10 @@ linkcheck: $(READY)
 	$(BIN)/python -m tools.linkcheck
 
 # Two workers (pytest-xdist), one test file each at a time: the browser tests wait more than
-# they compute, so two run side by side in about four fifths of the time of one.
+# they compute, so two run side by side in about four fifths of the time of one. Longest files
+# first (tests/conftest.py), so that no long file is begun when the other worker has run out.
 test: $(READY) $(NODE_READY) bytecode browser dictionary host
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # Also measures in Chromium what a card page transfers and how the fan opens.
 bench: $(READY) $(NODE_READY) bytecode browser dictionary

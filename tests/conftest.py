@@ -33,6 +33,21 @@ os.environ[herausgeber.ENV] = str(PUBLISHER)
 os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 
 
+# The files that take longest, first (seconds a file took in all, `pytest --durations=0`): the
+# two workers take whole files (`--dist loadfile`, in this order with `--no-loadscope-reorder`),
+# and a long file begun last kept one worker busy while the other had nothing left to do.
+LONGEST_FIRST = ["tests/firefox/test_firefox.py", "tests/browser/test_faecher.py", "tests/browser/test_fokus.py",
+                 "tests/browser/test_vorfuehren.py", "tests/browser/test_app.py",
+                 "tests/browser/test_barrierefreiheit.py", "tests/browser/test_checkliste.py",
+                 "tests/refusals/test_hostile_content.py", "tests/browser/test_reflow.py",
+                 "tests/browser/test_notiz.py", "tests/browser/test_auswahl.py", "tests/browser/test_layout_shift.py"]
+
+
+def pytest_collection_modifyitems(items) -> None:
+    rank = {name: place for place, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Built:
     """The handbook as `make build` builds it."""

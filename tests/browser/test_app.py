@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
-from tests.helpers import axe_violations, search_results
+from tests.helpers import Project, axe_violations, search_results
 from tools import common
 
 READY = "document.documentElement.dataset.app === 'bereit'"
@@ -47,12 +48,20 @@ def publish_later(build, served):
         os.utime(file, (later, later))
 
 
-def two_builds(tiny, tmp_path):
-    """The tiny handbook built twice, the second with card 42 changed („NEUE-FASSUNG“), and the
-    folder a server serves, holding the first: (old, new, served)."""
-    old = build_into(tiny, tmp_path / "old")
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> tuple[Path, Path]:
+    """The tiny handbook built twice, the second with card 42 changed („NEUE-FASSUNG“): (old, new),
+    once for the tests that redeploy, which copy them and never change them."""
+    root = tmp_path_factory.mktemp("zwei-fassungen")
+    tiny = Project.tiny(root / "project")
+    old = build_into(tiny, root / "old")
     tiny.replace(tiny.card(42), "Entscheidungen", "NEUE-FASSUNG Entscheidungen")
-    new = build_into(tiny, tmp_path / "new")
+    return old, build_into(tiny, root / "new")
+
+
+def two_builds(builds, tmp_path):
+    """(old, new, the folder a server serves, holding the old)."""
+    old, new = builds
     served = tmp_path / "served"
     shutil.copytree(old, served)
     return old, new, served
@@ -135,8 +144,8 @@ def test_after_one_visit_the_handbook_is_read_searched_and_ticked_offline(browse
     context.close()
 
 
-def test_a_new_build_is_announced_and_shown_after_reload_never_mixed(browser, tiny, tmp_path):
-    _, new, served = two_builds(tiny, tmp_path)
+def test_a_new_build_is_announced_and_shown_after_reload_never_mixed(browser, builds, tmp_path):
+    _, new, served = two_builds(builds, tmp_path)
     context = browser.new_context()
     page = context.new_page()
     with common.serve(served) as server:
@@ -229,8 +238,8 @@ INSTALL_OUTCOME = """async () => {
 }"""
 
 
-def test_a_partial_deploy_never_pins_readers_to_old_pages(browser, tiny, tmp_path):
-    old, new, served = two_builds(tiny, tmp_path)
+def test_a_partial_deploy_never_pins_readers_to_old_pages(browser, builds, tmp_path):
+    old, new, served = two_builds(builds, tmp_path)
     context = browser.new_context()
     page = context.new_page()
     with common.serve(served) as server:
@@ -261,8 +270,8 @@ def test_a_partial_deploy_never_pins_readers_to_old_pages(browser, tiny, tmp_pat
     context.close()
 
 
-def test_two_tabs_during_an_update_both_reach_the_new_build(browser, tiny, tmp_path):
-    _, new, served = two_builds(tiny, tmp_path)
+def test_two_tabs_during_an_update_both_reach_the_new_build(browser, builds, tmp_path):
+    _, new, served = two_builds(builds, tmp_path)
     context = browser.new_context()
     first, second = context.new_page(), context.new_page()
     with common.serve(served) as server:
