@@ -27,9 +27,10 @@ WIDER = """() => {
 }"""
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_page_scrolls_sideways_at_320_px(browser, server, cards, scheme):
-    context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme=scheme)
+# Layout, not colour: in the light scheme (the dark one is read at 1280 × 256 below; both were
+# read here once, and never differed).
+def test_no_page_scrolls_sideways_at_320_px(browser, server, cards):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme="light")
     page = context.new_page()
     sideways = {}
     for url in OTHER_PAGES + [card["url"] for card in cards]:
