@@ -12,8 +12,11 @@ files), browser/ (Chromium), refusals/ (builds that must fail).
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import pickle
+import shutil
 import time
 import zipfile
 from pathlib import Path
@@ -29,7 +32,8 @@ from tools import common, offline, publish
 os.environ[herausgeber.ENV] = str(PUBLISHER)
 # Every build of one session is of one day (the sitemap's dates, the accessibility statement's),
 # as a reproducible build would be: two builds compared byte for byte (test_properdocs.py) no
-# longer differ when midnight falls between them.
+# longer differ when midnight falls between them. Set in the run's first process, before
+# pytest-xdist starts its workers, which inherit it.
 os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 
 
@@ -48,13 +52,35 @@ def pytest_collection_modifyitems(items) -> None:
     items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
 
 
+def made_once(tmp_path_factory, name: str, make):
+    """What ``make(folder)`` returns, made by the first worker that asks and read by the others:
+    pytest-xdist gives each worker a session of its own, and both built the handbook and made the
+    publication side by side. What is made here is only ever read."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    folder, made = shared / name, shared / f"{name}.pickle"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the other worker waits here until it is made
+        if made.exists():
+            return pickle.loads(made.read_bytes())
+        shutil.rmtree(folder, ignore_errors=True)  # what a failed first try left
+        folder.mkdir()
+        result = make(folder)
+        made.write_bytes(pickle.dumps(result))
+        return result
+
+
+def _build(folder: Path) -> Built:
+    result = common.mkdocs_build(common.ROOT, folder / "site")
+    assert result.returncode == 0, result.output
+    return Built(folder / "site")
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Built:
     """The handbook as `make build` builds it."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = common.mkdocs_build(common.ROOT, out)
-    assert result.returncode == 0, result.output
-    return Built(out)
+    return made_once(tmp_path_factory, "site", _build)
 
 
 @pytest.fixture(scope="session")
@@ -84,8 +110,8 @@ def tiny(tmp_path) -> Project:
 @pytest.fixture(scope="session")
 def published(tmp_path_factory, browser) -> publish.Publication:
     """`make publish`, once per session: the website with its downloads (zip, fan PDF, A4 PDF)."""
-    root = tmp_path_factory.mktemp("published")
-    return publish.publish(root / "site", work=root / "work", browser=browser)
+    return made_once(tmp_path_factory, "published",
+                     lambda root: publish.publish(root / "site", work=root / "work", browser=browser))
 
 
 @pytest.fixture(scope="session")
