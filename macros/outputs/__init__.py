@@ -15,19 +15,21 @@ from pathlib import Path
 from typing import Callable
 
 from ..features import qr
-from ..sources import Sources
+from ..sources import Sources, trennung
 from . import app, bundles, csp, druckfassung, emblem, karten_json, kurzadressen, offline, robots, security, suche
 from . import vendor
 
 CACHE = Path(".cache")  # below the project: what builds keep for the next (safe to delete)
 QR_CACHE = CACHE / "qr.json"
 SLIDES_CACHE = CACHE / "folien.json"  # the texts of the slides of „Vorführen“
+HYPHENATION_CACHE = CACHE / "trennung.json"  # the long words of titles and slides, hyphenated
 
 
 def prepare(conf) -> None:
     """As the build starts: bundle extra_css and extra_javascript and name the files
     (ContentError); draw the emblem for the header; tell the templates whether this build
-    writes the app (not in the offline zip); take the QR codes earlier builds made."""
+    writes the app (not in the offline zip); take the QR codes and hyphenated words earlier
+    builds made."""
     bundles.prepare(conf)
     css = Path(conf["theme"].custom_dir) / "assets" / "css"
     # Read once a build: the chapters' colours and the header's, in which the emblem and the
@@ -36,6 +38,7 @@ def prepare(conf) -> None:
     emblem.prepare(conf, colours["kapitel"])
     conf["extra"]["app"] = None if offline.enabled(conf) else {"theme_color": colours["kopf"]}
     qr.load(Path(conf["config_file_path"]).parent / QR_CACHE)
+    trennung.load(Path(conf["config_file_path"]).parent / HYPHENATION_CACHE)
 
 
 def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
@@ -44,6 +47,7 @@ def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
     project = Path(conf["config_file_path"]).parent
     bundles.write(site, conf["extra"]["assets"])
     qr.save(project / QR_CACHE)
+    trennung.save(project / HYPHENATION_CACHE)
     suche.write(site, sources.synonyms, project / CACHE)
     cards = karten_json.card_data(registry, url_of)
     karten_json.write(site, cards)

@@ -11,6 +11,10 @@ searched). Only in titles and slides as HTML shows them; never in the Markdown, 
 the pages' ``<title>`` or the previews' data. The search index is freed of them
 (macros/outputs/suche.py), and a title copied into the search field is read without them
 (suche-woerter.js); other programs treat them as the optional hyphens they are.
+
+The words one build hyphenated are kept for the next (``.cache/trennung.json``,
+macros/between_builds.py): loading pyphen's patterns took 0.7 s, half of a build of the
+handbook, for the same few hundred words each time.
 """
 
 from __future__ import annotations
@@ -18,8 +22,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import escape
+from pathlib import Path
 
 import pyphen
+
+from .. import between_builds
 
 SOFT_HYPHEN = "\u00ad"
 # Words shorter than this fit any line; pyphen leaves three letters at either end.
@@ -27,17 +34,43 @@ MIN_LETTERS = 10
 LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 
 
+# What kept words were made with: pyphen, its German patterns, and how many letters stay together.
+MADE_WITH = between_builds.key(between_builds.package_file("pyphen"), Path(pyphen.LANGUAGES["de_DE"]), 3, 3)
+_kept: dict[str, str] = {}  # word -> the word with its soft hyphens, from earlier builds and this one
+_added = False
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="de_DE", left=3, right=3)
 
 
+def _word(word: str) -> str:
+    """``word`` with soft hyphens where it may break (the patterns are loaded at the first new word)."""
+    global _added
+    if word not in _kept:
+        _kept[word], _added = _patterns().inserted(word, hyphen=SOFT_HYPHEN), True
+    return _kept[word]
+
+
+def load(path: Path) -> None:
+    """Take the words an earlier build kept in ``path`` (a missing or unreadable file: none)."""
+    _kept.update({word: shown for word, shown in between_builds.read_entries(path, MADE_WITH).items()
+                  if isinstance(shown, str) and shown.replace(SOFT_HYPHEN, "") == word})
+
+
+def save(path: Path) -> None:
+    """Keep the words for the next build, if this one hyphenated new ones."""
+    global _added
+    if _added:
+        between_builds.write_entries(path, MADE_WITH, _kept)
+        _added = False
+
+
 @lru_cache(maxsize=4096)
 def hyphenated(text: str) -> str:
     """``text`` with soft hyphens where its long words may break."""
-    patterns = _patterns()
-    return LETTERS.sub(lambda word: patterns.inserted(word.group(), hyphen=SOFT_HYPHEN)
-                       if len(word.group()) >= MIN_LETTERS else word.group(), text)
+    return LETTERS.sub(lambda word: _word(word.group()) if len(word.group()) >= MIN_LETTERS else word.group(), text)
 
 
 def title_html(title: str) -> str:
@@ -53,9 +86,7 @@ _TEXT = re.compile(r">([^<]+)<")
 
 def text_html(html: str) -> str:
     """A slide's text as HTML with soft hyphens in its long words (text between tags only)."""
-    patterns = _patterns()
-
     def words(text: re.Match) -> str:
-        return ">" + LETTERS.sub(lambda w: patterns.inserted(w.group(), hyphen=SOFT_HYPHEN)
-                                 if len(w.group()) >= TEXT_LETTERS else w.group(), text.group(1)) + "<"
+        return ">" + LETTERS.sub(lambda w: _word(w.group()) if len(w.group()) >= TEXT_LETTERS else w.group(),
+                                 text.group(1)) + "<"
     return _TEXT.sub(words, html)

@@ -2,7 +2,8 @@
 and a damaged or blocked keeper is no error.
 
 The keepers: compiled templates (macros/hooks.py), the slides' texts (features/vorfuehren.py),
-the search terms of words and of whole texts (sources/suche.py), QR codes and the app's icons.
+the hyphenated words (sources/trennung.py), the search terms of words and of whole texts
+(sources/suche.py), QR codes and the app's icons.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def test_a_build_keeps_templates_slides_and_search_terms(cold_and_warm):
     project, user_cache, _, _, found = cold_and_warm
     templates = [name for name in found if name.startswith("vorlagen-")]
     assert len(templates) >= 30, f"compiled templates kept: {sorted(found)}"
-    assert {"folien.json", "qr.json"} <= found
+    assert {"folien.json", "qr.json", "trennung.json"} <= found
     # A text's terms below the project (what another project builds cannot replace them),
     # each word's in the user's cache folder (shared: a word's terms are the same everywhere).
     assert [name for name in found if name.startswith("suchtexte-")]
