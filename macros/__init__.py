@@ -78,7 +78,7 @@ def define_env(env):
         return _checked(lambda: downloads.page(conf["extra"], env.page.url))
 
     env.macro(herausgeber.macro(publisher, lambda: env.page), "angabe")  # {{ angabe("herausgeber.email") }}
-    env.macro(lambda: _checked(pruefschritte.macro(project)), "pruefschritte")  # the BITV-Test's steps
+    env.macro(lambda: _checked(lambda: pruefschritte.section(project)), "pruefschritte")  # the BITV-Test's steps
 
     @env.macro
     def alle_checklisten() -> str:

@@ -311,6 +311,24 @@ def card_number(page) -> int:
     return int(re.sub(r"\D", "", page.locator("article h1 .karte-nummer").inner_text()))
 
 
+def every_page(cards) -> list[str]:
+    """Every page of the site, as a reader's address below it: those that are not cards, then the cards."""
+    return OTHER_PAGES + [card["url"] for card in cards]
+
+
+def found_on_every_page(browser, server, urls: list[str], look, **context) -> dict[str, object]:
+    """What ``look(page)`` finds on each of ``urls``, opened one after another in one browser
+    context made with ``context``; a page where it finds nothing is left out."""
+    opened = browser.new_context(**context)
+    page, found = opened.new_page(), {}
+    for url in urls:
+        page.goto(server + url)
+        if seen := look(page):
+            found[url or "/"] = seen
+    opened.close()
+    return found
+
+
 # -- what a built site makes a browser load ------------------------------------------------------
 #
 # Every load must come from the site itself. A load is what a browser fetches by

@@ -11,12 +11,12 @@ and in CI before a change lands).
 from __future__ import annotations
 
 import datetime
-import os
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 import yaml
+from mkdocs.utils import get_build_datetime
 
 from ..errors import ContentError
 from .herausgeber import german_date
@@ -73,11 +73,9 @@ def read(path: Path, shown: str = TABLE) -> list[Step]:
 
 
 def build_date() -> datetime.date:
-    """The day of this build (SOURCE_DATE_EPOCH where a reproducible build sets it)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
-    return datetime.date.today()
+    """The day of this build, as MkDocs dates it (SOURCE_DATE_EPOCH where a reproducible build
+    sets it; the sitemap's dates are the same)."""
+    return get_build_datetime().date()
 
 
 def statement(steps: list[Step]) -> str:
@@ -95,9 +93,6 @@ def statement(steps: list[Step]) -> str:
     return "\n".join(lines)
 
 
-def macro(project: Path):
-    """The macro ``pruefschritte()``, reading the table of the project at ``project``."""
-    def pruefschritte() -> str:
-        """The BITV-Test's steps and how the site meets each (tests/bitv/pruefschritte.yml)."""
-        return statement(read(project / TABLE))
-    return pruefschritte
+def section(project: Path) -> str:
+    """The statement's section from the table of the project at ``project`` (the macro ``pruefschritte()``)."""
+    return statement(read(project / TABLE))

@@ -37,8 +37,9 @@ def prepare(conf) -> None:
     colours = conf["extra"]["farben"] = {"kapitel": app.chapter_colours(css / "karte.css"), "kopf": app.ink(css)}
     emblem.prepare(conf, colours["kapitel"])
     conf["extra"]["app"] = None if offline.enabled(conf) else {"theme_color": colours["kopf"]}
-    qr.load(Path(conf["config_file_path"]).parent / QR_CACHE)
-    trennung.load(Path(conf["config_file_path"]).parent / HYPHENATION_CACHE)
+    project = Path(conf["config_file_path"]).parent
+    qr.load(project / QR_CACHE)
+    trennung.load(project / HYPHENATION_CACHE)
 
 
 def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:

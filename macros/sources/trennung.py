@@ -67,10 +67,15 @@ def save(path: Path) -> None:
         _added = False
 
 
+def _marked(text: str, shortest: int) -> str:
+    """``text`` with soft hyphens in its words of ``shortest`` letters or more."""
+    return LETTERS.sub(lambda word: _word(word.group()) if len(word.group()) >= shortest else word.group(), text)
+
+
 @lru_cache(maxsize=4096)
 def hyphenated(text: str) -> str:
     """``text`` with soft hyphens where its long words may break."""
-    return LETTERS.sub(lambda word: _word(word.group()) if len(word.group()) >= MIN_LETTERS else word.group(), text)
+    return _marked(text, MIN_LETTERS)
 
 
 def title_html(title: str) -> str:
@@ -86,7 +91,4 @@ _TEXT = re.compile(r">([^<]+)<")
 
 def text_html(html: str) -> str:
     """A slide's text as HTML with soft hyphens in its long words (text between tags only)."""
-    def words(text: re.Match) -> str:
-        return ">" + LETTERS.sub(lambda w: _word(w.group()) if len(w.group()) >= TEXT_LETTERS else w.group(),
-                                 text.group(1)) + "<"
-    return _TEXT.sub(words, html)
+    return _TEXT.sub(lambda text: f">{_marked(text.group(1), TEXT_LETTERS)}<", html)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import OTHER_PAGES
+from tests.helpers import OTHER_PAGES, every_page
 
 # What the element in focus shows, measured when its transitions have run.
 STOP = r"""() => {
@@ -106,7 +106,7 @@ def test_every_tab_stop_is_visible_and_in_the_window(browser, server, cards, sch
     page = context.new_page()
     unseen, no_skip_link = {}, {}
     if (scheme, width) == ("light", 1024):
-        walked = OTHER_PAGES + [card["url"] for card in cards]
+        walked = every_page(cards)
     else:  # Druckfassung: every card's links and questions over again, 190 stops
         walked = [url for url in OTHER_PAGES if url != "druckfassung/"] \
             + [card["url"] for card in {c["chapter"]: c for c in cards}.values()]

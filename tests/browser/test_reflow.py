@@ -8,10 +8,8 @@ a word. Strips that scroll by design (a fan on a narrow screen) scroll inside th
 
 from __future__ import annotations
 
-import pytest
-
 from tests.browser.test_textabstand import text_unreadable
-from tests.helpers import OTHER_PAGES
+from tests.helpers import every_page, found_on_every_page
 
 
 # What reaches past the window's right edge, outside boxes that scroll sideways themselves.
@@ -30,16 +28,12 @@ WIDER = """() => {
 # Layout, not colour: in the light scheme (the dark one is read at 1280 × 256 below; both were
 # read here once, and never differed).
 def test_no_page_scrolls_sideways_at_320_px(browser, server, cards):
-    context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme="light")
-    page = context.new_page()
-    sideways = {}
-    for url in OTHER_PAGES + [card["url"] for card in cards]:
-        page.goto(server + url)
+    def wider(page):
         found = page.evaluate(WIDER)
-        if found["width"] > 320:
-            sideways[url] = found
+        return found if found["width"] > 320 else None
+    sideways = found_on_every_page(browser, server, every_page(cards), wider,
+                                   viewport={"width": 320, "height": 640}, color_scheme="light")
     assert sideways == {}
-    context.close()
 
 
 def test_a_card_title_breaks_by_german_rules(browser, server):
@@ -64,11 +58,8 @@ STUCK = """() => Math.max(0, ...[...document.querySelectorAll("body *")].map(e =
 
 # Layout, not colour: in the dark scheme (test_textabstand.py reads the light one).
 def test_at_1280_by_256_no_text_is_cut_off_and_the_page_scrolls_under_its_header(browser, server, cards):
-    context = browser.new_context(viewport={"width": 1280, "height": 256}, color_scheme="dark")
-    page = context.new_page()
-    unreadable = {}
-    for url in OTHER_PAGES + [card["url"] for card in cards]:
-        page.goto(server + url)
+    def unreadable_or_stuck(page):
+        seen = {}
         for place in ("top", "middle"):
             # Read as the reader sees it: once Material has fitted its sidebar to the window.
             page.evaluate("""place => new Promise(done => { if (place === "middle")
@@ -79,6 +70,8 @@ def test_at_1280_by_256_no_text_is_cut_off_and_the_page_scrolls_under_its_header
             if stuck > 256 / 3:
                 found["stuck"] = f"{stuck} px of 256 stay put"
             if found:
-                unreadable[f"{url or '/'} ({place})"] = found
+                seen[place] = found
+        return seen
+    unreadable = found_on_every_page(browser, server, every_page(cards), unreadable_or_stuck,
+                                     viewport={"width": 1280, "height": 256}, color_scheme="dark")
     assert unreadable == {}
-    context.close()

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from tests.helpers import OTHER_PAGES
+from tests.helpers import every_page, found_on_every_page
 
 TEXTLAGE = "\n".join(line for line in (Path(__file__).parent / "js" / "textlage.js").read_text().splitlines()
                      if not line.startswith("//"))
@@ -43,20 +41,16 @@ def text_unreadable(page) -> dict[str, list[str]]:
 
 # Layout, not colour: in the light scheme (test_reflow.py reads the dark one at 1280 × 256).
 def test_with_wider_text_spacing_no_text_is_cut_off_or_overlaps(browser, server, cards):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    unreadable = {}
-    for url in OTHER_PAGES + [card["url"] for card in cards]:
-        page.goto(server + url)
+    def unreadable_when_spaced(page):
         page.evaluate(SPACING)
         found = text_unreadable(page)
         fan_titles = page.evaluate(FAN_TITLES)
         if fan_titles:
             found["fan titles"] = fan_titles
-        if found:
-            unreadable[url or "/"] = found
+        return found
+    unreadable = found_on_every_page(browser, server, every_page(cards), unreadable_when_spaced,
+                                     viewport={"width": 1280, "height": 900})
     assert unreadable == {}
-    context.close()
 
 
 def test_the_chapter_fan_fits_its_titles_anew_when_the_spacing_changes(browser, server):
