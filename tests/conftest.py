@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from macros.sources import herausgeber
-from tests.helpers import PUBLISHER, Built, Project, SwappableSite
+from tests.helpers import PUBLISHER, Built, Project, SwappableSite, new_context
 from tools import common, offline, publish
 
 # Every build the tests make (and `make publish`, which refuses a draft) has a publisher: a
@@ -149,8 +149,9 @@ def context(browser):
 
     Without service workers: tests that swap a new build in behind the page would
     otherwise get the app's cached pages until the reader reloads on its notice
-    (the app itself is tested in tests/browser/test_app.py, in contexts of its own)."""
-    context = browser.new_context(service_workers="block")
+    (the app itself is tested in tests/browser/test_app.py, in contexts of its own;
+    tests.helpers.new_context)."""
+    context = new_context(browser)
     yield context
     context.close()
 

@@ -316,10 +316,20 @@ def every_page(cards) -> list[str]:
     return OTHER_PAGES + [card["url"] for card in cards]
 
 
+def new_context(browser, **options):
+    """A fresh browser context (``options`` as Playwright's) for a test of pages: without the app's
+    service worker. With it, the first page of every context registers sw.js, which fetches and
+    checks every file of the site (about 150 requests, 3.7 MB) from the test's own server while
+    the test runs: work no test of a page looks at, which cost the suite minutes. The worker is
+    tested where it is the subject (test_app.py, through nginx in test_nginx.py), and where every
+    request must stay on the site it runs too (test_datenschutz.py, test_csp.py)."""
+    return browser.new_context(**{"service_workers": "block", **options})
+
+
 def found_on_every_page(browser, server, urls: list[str], look, **context) -> dict[str, object]:
     """What ``look(page)`` finds on each of ``urls``, opened one after another in one browser
     context made with ``context``; a page where it finds nothing is left out."""
-    opened = browser.new_context(**context)
+    opened = new_context(browser, **context)
     page, found = opened.new_page(), {}
     for url in urls:
         page.goto(server + url)

@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import FULL, axe_violations, our_dialog, qr_text
+from tests.helpers import FULL, axe_violations, new_context, our_dialog, qr_text
 
 STORE = "ko-produktion.auswahl.v1"
 PAGE = "auswahl/"
@@ -101,7 +101,7 @@ def test_reorder_by_keyboard_and_by_dragging(server, page):
 
 
 def test_a_selection_of_three_cards_shared_by_link_and_qr_code_into_a_fresh_browser(server, browser):
-    mine, theirs = browser.new_context(), browser.new_context()
+    mine, theirs = new_context(browser), new_context(browser)
     a, b = mine.new_page(), theirs.new_page()
     for number in (40, 21, 8):
         keep(a, server, number)
@@ -204,7 +204,7 @@ def test_a_stored_address_that_leaves_the_site_is_never_linked(server, page):
 
 
 def test_without_storage_the_selection_lasts_the_visit_and_the_card_says_so(server, browser):
-    context = browser.new_context()
+    context = new_context(browser)
     context.add_init_script(FULL)
     page = context.new_page()
     page.goto(server + CARDS[21])
@@ -234,7 +234,7 @@ def test_merken_the_page_and_its_qr_code_work_in_the_offline_bundle_from_files(u
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_on_a_card_and_the_page(browser, server, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = new_context(browser, color_scheme=scheme)
     page = context.new_page()
     keep(page, server, 21)
     assert axe_violations(page) == []
@@ -261,7 +261,7 @@ navigator.canShare = function (data) { return !!data && typeof data.url === "str
 
 
 def test_where_the_browser_can_share_the_selection_goes_to_its_share_sheet(server, browser):
-    context = browser.new_context()
+    context = new_context(browser)
     context.add_init_script(SHARE_SHEET)
     page = context.new_page()
     for number in (40, 21):
@@ -291,7 +291,7 @@ def test_where_the_browser_cannot_share_there_is_no_share_button(server, page):
 
 
 def test_the_checklists_share_link_goes_to_the_share_sheet_too(server, browser):
-    context = browser.new_context()
+    context = new_context(browser)
     context.add_init_script(SHARE_SHEET)
     page = context.new_page()
     page.goto(server + "checklisten/")
@@ -305,7 +305,7 @@ def test_the_checklists_share_link_goes_to_the_share_sheet_too(server, browser):
 
 
 def test_a_shared_selection_can_be_looked_at_without_taking_it_over(server, browser):
-    context = browser.new_context()
+    context = new_context(browser)
     page = context.new_page()
     keep(page, server, 8)
     page.goto(server + PAGE + "#teilen=40.21-2")

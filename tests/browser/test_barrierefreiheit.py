@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import axe_violations, settled
+from tests.helpers import axe_violations, new_context, settled
 
 PAGES = {
     "home page": "",
@@ -23,7 +23,7 @@ PAGES = {
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", list(PAGES))
 def test_no_axe_violations(browser, server, name, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = new_context(browser, color_scheme=scheme)
     page = context.new_page()
     page.goto(server + PAGES[name])
     assert axe_violations(page) == [], f"{name} ({scheme})"
@@ -32,7 +32,7 @@ def test_no_axe_violations(browser, server, name, scheme):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_with_search_results_open(browser, server, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = new_context(browser, color_scheme=scheme)
     page = context.new_page()
     page.goto(server + "karten/08-teilhabe/")
     page.locator(".md-search__input").click()
@@ -61,7 +61,7 @@ FAN_PAGES = {
 @pytest.mark.parametrize("name", list(FAN_PAGES))
 def test_no_axe_violations_on_the_fan(browser, server, name, scheme):
     url, width = FAN_PAGES[name]
-    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    context = new_context(browser, color_scheme=scheme, viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(server + url)
     page.locator(".faecher--an").wait_for(state="attached")
@@ -73,7 +73,7 @@ def test_no_axe_violations_on_the_fan(browser, server, name, scheme):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_with_a_preview_open(browser, server, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = new_context(browser, color_scheme=scheme)
     page = context.new_page()
     page.goto(server + "karten/15-warum-legitimation-wichtig-ist/")
     page.locator("article a.begriff").first.focus()  # a defined term, linked

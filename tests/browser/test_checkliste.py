@@ -17,7 +17,7 @@ import pikepdf
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import BLOCKED, FULL, axe_violations, card_format_mm, our_dialog
+from tests.helpers import BLOCKED, FULL, axe_violations, card_format_mm, new_context, our_dialog
 
 STORE = "ko-produktion.checklisten.v1"
 CARD_21 = "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"
@@ -235,7 +235,7 @@ def test_a_new_build_with_reordered_and_edited_questions_keeps_the_right_ticks(s
 
 @pytest.mark.parametrize("script", [BLOCKED, FULL], ids=["blocked", "full"])
 def test_without_usable_storage_boxes_work_for_the_visit_with_a_calm_notice(server, browser, script):
-    context = browser.new_context()
+    context = new_context(browser)
     context.add_init_script(script)
     page = context.new_page()
     errors = []
@@ -328,7 +328,7 @@ def test_the_document_export_opens_on_any_office_pc_and_prints_on_a4(server, bro
     assert re.fullmatch(r"checklisten-ko-produktion-\d{4}-\d\d-\d\d\.html", download.value.suggested_filename)
     path = tmp_path / download.value.suggested_filename
     download.value.save_as(path)
-    context = browser.new_context(java_script_enabled=False)
+    context = new_context(browser, java_script_enabled=False)
     document = context.new_page()
     document.goto(path.as_uri())
     assert document.title() == "Checklisten – Ko-Produktion"
@@ -436,7 +436,7 @@ def shared_state(link: str) -> dict:
 
 
 def test_share_link_round_trip_merge(server, browser):
-    mine, partner = browser.new_context(), browser.new_context()
+    mine, partner = new_context(browser), new_context(browser)
     a, b = mine.new_page(), partner.new_page()
     open_page(a, server)
     tick(a, "In welchem Verhältnis")
@@ -469,7 +469,7 @@ def test_share_link_round_trip_merge(server, browser):
 
 
 def test_share_link_round_trip_replace_and_cancel(server, browser):
-    mine, partner = browser.new_context(), browser.new_context()
+    mine, partner = new_context(browser), new_context(browser)
     a, b = mine.new_page(), partner.new_page()
     open_page(a, server)
     tick(a, "Sind nur")
@@ -623,7 +623,7 @@ def test_pages_that_are_not_cards_print_on_a4(server, page, url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_on_a_card_with_a_checklist(browser, server, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = new_context(browser, color_scheme=scheme)
     page = context.new_page()
     page.goto(server + "karten/40-intensitaet-und-form-der-zusammenarbeit-klaeren/")
     tick(page, "Was sind die fachlichen")
@@ -636,7 +636,7 @@ def test_no_axe_violations_on_a_card_with_a_checklist(browser, server, scheme):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_on_the_checklisten_page(browser, server, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = new_context(browser, color_scheme=scheme)
     page = context.new_page()
     open_page(page, server)
     tick(page, "Sind nur")
@@ -651,7 +651,7 @@ def test_no_axe_violations_on_the_checklisten_page(browser, server, scheme):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_while_a_shared_link_asks_what_to_do(browser, server, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = new_context(browser, color_scheme=scheme)
     page = context.new_page()
     page.goto(server + PAGE + "#teilen=" + encoded('{"version":1,"geklaert":["21-ff5e14c5"]}'))
     our_dialog(page).wait_for()

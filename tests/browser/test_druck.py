@@ -23,7 +23,7 @@ from pdfua import validate
 from pypdf import PdfReader
 
 from tests.expected import PRINTED_CARDS, PRINTED_CHAPTERS, PRINTED_COVER, TITLES
-from tests.helpers import PUBLIC_ADDRESS, card_format_mm
+from tests.helpers import PUBLIC_ADDRESS, card_format_mm, new_context
 from tools import druck
 
 
@@ -199,7 +199,7 @@ def test_the_fan_names_the_publishers_address_never_an_example_host(fan, fan_tex
 def test_a_card_too_long_for_its_page_goes_on_with_an_arrow_on_every_page_but_the_last(browser, server, site,
                                                                                       tmp_path):
     """However the card text changes: a card of three pages gets "→" on its first two."""
-    context = browser.new_context()
+    context = new_context(browser)
     page = context.new_page()
     page.goto(server + druck.PAGE)
     page.evaluate("""() => { const text = document.querySelector('section[aria-labelledby="karte-8"] > p');
@@ -277,7 +277,7 @@ def test_a_printed_card_has_its_colour_band_big_number_and_rivet_mark(made, fan_
 
 
 def test_external_links_print_their_address_and_links_to_cards_do_not(browser, server):
-    context = browser.new_context()
+    context = new_context(browser)
     page = context.new_page()
     page.emulate_media(media="print")
     page.goto(server + "karten/03-einleitung/")

@@ -14,7 +14,7 @@ import pytest
 
 from playwright.sync_api import expect
 
-from tests.helpers import card_number, settled
+from tests.helpers import card_number, new_context, settled
 from tools.common import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -23,7 +23,7 @@ NARROW = {"width": 375, "height": 812}
 
 
 def open_page(browser, server, url="", **options):
-    context = browser.new_context(**options)
+    context = new_context(browser, **options)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -248,7 +248,7 @@ OVERVIEWS = [f"karten/{name}/" for name in ("05-definitionen", "10-warum-ko-prod
 def test_no_title_in_a_chapter_fan_is_cut_off(browser, server, width, height):
     # A title along its card is shown whole, in smaller type if need be; one that would not fit
     # even so is left to the readout below the rivet. From 1280 px every title stands on its card.
-    context = browser.new_context(viewport={"width": width, "height": height})
+    context = new_context(browser, viewport={"width": width, "height": height})
     page = context.new_page()
     for url in OVERVIEWS:
         page.goto(server + url)
@@ -269,7 +269,7 @@ def test_no_title_in_a_chapter_fan_is_cut_off(browser, server, width, height):
 
 
 def test_without_javascript_the_fan_is_a_plain_list_that_works(browser, server, cards):
-    context = browser.new_context(java_script_enabled=False, viewport=WIDE)
+    context = new_context(browser, java_script_enabled=False, viewport=WIDE)
     page = context.new_page()
     page.goto(server)
     links = page.locator("nav.faecher a")
@@ -315,7 +315,7 @@ def test_screenshots_are_written_for_review(browser, server, name, width, scheme
     url, hover = SHOTS[name]
     # Without motion the fan and a lifted card look as they end up: Chromium's full-page
     # capture sometimes shows the fan as it was opening, long after it had opened.
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
+    context = new_context(browser, viewport={"width": width, "height": 900}, color_scheme=scheme,
                                   reduced_motion="reduce")
     page = context.new_page()
     page.goto(server + url)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import OTHER_PAGES, every_page
+from tests.helpers import OTHER_PAGES, every_page, new_context
 
 # What the element in focus shows, measured when its transitions have run.
 STOP = r"""() => {
@@ -102,7 +102,7 @@ def faults(stop: dict) -> list[str]:
 # everywhere took the suite past ten minutes.
 @pytest.mark.parametrize("scheme, width", [("light", 1440), ("light", 1024), ("dark", 1024)])
 def test_every_tab_stop_is_visible_and_in_the_window(browser, server, cards, scheme, width):
-    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    context = new_context(browser, viewport={"width": width, "height": 800}, color_scheme=scheme)
     page = context.new_page()
     unseen, no_skip_link = {}, {}
     if (scheme, width) == ("light", 1024):

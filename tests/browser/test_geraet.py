@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import settled, store_selection
+from tests.helpers import new_context, settled, store_selection
 
 # Words that only make sense with a mouse or a keyboard.
 DESK_WORDS = re.compile(r"Maus|Pfeil-?[tT]aste|Eingabetaste|Enter-Taste|Tab-Taste|mit Tab\b|Klick|klicken|"
@@ -20,7 +20,7 @@ LAPTOP = {"viewport": {"width": 1366, "height": 768}}
 
 def visible_text(browser, server, url: str, device: dict) -> str:
     """The page's text as this device shows it, with two cards kept (Meine Auswahl lists them)."""
-    context = browser.new_context(**device)
+    context = new_context(browser, **device)
     page = context.new_page()
     page.goto(server + "auswahl/")
     store_selection(page, [21, 8])
@@ -45,7 +45,7 @@ def test_a_computer_keeps_its_keys_and_mouse(browser, server, url):
 
 
 def test_on_a_touchscreen_a_swipe_turns_the_slides(browser, server):
-    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True, is_mobile=True)
+    context = new_context(browser, viewport={"width": 1024, "height": 768}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(server + "vorfuehren/#auswahl=17.35.43")
     stage = page.locator(".vorfuehren-buehne")

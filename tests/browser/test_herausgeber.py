@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.sources import herausgeber
-from tests.helpers import axe_violations
+from tests.helpers import axe_violations, new_context
 from tools import common
 
 REQUIRED = [f.key for f in herausgeber.FIELDS if f.required == "ja"]
@@ -24,7 +24,7 @@ def draft(tmp_path_factory):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("url", ["", "datenschutz/", "barrierefreiheit/", "leichte-sprache/"])
 def test_the_notice_and_the_marked_gaps_pass_axe(browser, draft, url, scheme):
-    context = browser.new_context(color_scheme=scheme)
+    context = new_context(browser, color_scheme=scheme)
     page = context.new_page()
     page.goto(draft + url)
     page.locator(".entwurf-fehlt summary").click()
@@ -37,7 +37,7 @@ def test_the_notice_stands_first_and_opens_by_keyboard(browser, draft):
     folder = common.ROOT / "test-artifacts"
     folder.mkdir(exist_ok=True)
     for width, height in ((375, 740), (1440, 900)):
-        context = browser.new_context(viewport={"width": width, "height": height})
+        context = new_context(browser, viewport={"width": width, "height": height})
         page = context.new_page()
         page.goto(draft + "datenschutz/")
         notice = page.locator("aside.md-banner")

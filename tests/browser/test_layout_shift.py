@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import new_context
+
 SHIFTS = """
 window.__shifts = [];
 new PerformanceObserver(list => {
@@ -45,7 +47,7 @@ def materials_nav(shift: dict) -> bool:
 
 def shifts_of(browser, server, url: str, width: int) -> list[dict]:
     """Every layout shift while ``url`` loads at ``width`` with the processor slowed down."""
-    context = browser.new_context(viewport={"width": width, "height": 823})
+    context = new_context(browser, viewport={"width": width, "height": 823})
     page = context.new_page()
     context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
     page.add_init_script(SHIFTS)
@@ -79,7 +81,7 @@ def test_nothing_moves_once_the_page_is_drawn(browser, server, url, width):
 def test_no_frame_shows_the_fan_as_the_list_it_is_made_from(browser, server, width):
     # Every frame until the page has loaded: once the fan is in the page, it is the fan
     # (the strip on a phone); the columns of links the HTML has are never shown.
-    context = browser.new_context(viewport={"width": width, "height": 823})
+    context = new_context(browser, viewport={"width": width, "height": 823})
     page = context.new_page()
     context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
     page.add_init_script("""

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import BLOCKED, FULL, axe_violations, our_dialog
+from tests.helpers import BLOCKED, FULL, axe_violations, new_context, our_dialog
 
 NOTES = "ko-produktion.notizen.v1"
 CARD_21 = "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"
@@ -191,7 +191,7 @@ def test_a_file_with_notes_for_questions_that_no_longer_exist_keeps_them_under_t
 
 
 def test_export_import_and_merge_keep_both_of_two_conflicting_notes(server, browser, tmp_path):
-    mine, theirs = browser.new_context(), browser.new_context()
+    mine, theirs = new_context(browser), new_context(browser)
     a, b = mine.new_page(), theirs.new_page()
     open_page(a, server)
     note_field(a, VERHAELTNIS_KEY).fill("Eins zu fünf.")
@@ -296,7 +296,7 @@ def share_link(page) -> str:
 
 
 def test_notes_travel_in_a_compressed_link_into_a_fresh_browser(server, browser):
-    mine, theirs = browser.new_context(), browser.new_context()
+    mine, theirs = new_context(browser), new_context(browser)
     a, b = mine.new_page(), theirs.new_page()
     open_page(a, server)
     note_field(a, VERHAELTNIS_KEY).fill("Eins zu fünf – „so besprochen“ ✓")
@@ -381,7 +381,7 @@ def test_a_pasted_megabyte_is_refused_with_the_limit_and_the_note_so_far_kept(se
 
 @pytest.mark.parametrize("script", [BLOCKED, FULL], ids=["blocked", "full"])
 def test_without_storage_notes_work_for_the_visit_and_the_page_says_so(server, browser, script):
-    context = browser.new_context()
+    context = new_context(browser)
     context.add_init_script(script)
     page = context.new_page()
     open_card(page, server + CARD_21)
@@ -437,7 +437,7 @@ def test_the_worksheet_prints_the_answer_on_the_lines_and_the_card_prints_none(s
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_with_notes_and_a_note_under_an_old_wording(browser, server, scheme, tmp_path):
-    context = browser.new_context(color_scheme=scheme)
+    context = new_context(browser, color_scheme=scheme)
     page = context.new_page()
     open_card(page, server + CARD_21)
     note_field(page, VERHAELTNIS_KEY).fill("Antwort")

@@ -12,13 +12,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import card_number, search_results
+from tests.helpers import card_number, new_context, search_results
 
 
 @pytest.fixture
 def offline_page(browser):
     """A page whose requests are recorded; after the test, none may leave file://."""
-    context = browser.new_context()
+    context = new_context(browser)
     page = context.new_page()
     page.requests = []
     page.problems = []
@@ -117,7 +117,7 @@ def test_pasted_or_dropped_text_searches_as_typed_text_does(unpacked, offline_pa
 
 def test_the_request_check_sees_a_request_that_leaves_file_urls(unpacked, browser):
     """The recording above is not blind: a load from a server is seen (loopback only)."""
-    context = browser.new_context()
+    context = new_context(browser)
     page = context.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))

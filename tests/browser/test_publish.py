@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from tests.helpers import axe_violations
+from tests.helpers import axe_violations, new_context
 from tools.common import serve
 
 FILES = {"ko-produktion-offline.zip", "ko-produktion-faecher.pdf", "ko-produktion-a4.pdf"}
@@ -68,7 +68,7 @@ def test_each_download_says_what_it_is_for(downloads_page):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_on_the_downloads_page(browser, published, scheme):
     with serve(published.site) as address:
-        context = browser.new_context(color_scheme=scheme)
+        context = new_context(browser, color_scheme=scheme)
         page = context.new_page()
         page.goto(address + "herunterladen/")
         found = axe_violations(page)

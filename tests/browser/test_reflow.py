@@ -9,7 +9,7 @@ a word. Strips that scroll by design (a fan on a narrow screen) scroll inside th
 from __future__ import annotations
 
 from tests.browser.test_textabstand import text_unreadable
-from tests.helpers import every_page, found_on_every_page
+from tests.helpers import every_page, found_on_every_page, new_context
 
 
 # What reaches past the window's right edge, outside boxes that scroll sideways themselves.
@@ -37,7 +37,7 @@ def test_no_page_scrolls_sideways_at_320_px(browser, server, cards):
 
 
 def test_a_card_title_breaks_by_german_rules(browser, server):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
+    context = new_context(browser, viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(server + "karten/27-rollenverteilung-rollenkonflikte/")
     title = page.locator("article h1 .karte-titel")

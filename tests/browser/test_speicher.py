@@ -16,7 +16,7 @@ import pytest
 
 from playwright.sync_api import expect
 
-from tests.helpers import search_results
+from tests.helpers import new_context, search_results
 from tools.common import CHROMIUM, CHROMIUM_ARGS
 
 CARD_8 = "karten/08-teilhabe/"
@@ -130,7 +130,7 @@ CORRUPT = {
 
 @pytest.mark.parametrize("variant", range(4))
 def test_corrupt_values_under_every_key_are_repaired_not_thrown(browser, server, variant):
-    context = browser.new_context(color_scheme=("light", "dark")[variant % 2])
+    context = new_context(browser, color_scheme=("light", "dark")[variant % 2])
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))

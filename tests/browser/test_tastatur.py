@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import new_context
+
 PAGES = ["", "karten/20-anforderungen-der-ko-produktion/", "karten/14-legitimation/", "inhalt/", "checklisten/",
          "auswahl/", "vorfuehren/", "datenschutz/", "herunterladen/", "404.html"]
 
@@ -18,7 +20,7 @@ def active(page) -> dict:
 @pytest.mark.parametrize("width", [390, 1366])
 @pytest.mark.parametrize("url", PAGES)
 def test_the_first_tab_is_a_visible_skip_link_to_the_content(browser, server, url, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
+    context = new_context(browser, viewport={"width": width, "height": 800})
     page = context.new_page()
     page.goto(server + url)
     page.keyboard.press("Tab")
@@ -38,7 +40,7 @@ def test_the_first_tab_is_a_visible_skip_link_to_the_content(browser, server, ur
 
 
 def test_merken_is_the_second_stop_after_the_skip_link_on_a_card(browser, server):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    context = new_context(browser, viewport={"width": 1366, "height": 768})
     page = context.new_page()
     page.goto(server + "karten/20-anforderungen-der-ko-produktion/")
     page.locator("button.karte-merken-knopf").wait_for()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import every_page, found_on_every_page
+from tests.helpers import every_page, found_on_every_page, new_context
 
 TEXTLAGE = "\n".join(line for line in (Path(__file__).parent / "js" / "textlage.js").read_text().splitlines()
                      if not line.startswith("//"))
@@ -54,7 +54,7 @@ def test_with_wider_text_spacing_no_text_is_cut_off_or_overlaps(browser, server,
 
 
 def test_the_chapter_fan_fits_its_titles_anew_when_the_spacing_changes(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(server + "karten/19-vor-der-ko-produktion/")
     along = ".faecher--beschriftet .faecher-karte .karte-titel:not(.nur-unten)"
@@ -70,7 +70,7 @@ def test_the_chapter_fan_fits_its_titles_anew_when_the_spacing_changes(browser, 
 
 
 def test_the_check_sees_text_cut_off_and_text_over_text(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(server + "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/")
     assert page.evaluate(TEXTLAGE) == {"clipped": [], "overlap": []}

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import axe_violations, qr_text, store_selection
+from tests.helpers import axe_violations, new_context, qr_text, store_selection
 
 PAGE = "vorfuehren/"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -29,7 +29,7 @@ def shown(page) -> int:
 
 @pytest.fixture
 def projector(browser):
-    context = browser.new_context(viewport=PROJECTOR)
+    context = new_context(browser, viewport=PROJECTOR)
     yield context.new_page()
     context.close()
 
@@ -125,7 +125,7 @@ def test_type_colour_and_qr_code_are_made_for_a_room(server, projector, site):
 
 def test_reduced_motion_turns_the_fade_off(server, browser):
     for motion, animated in [("no-preference", True), ("reduce", False)]:
-        context = browser.new_context(viewport=PROJECTOR, reduced_motion=motion)
+        context = new_context(browser, viewport=PROJECTOR, reduced_motion=motion)
         page = context.new_page()
         page.goto(server + PAGE + "#auswahl=21.8")
         name = page.evaluate("() => getComputedStyle(document.querySelector('.vorfuehren-folie:not([hidden])'))"
@@ -144,7 +144,7 @@ def test_the_projector_view_works_in_the_offline_bundle_from_files(unpacked, pro
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_while_choosing_and_showing(browser, server, scheme):
-    context = browser.new_context(color_scheme=scheme, viewport=PROJECTOR)
+    context = new_context(browser, color_scheme=scheme, viewport=PROJECTOR)
     page = context.new_page()
     page.goto(server + PAGE)
     page.locator(".vorfuehren-wahl:not([hidden])").wait_for()
@@ -282,7 +282,7 @@ def test_every_card_shows_whole_in_large_type_on_any_screen(browser, server, car
     # split across lines, and titles fit, from a phone to a projector, zoomed in too.
     viewport, scale, text_min, title_min, column_min = SCREENS[screen]
     phone = screen.startswith("phone")
-    context = browser.new_context(viewport=viewport, device_scale_factor=scale, is_mobile=phone, has_touch=phone,
+    context = new_context(browser, viewport=viewport, device_scale_factor=scale, is_mobile=phone, has_touch=phone,
                                   reduced_motion="reduce")
     page = context.new_page()
     page.goto(server + PAGE + "#auswahl=" + ".".join(str(c["number"]) for c in cards))
@@ -309,7 +309,7 @@ def test_every_card_shows_whole_in_large_type_on_any_screen(browser, server, car
 
 
 def test_a_long_card_continues_on_the_next_slide_and_says_so(server, browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    context = new_context(browser, viewport={"width": 1366, "height": 768})
     page = context.new_page()
     page.goto(server + PAGE + "#auswahl=17.3.35")
     page.keyboard.press("ArrowRight")
@@ -334,7 +334,7 @@ def test_a_long_card_continues_on_the_next_slide_and_says_so(server, browser):
 
 def first_slides(browser, server, cards, viewport, scale) -> dict[str, tuple[float, float, float]]:
     """Each card's text, title and chapter line on its first slide, in device pixels."""
-    context = browser.new_context(viewport=viewport, device_scale_factor=scale, reduced_motion="reduce")
+    context = new_context(browser, viewport=viewport, device_scale_factor=scale, reduced_motion="reduce")
     page = context.new_page()
     page.goto(server + PAGE + "#auswahl=" + ".".join(str(c["number"]) for c in cards))
     shown(page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import card_number
+from tests.helpers import card_number, new_context
 
 
 CARD_8 = "karten/08-teilhabe/"
@@ -12,7 +12,7 @@ PREVIEW = "#karte-vorschau"
 
 
 def test_hovering_a_reference_previews_its_card_until_the_pointer_leaves(browser, server, by_number):
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    context = new_context(browser, viewport={"width": 1440, "height": 900})
     page = context.new_page()
     page.goto(server + CARD_8)
     link = page.locator('nav.karte-verweise a[data-karte="15"]')
@@ -38,7 +38,7 @@ def test_hovering_a_reference_previews_its_card_until_the_pointer_leaves(browser
 
 
 def test_focus_previews_and_escape_closes_without_moving_focus(browser, server):
-    context = browser.new_context()
+    context = new_context(browser)
     page = context.new_page()
     page.goto(server + CARD_8)
     preview = page.locator(PREVIEW)
@@ -59,7 +59,7 @@ def test_focus_previews_and_escape_closes_without_moving_focus(browser, server):
 
 
 def test_a_click_on_a_reference_lands_on_its_card(browser, server):
-    context = browser.new_context()
+    context = new_context(browser)
     page = context.new_page()
     page.goto(server + CARD_8)
     with page.expect_navigation():
@@ -72,7 +72,7 @@ def test_a_click_on_a_reference_lands_on_its_card(browser, server):
 
 
 def test_on_touch_the_first_tap_previews_and_the_second_opens(browser, server):
-    context = browser.new_context(viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True)
+    context = new_context(browser, viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(server + CARD_8)
     link = page.locator('nav.karte-verweise a[data-karte="16"]')
@@ -94,7 +94,7 @@ def test_on_touch_the_first_tap_previews_and_the_second_opens(browser, server):
 
 
 def test_a_defined_term_previews_its_definition(browser, server):
-    context = browser.new_context()
+    context = new_context(browser)
     page = context.new_page()
     page.goto(server + "karten/15-warum-legitimation-wichtig-ist/")
     term = page.locator("article a.begriff", has_text="Daseinsvorsorge")
@@ -125,9 +125,9 @@ def test_a_preview_covers_none_of_the_cards_other_references_backlinks_or_neighb
     # Wherever the card's foot is on the screen, the preview of „→ 15“ leaves 16, 18, the
     # backlinks and previous/next readable, and stands in the window, below the header.
     if device == "phone":
-        context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+        context = new_context(browser, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     else:
-        context = browser.new_context(viewport={"width": 1366, "height": 768})
+        context = new_context(browser, viewport={"width": 1366, "height": 768})
     page = context.new_page()
     page.goto(server + CARD_8)
     page.evaluate("""where => {
