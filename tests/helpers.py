@@ -320,7 +320,7 @@ def new_context(browser, **options):
     """A fresh browser context (``options`` as Playwright's) for a test of pages: without the app's
     service worker. With it, the first page of every context registers sw.js, which fetches and
     checks every file of the site (about 150 requests, 3.7 MB) from the test's own server while
-    the test runs: work no test of a page looks at, which cost the suite minutes. The worker is
+    the test runs: work no test of a page looks at, and a load on the machine beside it. The worker is
     tested where it is the subject (test_app.py, through nginx in test_nginx.py), and where every
     request must stay on the site it runs too (test_datenschutz.py, test_csp.py)."""
     return browser.new_context(**{"service_workers": "block", **options})
