@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.outputs import CACHE
 from macros.sources import herausgeber
 from tests.helpers import PUBLISHER, Built, Project, SwappableSite, new_context
 from tools import common, offline, publish
@@ -101,10 +102,24 @@ def scratch(tmp_path) -> Project:
     return Project.handbook(tmp_path / "project")
 
 
+@pytest.fixture(scope="session")
+def tiny_kept(tmp_path_factory) -> Path:
+    """What a build of the tiny handbook keeps for the next (``.cache/``: compiled templates, icons,
+    hyphenated words …), made once. Each test's tiny project starts with it, as a project built
+    before does: a first build spent 1.5 of its 2 s making these. What is kept, and that a
+    changed or damaged part is made anew, is tested from an empty cache (test_between_builds.py)."""
+    def make(folder: Path) -> Path:
+        project = Project.tiny(folder / "project")
+        result = project.build()
+        assert result.returncode == 0, result.output
+        return project.root / CACHE
+    return made_once(tmp_path_factory, "tiny-kept", make)
+
+
 @pytest.fixture
-def tiny(tmp_path) -> Project:
+def tiny(tmp_path, tiny_kept) -> Project:
     """The tiny handbook (tests/data/tiny) to change and build: ten cards, the real checks."""
-    return Project.tiny(tmp_path / "project")
+    return Project.tiny(tmp_path / "project", kept=tiny_kept)
 
 
 @pytest.fixture(scope="session")

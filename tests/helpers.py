@@ -19,6 +19,7 @@ import rcssmin
 import rjsmin
 from bs4 import BeautifulSoup
 
+from macros.outputs import CACHE
 from tools.common import ROOT, mkdocs_build
 
 TINY = Path(__file__).parent / "data" / "tiny"
@@ -135,11 +136,14 @@ class Project:
         return cls(root)
 
     @classmethod
-    def tiny(cls, root: Path) -> Project:
-        """tests/data/tiny (ten cards, the real configuration's checks) with the real macros/ and overrides/."""
+    def tiny(cls, root: Path, kept: Path | None = None) -> Project:
+        """tests/data/tiny (ten cards, the real configuration's checks) with the real macros/ and overrides/;
+        with ``kept``, what an earlier build of it kept for the next (its ``.cache/``)."""
         shutil.copytree(TINY, root)
         for part in ("macros", "overrides", "node_modules"):
             (root / part).symlink_to(ROOT / part, target_is_directory=True)
+        if kept:
+            shutil.copytree(kept, root / CACHE)
         return cls(root)
 
     def path(self, relative: str) -> Path:

@@ -49,11 +49,11 @@ def publish_later(build, served):
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory) -> tuple[Path, Path]:
+def builds(tmp_path_factory, tiny_kept) -> tuple[Path, Path]:
     """The tiny handbook built twice, the second with card 42 changed („NEUE-FASSUNG“): (old, new),
     once for the tests that redeploy, which copy them and never change them."""
     root = tmp_path_factory.mktemp("zwei-fassungen")
-    tiny = Project.tiny(root / "project")
+    tiny = Project.tiny(root / "project", kept=tiny_kept)
     old = build_into(tiny, root / "old")
     tiny.replace(tiny.card(42), "Entscheidungen", "NEUE-FASSUNG Entscheidungen")
     return old, build_into(tiny, root / "new")

@@ -316,7 +316,7 @@ def test_screenshots_are_written_for_review(browser, server, name, width, scheme
     # Without motion the fan and a lifted card look as they end up: Chromium's full-page
     # capture sometimes shows the fan as it was opening, long after it had opened.
     context = new_context(browser, viewport={"width": width, "height": 900}, color_scheme=scheme,
-                                  reduced_motion="reduce")
+                          reduced_motion="reduce")
     page = context.new_page()
     page.goto(server + url)
     settled(page)

@@ -23,8 +23,8 @@ NOTHING_RAN = "() => window.__pwned === undefined && document.querySelectorAll('
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory) -> Built:
-    project = Project.tiny(tmp_path_factory.mktemp("hostile") / "project")
+def hostile(tmp_path_factory, tiny_kept) -> Built:
+    project = Project.tiny(tmp_path_factory.mktemp("hostile") / "project", kept=tiny_kept)
     for number, title in TITLES.items():
         path = project.card(number)
         text = path.read_text(encoding="utf-8")

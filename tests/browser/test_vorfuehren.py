@@ -283,7 +283,7 @@ def test_every_card_shows_whole_in_large_type_on_any_screen(browser, server, car
     viewport, scale, text_min, title_min, column_min = SCREENS[screen]
     phone = screen.startswith("phone")
     context = new_context(browser, viewport=viewport, device_scale_factor=scale, is_mobile=phone, has_touch=phone,
-                                  reduced_motion="reduce")
+                          reduced_motion="reduce")
     page = context.new_page()
     page.goto(server + PAGE + "#auswahl=" + ".".join(str(c["number"]) for c in cards))
     shown(page)
