@@ -80,7 +80,9 @@ def test_nothing_moves_once_the_page_is_drawn(browser, server, url, width):
 @pytest.mark.parametrize("width", [412, 1440])
 def test_no_frame_shows_the_fan_as_the_list_it_is_made_from(browser, server, width):
     # Every frame until the page has loaded: once the fan is in the page, it is the fan
-    # (the strip on a phone); the columns of links the HTML has are never shown.
+    # (the strip on a phone); the columns of links the HTML has are never shown. A frame is
+    # drawn only once the stylesheets have loaded (they block rendering): before, Chromium ran
+    # the callback now and then with the fan parsed and no style of ours yet, and nothing shown.
     context = new_context(browser, viewport={"width": width, "height": 823})
     page = context.new_page()
     context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
@@ -88,7 +90,8 @@ def test_no_frame_shows_the_fan_as_the_list_it_is_made_from(browser, server, wid
       window.__frames = [];
       (function frame() {
         const fan = document.querySelector("[data-faecher]");
-        if (fan) window.__frames.push(fan.classList.contains("faecher--an") ||
+        const styled = [...document.querySelectorAll("link[rel=stylesheet]")].every(link => link.sheet);
+        if (fan && styled) window.__frames.push(fan.classList.contains("faecher--an") ||
           getComputedStyle(fan.querySelector(".faecher-karten") || fan).visibility === "hidden");
         if (document.readyState !== "complete") requestAnimationFrame(frame);
       })();
