@@ -42,10 +42,10 @@ are used.
    beside plain Material, on four pages (tools/lighthouse.py; ``--no-lighthouse``
    leaves it out).
 
-4. Search in German (tools/suche.py): practitioners' queries run through
-   Material's search worker in Chromium, the share that finds its card among
-   the first three results on our site beside plain Material, and what the
-   German search terms cost: the index's size and the build's time.
+4. Search in German (tools/suche.py): practitioners' queries (the project's, and 40 in
+   readers' own words) run through Material's search worker in Chromium, the share that
+   finds a card answering it among the first three results on our site beside plain
+   Material, and what the German search terms cost: the index's size and the build's time.
 
 Last, `make publish` (tools/publish.py) into the scratch folder: its time and
 the size of each download (the offline zip, the fan's PDF, the A4 PDF), and the

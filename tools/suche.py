@@ -67,6 +67,56 @@ QUERIES = [
     ("bezahlte Stellen", 21),
     ("externe Unterstützung", 49),
 ]
+# In the readers' own words, not the authors': what a newcomer from an administration and one
+# from a neighbourhood group type (budget, staff, press office and procedure; a movement's and
+# a club's words), each with the cards that answer it. Written down before the search was tuned
+# for them, and not to be changed to suit it: a query it misses stays a miss.
+IN_THEIR_WORDS = [
+    # A newcomer from an administration.
+    ("Haushaltsmittel", (22,)),
+    ("Fördermittel", (22,)),
+    ("Personalkosten", (21, 22)),
+    ("Zuständigkeit", (25, 27)),
+    ("Pressearbeit", (52,)),
+    ("Bürgerbeteiligung", (6,)),
+    ("Dienstweg", (27, 28)),
+    ("Evaluation", (35, 36, 46, 52)),
+    ("Wissensmanagement", (48,)),
+    ("Geschäftsordnung", (41, 42)),
+    ("Steuerungsgruppe", (41,)),
+    ("Mediation", (43, 49)),
+    ("Amtsdeutsch", (51,)),
+    ("Ermessen", (27, 28)),
+    ("Wirkungsmessung", (32, 35)),
+    ("Pilotprojekt", (22, 34, 38)),
+    ("Übertragbarkeit", (37, 38)),
+    ("Mehrheitsentscheid", (42,)),
+    ("Prozessbegleitung", (49,)),
+    ("Grundversorgung", (9,)),
+    # A newcomer from a neighbourhood group.
+    ("Geld vom Amt", (22,)),
+    ("Vereinsgründung", (21,)),
+    ("Feigenblatt", (18,)),
+    ("auf Augenhöhe", (28, 40, 51)),
+    ("Machtgefälle", (28, 51)),
+    ("Verbündete", (47,)),
+    ("Streit", (24, 43)),
+    ("Kompromiss", (26, 33, 43)),
+    ("Überlastung", (13, 20, 26)),
+    ("Aktivisten", (24, 27)),
+    ("Ausgrenzung", (8, 23)),
+    ("Nachfolge", (48,)),
+    ("Sitzung abends", (26,)),
+    ("Misserfolg", (35, 36)),
+    ("Kennenlernen", (25, 44)),
+    ("Zeitplan", (30, 32)),
+    ("Erfahrungsaustausch", (37, 46)),
+    ("Vereinnahmung", (18, 27, 33)),
+    ("Weiterfinanzierung", (22, 34)),
+    ("Vorteile für Initiativen", (11, 13)),
+]
+# Each set, by the name `make bench` gives it.
+SETS = {"the project's queries": QUERIES, "in the readers' own words": IN_THEIR_WORDS}
 TOP = 3
 CARD = re.compile(r"karten/(\d+)-")
 
@@ -102,15 +152,18 @@ def found_cards(page, base_url: str, queries: list[str] | None = None) -> dict[s
             for query, paths in found.items()}
 
 
-def misses(page, base_url: str) -> list[str]:
-    """The queries whose card is not among the first three results, with what came instead."""
-    found = found_cards(page, base_url)
-    return [f"{query!r} -> card {card} not in {found[query]}" for query, card in QUERIES
-            if card not in found[query]]
+def answers(card: int | tuple[int, ...]) -> tuple[int, ...]:
+    """The cards that answer a query: one card, or any of several."""
+    return card if isinstance(card, tuple) else (card,)
 
 
-def rate(page, base_url: str) -> float:
-    return 1 - len(misses(page, base_url)) / len(QUERIES)
+def misses(page, base_url: str, queries: list | None = None) -> list[str]:
+    """The queries (of QUERIES, or ``queries``) none of whose cards is among the first three results,
+    with what came instead."""
+    queries = QUERIES if queries is None else queries
+    found = found_cards(page, base_url, [query for query, _ in queries])
+    return [f"{query!r} -> card {' or '.join(map(str, answers(card)))} not in {found[query]}"
+            for query, card in queries if not set(answers(card)) & set(found[query])]
 
 
 INDEX = Path("search") / "search_index.json"
@@ -121,14 +174,16 @@ def index_size(site_dir: Path) -> int:
 
 
 def report(page, sites: dict[str, Path]) -> list[str]:
-    """One line per site: the rate on QUERIES and the size of its search index."""
+    """For each set of queries, one line per site: the share found, and the size of its search index."""
     lines = []
-    for label, site_dir in sites.items():
-        with serve(site_dir) as base_url:
-            missed = misses(page, base_url)
-        share = 1 - len(missed) / len(QUERIES)
-        lines.append(f"  {label:<34}{share:>7.1%}   index {index_size(site_dir) / 1024:>4.0f} KiB")
-        lines += [f"      missed: {m}" for m in missed]
+    for name, queries in SETS.items():
+        lines.append(f"  {name} ({len(queries)}):")
+        for label, site_dir in sites.items():
+            with serve(site_dir) as base_url:
+                missed = misses(page, base_url, queries)
+            share = 1 - len(missed) / len(queries)
+            lines.append(f"    {label:<32}{share:>7.1%}   index {index_size(site_dir) / 1024:>4.0f} KiB")
+            lines += [f"      missed: {m}" for m in missed]
     return lines
 
 
@@ -179,7 +234,7 @@ def measure(scratch: Path, plain_project: Path) -> str:
         lines = report(page, {"ours": ours, "plain Material": plain})
     cold, warm, added = cost(ours, scratch)
     return "\n".join([
-        f"Search in German: {len(QUERIES)} practitioners' queries, the card among the first {TOP} results "
+        f"Search in German: practitioners' queries, a card that answers among the first {TOP} results "
         "(Material's search worker in Chromium)",
         *lines,
         f"  the German search terms add {added / 1024:.0f} KiB to the index "
