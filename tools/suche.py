@@ -121,11 +121,26 @@ TOP = 3
 CARD = re.compile(r"karten/(\d+)-")
 
 # Runs in a page of the site: Material's search worker, given the site's index the
-# way Material's bundle gives it, answers every query; the pages found, best first.
+# way Material's bundle gives it, answers every query; the pages found, best first. Where the
+# page names our reading of queries (suche-woerter.js, meta "ko-suche-woerter"), each query goes
+# to the worker as that reads it, as the search box hands it over (suche-bei-bedarf.js).
 PROBE = """async ({queries, top}) => {
   const config = JSON.parse(document.getElementById("__config").textContent);
   const base = new URL(config.base, location.href);
   const index = await (await fetch(new URL("search/search_index.json", base))).json();
+  let read = (query) => query;
+  const reader = document.querySelector("meta[name='ko-suche-woerter']");
+  if (reader) {
+    await new Promise((loaded, failed) => {
+      const script = Object.assign(document.createElement("script"), {src: new URL(reader.content, location.href)});
+      script.onload = loaded;
+      script.onerror = () => failed(new Error("suche-woerter.js did not load"));
+      document.head.append(script);
+    });
+    const words = window.KoProduktion.sucheWoerter;
+    words.learn(index);
+    read = (query) => words.rewrite(query);
+  }
   const worker = new Worker(new URL(config.search, location.href));
   const ask = (message) => new Promise((resolve) => {
     worker.onmessage = (event) => resolve(event.data);
@@ -135,7 +150,7 @@ PROBE = """async ({queries, top}) => {
   await ask({type: 0, data: setup});                       // SETUP -> READY
   const found = {};
   for (const query of queries) {
-    const answer = await ask({type: 2, data: query});      // QUERY -> RESULT
+    const answer = await ask({type: 2, data: read(query)}); // QUERY -> RESULT
     found[query] = answer.data.items.slice(0, top).map((group) =>
       new URL(group[0].location, base).pathname.slice(base.pathname.length));
   }
