@@ -46,7 +46,8 @@ $(NODE_READY): package.json package-lock.json
 # Debian packages, each checked on its own (dpkg -s), so a machine that has some still gets
 # the rest: Chromium and Firefox ESR for the browser tests (Playwright and puppeteer-core never
 # download a browser), poppler-utils (the print tests read the PDFs of `make pdf` with its
-# pdftoppm), hunspell-de-de (every build splits German compounds with it for the search), and
+# pdftoppm), hunspell-de-de (every build splits German compounds with it for the search),
+# mythes-de (OpenThesaurus: the words readers may use for a card's words, for the search), and
 # nginx and openssl (the host test serves the publication through Debian's nginx, over TLS
 # with a certificate authority it makes; the package's own service is not started).
 define debian
@@ -68,6 +69,7 @@ browser:
 
 dictionary:
 	$(call debian,hunspell-de-de)
+	$(call debian,mythes-de)
 
 host:
 	$(call debian,nginx)
