@@ -21,11 +21,9 @@ from .features.checkliste import TOOLS_PARTIAL, all_checklists
 from .features.faecher import chapter_fan, whole_fan
 from .features.karte import card_link, contents, framed, inline_link, references
 from .sources import checkliste, nav
-from .sources.calls import body_offset, check_names, expand_page, has_macros
+from .sources.calls import body_offset, check_cards, check_names, expand_page, has_macros, page_names
 from .sources.registry import references_in
 
-_PLUGIN_MACROS = ("context", "macros_info", "now", "fix_url")  # the plugin's own; not ours to suggest
-_PRIVATE_MACROS = {"context", "macros_info"}  # they hand a page the build's whole environment
 _build: sources.Sources | None = None  # replaced by every build (mkdocs serve rebuilds in one process)
 
 
@@ -100,6 +98,8 @@ def define_env(env):
 def on_pre_page_macros(env):
     """Check a page's macros and checklists, link a card's terms, frame it, expand literal calls."""
     page, registry = env.page, _build.registry
+    if not _build.cards_checked:  # pages that gather cards render them before the cards' own pages
+        _build.cards_checked = _checked(lambda: check_cards(registry.cards, *page_names(env, {})))
     shown = f"{_build.shown_docs}/{page.file.src_uri}"
     extensions.converting(shown, Path(page.file.abs_src_path))
     page_meta.set_description(page, registry)
@@ -110,10 +110,7 @@ def on_pre_page_macros(env):
     try:
         if has_macros(env.markdown):
             page.meta["render_macros"] = True
-            # Not Jinja's globals (cycler, joiner, namespace, lipsum …): a way into Python.
-            known = (set(env.variables) | set(env.macros) | set(page.meta)) - _PRIVATE_MACROS
-            check_names(env.markdown, shown, known, sorted(
-                n for n in env.macros if not n.startswith("_") and n not in _PLUGIN_MACROS))
+            check_names(env.markdown, shown, *page_names(env, page.meta))
             if card is None:  # cards were checked when the registry was built
                 registry.check_references(references_in(env.markdown, 0, shown), shown)
         if card is None:

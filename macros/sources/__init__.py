@@ -28,6 +28,7 @@ class Sources:
     terms: list[begriffe.Term]
     terms_excluded: set[str]  # chapter ids
     synonyms: dict[str, list[str]]  # extra.synonyme: reader's word -> words of the text
+    cards_checked: bool = False  # every card's macros, before the first page (macros/__init__.py)
 
 
 def read(docs_dir: str | Path, extra: dict, project: Path,

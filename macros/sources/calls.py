@@ -251,6 +251,17 @@ def body_offset(path: str | None) -> int:
     return offset
 
 
+PLUGIN_MACROS = ("context", "macros_info", "now", "fix_url")  # mkdocs-macros-plugin's own; not ours to suggest
+PRIVATE_MACROS = {"context", "macros_info"}  # they hand a page the build's whole environment
+
+
+def page_names(env, meta: dict) -> tuple[set[str], list[str]]:
+    """The names a page of mkdocs-macros-plugin's ``env`` with front matter ``meta`` may use (not
+    Jinja's globals: a way into Python), and our macros, told for a misspelt one."""
+    known = (set(env.variables) | set(env.macros) | set(meta)) - PRIVATE_MACROS
+    return known, sorted(n for n in env.macros if not n.startswith("_") and n not in PLUGIN_MACROS)
+
+
 def check_names(body: str, shown: str, known: set[str], macros: list[str]) -> None:
     """Refuse syntax errors, unknown macros and undefined names, with their lines.
 
@@ -276,3 +287,17 @@ def check_names(body: str, shown: str, known: set[str], macros: list[str]) -> No
                                f"use one of {', '.join(macros)}; check the spelling.")
         raise ContentError(shown, line, f"undefined name '{name}'.",
                            "check the spelling, or write literal braces as {{ '{{' }}.")
+
+
+def check_cards(cards, known: set[str], macros: list[str]) -> bool:
+    """Refuse a card's syntax errors, unknown macros and undefined names (as ``check_names``) with
+    the card's file and line, before any page is built: „Vorführen“, „Druckfassung“ and
+    „Checklisten“ render every card, and met a card's mistake before its own page could name it."""
+    for card in cards:
+        if has_macros(card.body):
+            try:
+                check_names(card.body, card.path, known | card.meta_keys, macros)
+            except ContentError as error:
+                line = error.line + card.body_offset if error.line else None
+                raise ContentError(error.path, line, error.problem, error.fix) from None
+    return True

@@ -57,6 +57,7 @@ class Card:
     excerpt: str = ""  # the card's first paragraph as plain text ("" for overview cards)
     body: str = ""  # the Markdown below the front matter, for other readers of the card text
     body_offset: int = 0  # lines of the file above the body (the front matter)
+    meta_keys: frozenset[str] = frozenset()  # the front matter's keys: names its macros may read
     refs: list[int] = field(default_factory=list)  # outgoing, in order of appearance
     backrefs: list[int] = field(default_factory=list)  # incoming, ascending
     druck: str | None = None  # "eng": printed in tighter type to fit one card, as the paper did
@@ -195,7 +196,7 @@ def load_registry(docs_dir: str | Path, chapters: list[Chapter],
                                f"card number {number} is taken twice: here and in {other.path}.",
                                "give each card file the number printed on its card.")
         card = Card(number=number, title=title, chapter=chapter, src_uri=src_uri, path=shown,
-                    excerpt=first_paragraph(body), body=body, body_offset=offset,
+                    excerpt=first_paragraph(body), body=body, body_offset=offset, meta_keys=frozenset(meta),
                     druck=_print_setting(meta, yaml_text, shown))
         seen[number] = card
         number_lines[number] = number_line
