@@ -61,6 +61,23 @@ def test_the_issues_queries_are_answered(page, server, query, card):
     assert card in suche.found_cards(page, server, [query])[query]
 
 
+# Topics the cards' titles name, as one word.
+TOPICS = ["Legitimation", "Teilhabe", "Daseinsvorsorge", "Partizipation", "Finanzierung", "Selbstorganisation",
+          "Stellvertretung", "Handlungslogiken", "Hauptamt", "Ehrenamt", "Rollenkonflikte", "Pragmatismus",
+          "Verstetigung", "Skalierung", "Gremien", "Entscheidungen", "Personalfluktuation", "Präsenz", "Sprache",
+          "Transparenz", "Öffentlichkeit", "Strategie", "Scheitern", "Reflektion", "Konflikt"]
+
+
+def test_a_card_whose_title_names_the_topic_ranks_above_those_that_mention_it(page, server, cards):
+    """Whatever the index adds to a card (its terms, other words for it), the first result for a
+    topic is a card whose title names it: not one that only speaks of it in passing."""
+    found = suche.found_cards(page, server, TOPICS)
+    titled = {topic: {c["number"] for c in cards if topic.lower() in c["title"].lower()} for topic in TOPICS}
+    assert all(titled.values())
+    assert {topic: found[topic] for topic in TOPICS if found[topic][:1] != [n for n in found[topic][:1]
+                                                                           if n in titled[topic]]} == {}
+
+
 def test_results_and_snippets_show_the_authors_words(page, server):
     page.goto(server)
     found = search_results(page, "Vereinbarung")
