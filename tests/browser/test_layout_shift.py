@@ -79,24 +79,25 @@ def test_nothing_moves_once_the_page_is_drawn(browser, server, url, width):
 
 @pytest.mark.parametrize("width", [412, 1440])
 def test_no_frame_shows_the_fan_as_the_list_it_is_made_from(browser, server, width):
-    # Every frame until the page has loaded: once the fan is in the page, it is the fan
+    # Every frame until the page has loaded: once the fan's list is in the page, it is the fan
     # (the strip on a phone); the columns of links the HTML has are never shown. A frame is
-    # drawn only once the stylesheets have loaded (they block rendering): before, Chromium ran
-    # the callback now and then with the fan parsed and no style of ours yet, and nothing shown.
+    # drawn only once the stylesheets have loaded (they block rendering); and a frame with the
+    # fan's element parsed but not yet its list shows no list (this read the empty element's
+    # own visibility then, and failed a run in three on a busy machine).
     context = new_context(browser, viewport={"width": width, "height": 823})
     page = context.new_page()
     context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
     page.add_init_script("""
       window.__frames = [];
       (function frame() {
-        const fan = document.querySelector("[data-faecher]");
+        const fan = document.querySelector("[data-faecher]"), list = fan && fan.querySelector(".faecher-karten");
         const styled = [...document.querySelectorAll("link[rel=stylesheet]")].every(link => link.sheet);
-        if (fan && styled) window.__frames.push(fan.classList.contains("faecher--an") ||
-          getComputedStyle(fan.querySelector(".faecher-karten") || fan).visibility === "hidden");
+        if (list && styled) window.__frames.push(fan.classList.contains("faecher--an") ? "fan"
+          : getComputedStyle(list).visibility === "hidden" ? "hidden" : `list shown ${performance.now() | 0} ms`);
         if (document.readyState !== "complete") requestAnimationFrame(frame);
       })();
     """)
     page.goto(server, wait_until="load")
     frames = page.evaluate("window.__frames")
     context.close()
-    assert frames and all(frames), frames
+    assert frames and [f for f in frames if f not in ("fan", "hidden")] == [], frames
