@@ -99,7 +99,8 @@ def on_pre_page_macros(env):
     """Check a page's macros and checklists, link a card's terms, frame it, expand literal calls."""
     page, registry = env.page, _build.registry
     if not _build.cards_checked:  # pages that gather cards render them before the cards' own pages
-        _build.cards_checked = _checked(lambda: check_cards(registry.cards, *page_names(env, {})))
+        _checked(lambda: check_cards(registry.cards, *page_names(env, {})))
+        _build.cards_checked = True
     shown = f"{_build.shown_docs}/{page.file.src_uri}"
     extensions.converting(shown, Path(page.file.abs_src_path))
     page_meta.set_description(page, registry)

@@ -190,15 +190,17 @@ def index_size(site_dir: Path) -> int:
 
 def report(page, sites: dict[str, Path]) -> list[str]:
     """For each set of queries, one line per site: the share found, and the size of its search index."""
+    missed = {}
+    for label, site_dir in sites.items():
+        with serve(site_dir) as base_url:
+            missed[label] = {name: misses(page, base_url, queries) for name, queries in SETS.items()}
     lines = []
     for name, queries in SETS.items():
         lines.append(f"  {name} ({len(queries)}):")
         for label, site_dir in sites.items():
-            with serve(site_dir) as base_url:
-                missed = misses(page, base_url, queries)
-            share = 1 - len(missed) / len(queries)
+            share = 1 - len(missed[label][name]) / len(queries)
             lines.append(f"    {label:<32}{share:>7.1%}   index {index_size(site_dir) / 1024:>4.0f} KiB")
-            lines += [f"      missed: {m}" for m in missed]
+            lines += [f"      missed: {m}" for m in missed[label][name]]
     return lines
 
 

@@ -262,13 +262,14 @@ def page_names(env, meta: dict) -> tuple[set[str], list[str]]:
     return known, sorted(n for n in env.macros if not n.startswith("_") and n not in PLUGIN_MACROS)
 
 
-def check_names(body: str, shown: str, known: set[str], macros: list[str]) -> None:
+def check_names(body: str, shown: str, known: set[str], macros: list[str], offset: int = 0) -> None:
     """Refuse syntax errors, unknown macros and undefined names, with their lines.
 
-    ``known``: every name a page may use; ``macros``: the macros to suggest.
+    ``known``: every name a page may use; ``macros``: the macros to suggest; ``offset``: the
+    lines above the body (as ``scan``).
     """
     try:
-        found = scan(body)
+        found = scan(body, offset)
     except jinja2.TemplateSyntaxError as error:
         raise ContentError(shown, error.lineno, f"malformed macro call: {error.message}.",
                            "write macro calls as {{ name(arguments) }} with matching braces, "
@@ -289,15 +290,10 @@ def check_names(body: str, shown: str, known: set[str], macros: list[str]) -> No
                            "check the spelling, or write literal braces as {{ '{{' }}.")
 
 
-def check_cards(cards, known: set[str], macros: list[str]) -> bool:
+def check_cards(cards, known: set[str], macros: list[str]) -> None:
     """Refuse a card's syntax errors, unknown macros and undefined names (as ``check_names``) with
     the card's file and line, before any page is built: „Vorführen“, „Druckfassung“ and
     „Checklisten“ render every card, and met a card's mistake before its own page could name it."""
     for card in cards:
         if has_macros(card.body):
-            try:
-                check_names(card.body, card.path, known | card.meta_keys, macros)
-            except ContentError as error:
-                line = error.line + card.body_offset if error.line else None
-                raise ContentError(error.path, line, error.problem, error.fix) from None
-    return True
+            check_names(card.body, card.path, known | card.meta_keys, macros, card.body_offset)

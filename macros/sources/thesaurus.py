@@ -10,8 +10,8 @@ beside the dictionary. A ``.idx`` file names where each word (in lower case) sta
 ``-|Wort|Synonym|Synonym (ugs.)|…``.
 
 Only single words are taken (a phrase is no search term), with their notes in brackets
-dropped. macros/sources/suche.py puts the related words of a card's words into a field of
-the search index that weighs less than the card's own words.
+dropped. Not yet used by the build: the search's use of it (issue „Search that knows what
+practitioners mean“) is the next step, tried and measured in that issue's note.
 """
 
 from __future__ import annotations
