@@ -188,6 +188,14 @@ def index_size(site_dir: Path) -> int:
     return (site_dir / INDEX).stat().st_size
 
 
+def related_size(site_dir: Path) -> int:
+    """The bytes of the thesaurus's readers' words in the index (macros/sources/thesaurus.py)."""
+    from macros.outputs.suche import RELATED
+
+    config = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))["config"]
+    return len(json.dumps(config.get(RELATED, {}), ensure_ascii=False, separators=(",", ":")).encode())
+
+
 def report(page, sites: dict[str, Path]) -> list[str]:
     """For each set of queries, one line per site: the share found, and the size of its search index."""
     missed = {}
@@ -206,9 +214,10 @@ def report(page, sites: dict[str, Path]) -> list[str]:
 
 def without_terms(site_dir: Path, target: Path) -> None:
     """The site's search index as Material wrote it, without our fields, at ``target``."""
-    from macros.outputs.suche import FIELDS
+    from macros.outputs.suche import FIELDS, RELATED
 
     data = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
+    data["config"].pop(RELATED, None)
     for field, _ in FIELDS.values():
         data["config"]["fields"].pop(field, None)
         for entry in data["docs"]:
@@ -256,7 +265,8 @@ def measure(scratch: Path, plain_project: Path) -> str:
         *lines,
         f"  the German search terms add {added / 1024:.0f} KiB to the index "
         f"({added / (index_size(ours) - added):.0%}) and {warm:.2f} s to a build "
-        f"({cold:.2f} s with an empty cache: dictionary and base forms read anew)",
+        f"({cold:.2f} s with an empty cache: dictionary and base forms read anew); of these, "
+        f"{related_size(ours) / 1024:.0f} KiB are readers' words from the thesaurus",
     ])
 
 

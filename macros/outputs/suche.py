@@ -8,6 +8,9 @@ forms, synonyms) and declares the fields in the index's ``config.fields``, where
 Material's search worker takes the fields lunr indexes from. The worker shows
 only title and text, so results and snippets keep the authors' words; a page
 opened from a result highlights the words the reader typed where they stand.
+Into ``config.verwandt`` it puts the nouns readers may type that no card uses, each under
+the noun of a card's topic it stands for (macros/sources/thesaurus.py), which
+suche-woerter.js reads before a query reaches the worker.
 
 The offline bundle gets the same index: Material's offline plugin, which runs
 after this, turns the finished file into ``search_index.js``.
@@ -23,12 +26,15 @@ import os
 import re
 from pathlib import Path
 
-from ..sources import suche, trennung
+from ..sources import suche, thesaurus, trennung
 
 # The field of the terms from an entry's title weighs like the title, the one from its
 # text a little below the text: a word that stands there ranks above one only implied.
 FIELDS = {"title": ("suchtitel", 1000.0), "text": ("suchwoerter", 0.5)}
 INDEX = Path("search") / "search_index.json"
+# The key in the index's config for the thesaurus's words: Material hands its worker only the
+# index's config and docs; suche-woerter.js reads them there, the worker leaves them.
+RELATED = "verwandt"
 LUNR = "assets/javascripts/lunr/"
 # Word rules every language needs (stemmer support), or several languages together (multi).
 LUNR_ALWAYS = {"lunr.stemmer.support", "lunr.multi"}
@@ -52,11 +58,21 @@ def write(site_dir: str | Path, synonyms: dict[str, list[str]], keep: Path) -> N
                 entry[field] = " ".join(terms)
     for field, boost in FIELDS.values():
         data["config"]["fields"][field] = {"boost": boost}
+    data["config"][RELATED] = related_words(data["docs"])
     lemmas.save()
     finder.save()
     partial = path.with_name(path.name + ".part")
     partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     os.replace(partial, path)
+
+
+def related_words(docs: list[dict]) -> dict[str, str]:
+    """The nouns readers may type for the nouns that name the entries' topics (OpenThesaurus)."""
+    texts = [set(suche.WORD.findall(suche.plain_text(" ".join(entry.get(field, "") for field in (
+        "title", "text", *(name for name, _ in FIELDS.values())))).lower())) for entry in docs]
+    topics = thesaurus.topics([(suche.plain_text(entry.get("title", "")), suche.plain_text(entry.get("text", "")))
+                               for entry in docs])
+    return thesaurus.reader_words(thesaurus.Thesaurus.open(), texts, topics, suche.STOPWORDS)
 
 
 def search_languages(site_dir: str | Path) -> set[str]:

@@ -128,3 +128,18 @@ def test_a_spelling_finds_what_the_handbooks_spelling_finds(page, server):
     first = search_results(page, "Stadtverwaltung")[0]
     page.goto(first)
     assert "Verwaltung" in page.locator("article").inner_text()
+
+
+# -- Readers' words the cards do not use: OpenThesaurus (macros/sources/thesaurus.py) ----------
+
+
+@pytest.mark.parametrize("query, answers", [
+    ("Zoff", {24, 43}), ("Krach", {24, 43}),  # colloquial, for the cards on conflict
+    ("Subventionen", {22}),  # the funders' word, in the plural, for the card on funding posts
+])
+def test_a_word_no_card_uses_finds_the_card_on_its_meaning(page, server, query, answers):
+    """Through the search field, as Material hands its worker the index: the thesaurus's words
+    reach suche-woerter.js in the index's config, and a query of them finds a card answering it."""
+    page.goto(server + "karten/08-teilhabe/")
+    found = [int(url.split("/karten/")[1][:2]) for url in search_results(page, query)[:3] if "/karten/" in url]
+    assert answers & set(found), found

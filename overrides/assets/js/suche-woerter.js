@@ -8,6 +8,10 @@
    - a gender form „Partner:innen“, „Partner*innen“, „Partner_innen“, „PartnerInnen“:
      as „Partner“ (lunr would read the colon as a field, the star as a wildcard);
    - ae, oe, ue and ss for ä, ö, ü and ß („Buergerbeteiligung“), where the index has them;
+   - a noun the cards do not use, as the noun of the same meaning that names a card's
+     topic, from the thesaurus the build read (the index's config.verwandt: OpenThesaurus,
+     macros/sources/thesaurus.py), also in the plural: „Zoff“ as „Kontroverse“,
+     „Fördermittel“ as „Förderung“;
    - a compound the cards do not use, as its parts that they do („Stadtverwaltung“:
      Stadt, Verwaltung; with a linking s, es, n or en between);
    - a small typo: the index's words one letter off (two in words of nine letters or
@@ -23,9 +27,12 @@
   // „Partnerinnen“ typed as one word.
   var PLURAL = /^([A-Za-zÄÖÜäöüß]{3,}?)innen$/;
   var LINKS = ["", "s", "es", "n", "en"];
+  // What a plural or other case adds to the thesaurus's singular („Zuschüsse“: „Zuschuss“).
+  var ENDINGS = ["", "e", "n", "en", "s", "es", "er", "ern", "nen"];
   var MIN_PART = 4; // shorter parts are too often not the word meant
   var words = []; // every word of the index, sorted
   var counts = Object.create(null); // how often each occurs: a typo goes to the common word
+  var related = Object.create(null); // a reader's noun -> the topics' nouns of the same meaning
 
   function learn(index) {
     var all = Object.create(null);
@@ -41,6 +48,24 @@
     });
     counts = all;
     words = Object.keys(all).sort();
+    related = Object.create(null);
+    var groups = index && index.config && index.config.verwandt;
+    Object.keys(groups && typeof groups === "object" ? groups : {}).forEach(function (meant) {
+      String(groups[meant]).split(" ").forEach(function (word) {
+        related[word] = meant.split(" ");
+      });
+    });
+  }
+
+  /* The topics' nouns of the same meaning as `word`, in any of its forms; null if none. */
+  function meaning(word) {
+    for (var e = 0; e < ENDINGS.length; e += 1) {
+      var stem = word.slice(0, word.length - ENDINGS[e].length);
+      if (stem + ENDINGS[e] === word && stem.length >= MIN_PART && related[stem]) {
+        return related[stem];
+      }
+    }
+    return null;
   }
 
   /* Whether a word of the index begins with `prefix` (lunr matches beginnings). */
@@ -135,6 +160,12 @@
     for (var v = 0; v < variants.length; v += 1) {
       if (begins(variants[v])) {
         return [variants[v]];
+      }
+    }
+    variants.unshift(low); // „Steuerung“ is no „Steürung“
+    for (v = 0; v < variants.length; v += 1) {
+      if (meaning(variants[v])) {
+        return meaning(variants[v]);
       }
     }
     var parts = split(spelled);
