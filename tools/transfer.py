@@ -188,6 +188,7 @@ class AppCaching:
     files: int
     sent: list[int]          # bytes the server sent per visit, page and worker together
     ready_ms: list[float]    # from the start of navigation to „offline ready“, per visit
+    saving: tuple[int, int] = (0, 0)  # a card's first visit saving data: bytes sent, files kept
 
 
 def app_caching(browser, base: str, sent: dict[str, int], visits: int = 3) -> AppCaching:
@@ -201,14 +202,33 @@ def app_caching(browser, base: str, sent: dict[str, int], visits: int = 3) -> Ap
         page.goto(base, wait_until="load")
         page.wait_for_function("document.documentElement.dataset.app === 'bereit'", timeout=120000)
         ready.append(page.evaluate("performance.now()"))
-        kept = page.evaluate("""() => new Promise(done => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = event => done(event.data);
-            navigator.serviceWorker.controller.postMessage({type: "stand"}, [channel.port2]);
-        })""")
+        kept = page.evaluate(STAND)
         sent_per_visit.append(sum(sent.values()))
         context.close()
-    return AppCaching(kept["bytes"], kept["files"], sent_per_visit, ready)
+    return AppCaching(kept["bytes"], kept["files"], sent_per_visit, ready, saving_data(browser, base, sent))
+
+
+STAND = """() => navigator.serviceWorker.ready.then(registration => new Promise(done => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = event => done(event.data);
+    registration.active.postMessage({type: "stand"}, [channel.port2]);
+}))"""
+
+
+def saving_data(browser, base: str, sent: dict[str, int]) -> tuple[int, int]:
+    """A card's first visit, as from a printed card's QR code, where the browser saves data
+    (Save-Data): the bytes sent for page and worker until the worker has kept what was opened,
+    and the number of files it kept."""
+    context = browser.new_context()
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+    sent.clear()
+    page.goto(base + CARD_PAGE, wait_until="load")
+    page.wait_for_function("document.documentElement.dataset.app === 'sparsam'", timeout=120000)
+    kept = page.evaluate(STAND)["kept"]
+    total = sum(sent.values())
+    context.close()
+    return total, kept
 
 
 LONG_TASKS = """
@@ -304,7 +324,9 @@ def app_report(app: AppCaching) -> list[str]:
             f"  kept by the worker:          {app.kept_bytes / 1024 / 1024:6.2f} MB in {app.files} files (uncompressed)",
             f"  sent by the server (gzip):   {statistics.median(app.sent) / 1024 / 1024:6.2f} MB",
             f"  first load to offline ready: {statistics.median(app.ready_ms) / 1000:6.2f} / "
-            f"{max(app.ready_ms) / 1000:.2f} s"]
+            f"{max(app.ready_ms) / 1000:.2f} s",
+            f"  where the browser saves data, {CARD_PAGE} opened first: {app.saving[0] / 1024:.0f} KB sent "
+            f"(page and worker), {app.saving[1]} of {app.files} files kept until the reader asks for all"]
 
 
 def report(ours, ours_search, plain, plain_search, timing: FanTiming, slow: FanTiming,

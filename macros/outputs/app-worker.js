@@ -9,13 +9,25 @@
    is a new sw.js: the new worker fills its own cache while the old one keeps
    serving, and takes over only when the reader reloads on the notice (or
    closes every tab), then deletes the old cache. So a reader never sees old
-   and new pages mixed. Nothing is fetched from or cached for another host. */
+   and new pages mixed. Nothing is fetched from or cached for another host.
+
+   Where the browser saves data (Save-Data, a metered connection), app.js says
+   so before it registers this worker, in the cache WAHL, and the reader has
+   not asked for the whole handbook: then it keeps only what the reader opens,
+   each file checked against its hash as it passes, beginning with the pages
+   open now and the files they use, and what an earlier build kept. Asked for
+   the whole handbook („alles“), it fetches the rest. */
 "use strict";
 
 var BUILD = /*BUILD*/null;
 var PREFIX = "ko-produktion-";
 var CACHE = PREFIX + BUILD.version;
 var SCOPE = self.registration.scope;
+var WAHL = "ko-produktion.wahl"; // outside PREFIX: not a build's cache
+var HASHES = {};
+BUILD.files.forEach(function (entry) {
+  HASHES[entry[0]] = entry[1];
+});
 
 /* A request's address as the list names it: relative to the scope, without
    query or fragment, "index.html" folded into its folder. */
@@ -37,9 +49,10 @@ function notKept(path) {
     BUILD.notKept.endings.some(function (ending) { return path.slice(-ending.length) === ending; });
 }
 
-/* Offline, for a file the app does not keep: a page that says so, in the site's own styles
-   (from the cache), instead of „Seite nicht gefunden“ for a file that does exist. */
-function offlinePage(path) {
+/* Offline, for a file the app does not keep (a download, or a page not opened while saving
+   data: `page`): a page that says so, in the site's own styles (from the cache), instead of
+   „Seite nicht gefunden“ for a file that does exist. */
+function offlinePage(path, page) {
   var name = path.split("/").pop();
   try {
     name = decodeURIComponent(name);
@@ -54,11 +67,15 @@ function offlinePage(path) {
     '<meta name="viewport" content="width=device-width,initial-scale=1">' +
     "<title>Ohne Netz nicht verfügbar</title>" + styles + "</head>" +
     '<body><main class="md-main"><div class="md-content"><article class="md-content__inner md-typeset">' +
-    "<h1>Ohne Netz nicht verfügbar</h1>" +
-    "<p>„" + name + "“ ist nicht auf diesem Gerät gespeichert. Die Website bewahrt ihre Seiten und " +
-    "Karten für die Nutzung ohne Netz auf, aber keine Dateien zum Herunterladen: Sie sind groß.</p>" +
-    "<p>Öffnen Sie die Datei wieder, sobald Sie mit dem Internet verbunden sind. Wenn Sie sie dann " +
-    "herunterladen, liegt sie auf Ihrem Gerät und öffnet sich auch ohne Netz.</p>" +
+    "<h1>Ohne Netz nicht verfügbar</h1>" + (page ?
+      "<p>Diese Seite ist nicht auf diesem Gerät gespeichert. Ihr Browser spart Datenvolumen, deshalb " +
+      "bewahrt die Website für die Nutzung ohne Netz nur die Seiten auf, die Sie geöffnet haben.</p>" +
+      "<p>Öffnen Sie die Seite wieder, sobald Sie mit dem Internet verbunden sind. Das ganze Handbuch " +
+      "speichern Sie dann mit der Schaltfläche „Ganzes Handbuch speichern“ unten auf jeder Seite.</p>" :
+      "<p>„" + name + "“ ist nicht auf diesem Gerät gespeichert. Die Website bewahrt ihre Seiten und " +
+      "Karten für die Nutzung ohne Netz auf, aber keine Dateien zum Herunterladen: Sie sind groß.</p>" +
+      "<p>Öffnen Sie die Datei wieder, sobald Sie mit dem Internet verbunden sind. Wenn Sie sie dann " +
+      "herunterladen, liegt sie auf Ihrem Gerät und öffnet sich auch ohne Netz.</p>") +
     '<p><a href="' + SCOPE + '">Zur Startseite</a></p></article></div></main></body></html>';
   return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
@@ -74,28 +91,93 @@ function hashOf(response) {
   });
 }
 
-/* Every listed file, each checked against its hash: an upload that sent sw.js before the
-   pages (or a host still serving some old files) would otherwise fill this build's cache
-   with the last build's pages, and serve them until the next build. Then the install fails,
-   the last build's worker keeps serving its own files, and the browser tries again on a
-   later visit, when the upload is complete. */
-self.addEventListener("install", function (event) {
-  event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return Promise.all(BUILD.files.map(function (entry) {
-      // Past the browser's HTTP cache: the list's hashes belong to this build's files.
-      var request = new Request(new URL(entry[0], SCOPE).href, { cache: "reload", credentials: "same-origin" });
-      return fetch(request).then(function (response) {
-        if (!response.ok) {
-          throw new Error(entry[0] + ": " + response.status);
-        }
-        return hashOf(response).then(function (hash) {
-          if (hash !== entry[1]) {
-            throw new Error(entry[0] + " is not this build's (" + hash + ", listed " + entry[1] + ")");
-          }
-          return cache.put(request, response);
+/* One listed file, fetched and checked against its hash, kept in `cache`; the response. An
+   upload that sent sw.js before the pages (or a host still serving some old files) would
+   otherwise fill this build's cache with the last build's pages, and serve them until the next
+   build. `mode` "reload" goes past the browser's HTTP cache; "force-cache" takes what the page
+   loaded from it (however old: the hash tells whether it is this build's, else it is fetched). */
+function keep(cache, address, mode) {
+  var request = new Request(new URL(address, SCOPE).href, { cache: mode, credentials: "same-origin" });
+  return fetch(request).then(function (response) {
+    if (!response.ok) {
+      throw new Error(address + ": " + response.status);
+    }
+    return hashOf(response).then(function (hash) {
+      if (hash === HASHES[address]) {
+        return cache.put(request, response.clone()).then(function () {
+          return response;
+        });
+      }
+      if (mode !== "reload") {
+        return keep(cache, address, "reload");
+      }
+      throw new Error(address + " is not this build's (" + hash + ", listed " + HASHES[address] + ")");
+    });
+  });
+}
+
+/* Every listed file not kept yet. */
+function keepAll(cache) {
+  return cache.keys().then(function (requests) {
+    var kept = requests.map(function (request) { return listed(request.url); });
+    return Promise.all(BUILD.files.filter(function (entry) {
+      return kept.indexOf(entry[0]) < 0;
+    }).map(function (entry) {
+      return keep(cache, entry[0], "reload");
+    }));
+  });
+}
+
+function isPage(address) {
+  return address === "./" || /(\/|\.html)$/.test(address);
+}
+
+/* Saving data: the pages open now, what an earlier build kept that this one lists, the page
+   „Seite nicht gefunden“, and the files those pages use (not the pages they link). */
+function keepOpened(cache) {
+  return Promise.all([
+    self.clients.matchAll({ includeUncontrolled: true, type: "window" }),
+    caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (name) {
+        return name.indexOf(PREFIX) === 0 && name !== CACHE;
+      }).map(function (name) {
+        return caches.open(name).then(function (earlier) { return earlier.keys(); });
+      }));
+    })
+  ]).then(function (found) {
+    var addresses = ["404.html"].concat(found[0].map(function (client) { return listed(client.url); }));
+    found[1].forEach(function (requests) {
+      addresses = addresses.concat(requests.map(function (request) { return listed(request.url); }));
+    });
+    var pages = addresses.filter(function (address, at) {
+      return HASHES[address] && addresses.indexOf(address) === at && isPage(address);
+    });
+    var others = addresses.filter(function (address) { return HASHES[address] && !isPage(address); });
+    return Promise.all(pages.map(function (address) {
+      return keep(cache, address, "force-cache").then(function (response) {
+        return response.text().then(function (html) {
+          var used = html.match(/(?:href|src)="[^"]+"/g) || [];
+          others = others.concat(used.map(function (attribute) {
+            return listed(new URL(attribute.slice(attribute.indexOf('"') + 1, -1), new URL(address, SCOPE)).href);
+          }));
         });
       });
-    }));
+    })).then(function () {
+      return Promise.all(others.filter(function (address, at) {
+        return HASHES[address] && !isPage(address) && others.indexOf(address) === at;
+      }).map(function (address) {
+        return keep(cache, address, "force-cache");
+      }));
+    });
+  });
+}
+
+/* Every listed file (or, saving data, what the reader opened), each checked against its hash.
+   When one fails, the install fails, the last build's worker keeps serving its own files, and
+   the browser tries again on a later visit, when the upload is complete. */
+self.addEventListener("install", function (event) {
+  event.waitUntil(Promise.all([caches.open(CACHE), caches.match(SCOPE + "sparen", { cacheName: WAHL })]).then(function (both) {
+    return both[1] ? keepOpened(both[0]) : keepAll(both[0]);
   }).catch(function (error) {
     // Not enough space, a file missing or another build's: leave nothing half-filled behind.
     return caches.delete(CACHE).then(function () {
@@ -130,9 +212,18 @@ self.addEventListener("fetch", function (event) {
       if (kept) {
         return kept;
       }
-      return fetch(request).catch(function (error) {
-        if (request.mode === "navigate" && notKept(path)) {
-          return offlinePage(path);
+      return fetch(request).then(function (response) {
+        // Saving data: what the reader opens is kept, if it is this build's.
+        if (response.ok && HASHES[path]) {
+          var copy = response.clone();
+          event.waitUntil(hashOf(copy).then(function (hash) {
+            return hash === HASHES[path] && cache.put(new URL(path, SCOPE).href, copy);
+          }));
+        }
+        return response;
+      }, function (error) {
+        if (request.mode === "navigate" && (notKept(path) || HASHES[path])) {
+          return offlinePage(path, !!HASHES[path]);
         }
         if (request.mode === "navigate") {
           return cache.match(new URL("404.html", SCOPE).href).then(function (page) {
@@ -153,6 +244,37 @@ self.addEventListener("message", function (event) {
   if (data.type === "neu-laden") {
     self.skipWaiting();
   } else if (data.type === "stand" && event.ports[0]) {
-    event.ports[0].postMessage({ version: BUILD.version, bytes: BUILD.bytes, files: BUILD.files.length });
+    event.waitUntil(stand().then(function (answer) {
+      event.ports[0].postMessage(answer);
+    }));
+  } else if (data.type === "alles" && event.ports[0]) {
+    // The reader's choice holds for the next builds, though the browser saves data (app.js).
+    var chosen = caches.open(WAHL).then(function (cache) {
+      return cache.put(SCOPE + "alles", new Response(""));
+    });
+    event.waitUntil(chosen.then(function () {
+      return caches.open(CACHE);
+    }).then(keepAll).then(stand, function () {
+      return stand().then(function (answer) {
+        answer.fehler = true;
+        return answer;
+      });
+    }).then(function (answer) {
+      event.ports[0].postMessage(answer);
+    }));
   }
 });
+
+/* What this build keeps, and of it, how many files and pages are kept now. */
+function stand() {
+  return caches.open(CACHE).then(function (cache) {
+    return cache.keys();
+  }).then(function (requests) {
+    var kept = requests.map(function (request) { return listed(request.url); }).filter(function (address) {
+      return HASHES[address];
+    });
+    var mb = BUILD.bytes / (1024 * 1024);
+    return { version: BUILD.version, bytes: BUILD.bytes, files: BUILD.files.length, kept: kept.length,
+      size: (mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10).toLocaleString("de-DE") + " MB" };
+  });
+}

@@ -111,7 +111,15 @@ def eventually(page, expression, seconds=30):
 def test_after_one_visit_the_handbook_is_read_searched_and_ticked_offline(browser, site, tmp_path):
     requested = []
     context, page, server = visited_then_offline(browser, site, tmp_path, requested)
+    read_searched_and_ticked(page, server)
+    # Everything, the worker's own fetches included (Playwright reports them on the context),
+    # came from the site itself.
+    assert requested and [u for u in requested if not u.startswith((server, "data:", "blob:"))] == []
+    context.close()
 
+
+def read_searched_and_ticked(page, server):
+    """Offline: ten cards through the links a reader follows, a short address, a search and a tick."""
     # Ten cards through the links a reader follows: the contents, then "next card".
     page.goto(server + "inhalt/")
     with page.expect_navigation():
@@ -138,9 +146,58 @@ def test_after_one_visit_the_handbook_is_read_searched_and_ticked_offline(browse
     assert page.locator("input[data-checkliste-punkt]").first.is_checked()
     page.reload()
     assert page.locator("input[data-checkliste-punkt]").first.is_checked()
-    # Everything, the worker's own fetches included (Playwright reports them on the context),
-    # came from the site itself.
-    assert requested and [u for u in requested if not u.startswith((server, "data:", "blob:"))] == []
+
+
+SAVING = "document.documentElement.dataset.app === 'sparsam'"
+
+
+def test_when_the_browser_saves_data_only_what_the_reader_opens_is_kept_until_asked(browser, site, tmp_path):
+    """A card opened from a QR code on a phone whose browser saves data (Save-Data): the worker
+    keeps that page and what it uses, fetches nothing else, and the footer offers the whole
+    handbook with its size. Once asked, the offline flow of the first visit works in full."""
+    folder = copy_site(site, tmp_path / "site")
+    context = browser.new_context()
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+    requested = []
+    context.on("request", lambda request: requested.append(request.url))
+    with common.serve(folder) as server:
+        page.goto(server + "karten/08-teilhabe/")
+        page.wait_for_function(SAVING, timeout=30000)
+        assert page.evaluate("navigator.connection.saveData")
+        pages = [u for u in requested if u.endswith("/") and "/karten/08-teilhabe/" not in u]
+        assert pages == [], "with data saving on, the worker fetched pages nobody opened"
+        assert "die Sie geöffnet haben" in page.locator(".app-stand").inner_text()
+        keep_all = page.get_by_role("button", name=re.compile(r"Ganzes Handbuch .* speichern \(\d+(,\d)? MB\)"))
+        assert keep_all.is_visible()
+        assert axe_violations(page) == []
+        page.set_viewport_size({"width": 375, "height": 740})
+        keep_all.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts() / "app-daten-sparen-375.png"))
+        page.set_viewport_size({"width": 1280, "height": 720})  # the context's own
+
+        # Offline, the card opened is there; another one says it was not kept, not that it does not exist.
+        context.set_offline(True)
+        page.reload()
+        assert "Teilhabe" in page.locator("h1").inner_text()
+        page.goto(server + "karten/42-entscheidungen-treffen/")
+        assert page.locator("h1").inner_text() == "Ohne Netz nicht verfügbar"
+        assert "nicht auf diesem Gerät gespeichert" in page.locator("main").inner_text()
+        assert axe_violations(page) == []
+        context.set_offline(False)
+
+        page.goto(server + "karten/08-teilhabe/")
+        page.wait_for_function(SAVING, timeout=30000)
+        page.get_by_role("button", name=re.compile("Ganzes Handbuch")).click()
+        wait_ready(page)
+        assert re.search(r"für die Nutzung ohne Netz gespeichert \(\d+(,\d)? MB\)",
+                         page.locator(".app-stand").inner_text())
+        assert page.get_by_role("button", name=re.compile("Ganzes Handbuch")).count() == 0  # hidden again
+        # The choice holds on the next page, though the browser still saves data.
+        page.goto(server + "inhalt/")
+        wait_ready(page)
+    context.set_offline(True)
+    read_searched_and_ticked(page, server)
     context.close()
 
 
@@ -253,7 +310,7 @@ def test_a_partial_deploy_never_pins_readers_to_old_pages(browser, builds, tmp_p
         page.reload()
         # The new worker finds files that are not its build's and does not install.
         assert page.evaluate(INSTALL_OUTCOME) == "redundant"
-        assert page.locator(".app-hinweis").count() == 0
+        assert page.locator(".app-hinweis").is_hidden()
         assert "NEUE-FASSUNG" not in page.locator("article").inner_text()
         # The upload completes: the new build is offered and shown.
         publish_later(new, served)

@@ -6,20 +6,15 @@
    beside the manifest that every page links, so both are found from that link
    under any base path. Without the link (the offline zip, opened from file://,
    where no worker can run) or without service workers, this script does nothing.
-   A classic script (no modules). */
+
+   Where the browser saves data (navigator.connection.saveData, a cellular
+   connection), it writes „sparen“ into the cache the worker reads at install,
+   and the worker keeps only what the reader opens; the footer then offers the
+   whole handbook, with its size, and the reader's choice („alles“) holds for
+   the next builds. Its texts stand in the footer (overrides/partials/
+   copyright.html). A classic script (no modules). */
 (function () {
   "use strict";
-
-  var TEXTE = {
-    gespeichert: function (groesse) {
-      return "Das Handbuch ist auf diesem Gerät für die Nutzung ohne Netz gespeichert (" + groesse + ").";
-    },
-    wirdGespeichert: "Das Handbuch wird für die Nutzung ohne Netz gespeichert …",
-    abgelehnt: "Der Browser erlaubt nicht, das Handbuch für die Nutzung ohne Netz zu speichern " +
-      "(Speicher gesperrt, zu wenig Platz oder privates Fenster). Mit Netz funktioniert alles wie gewohnt.",
-    neueFassung: "Neue Fassung verfügbar",
-    neuLaden: "neu laden"
-  };
 
   var link = document.querySelector('link[rel="manifest"]');
   if (!link || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) {
@@ -27,40 +22,53 @@
   }
   var root = new URL(".", link.href).href;
   var status = document.querySelector(".app-stand");
+  var TEXTE = status ? status.dataset : {};
+  var WAHL = "ko-produktion.wahl"; // read by the worker (macros/outputs/app-worker.js)
+  var net = navigator.connection || {};
+  var saving = net.saveData || net.type === "cellular";
+  var all = document.querySelector(".app-alles");
 
-  function say(text) {
-    if (status) {
-      status.textContent = text;
-      status.hidden = false;
+  // `size`: the handbook's, as the worker writes it („3,7 MB“).
+  function say(text, size, element) {
+    element = element || status;
+    if (element) {
+      element.textContent = text.replace("{groesse}", size);
+      element.hidden = false;
     }
   }
 
-  function size(bytes) {
-    var mb = bytes / (1024 * 1024);
-    return (mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10).toLocaleString("de-DE") + " MB";
-  }
-
-  /* Ask the active worker what it keeps. */
-  function reportKept(worker) {
+  /* Ask the active worker what it keeps (`type` "stand"), or to keep all ("alles"). */
+  function reportKept(worker, type) {
     var channel = new MessageChannel();
     channel.port1.onmessage = function (event) {
-      say(TEXTE.gespeichert(size(event.data.bytes)));
-      document.documentElement.setAttribute("data-app", "bereit");
+      var data = event.data, whole = data.kept >= data.files;
+      if (!whole && !saving && !type) {
+        reportKept(worker, "alles"); // no longer saving data: as without
+        return;
+      }
+      say(whole ? TEXTE.gespeichert : TEXTE.sparen, data.size);
+      if (all && !whole) {
+        say(all.dataset.text, data.size, all);
+        all.onclick = function () {
+          all.hidden = true;
+          say(TEXTE.wirdGespeichert);
+          reportKept(worker, "alles");
+        };
+      }
+      document.documentElement.setAttribute("data-app", whole ? "bereit" : "sparsam");
     };
-    worker.postMessage({ type: "stand" }, [channel.port2]);
+    worker.postMessage({ type: type || "stand" }, [channel.port2]);
   }
 
+  /* The notice in the footer's markup: a new build waits for the reader's reload. */
   function offerReload(waiting) {
-    if (document.querySelector(".app-hinweis")) {
+    var notice = document.querySelector(".app-hinweis");
+    var button = notice && notice.querySelector("button");
+    if (!button) {
       return;
     }
-    var notice = document.createElement("div");
-    notice.className = "app-hinweis";
-    notice.setAttribute("role", "status");
-    var button = document.createElement("button");
-    button.type = "button";
-    button.textContent = TEXTE.neuLaden;
-    button.addEventListener("click", function () {
+    notice.hidden = false;
+    button.onclick = function () {
       button.disabled = true;
       if (waiting.state === "installed") {
         waiting.postMessage({ type: "neu-laden" }); // it takes over; controllerchange reloads
@@ -70,10 +78,7 @@
         reloading = true;
         location.reload();
       }
-    });
-    notice.appendChild(document.createTextNode(TEXTE.neueFassung + " – "));
-    notice.appendChild(button);
-    document.body.appendChild(notice);
+    };
   }
 
   /* A worker being installed: once installed, it is either the first (the
@@ -115,9 +120,17 @@
       say(TEXTE.abgelehnt);
       return;
     }
-    navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root }).then(watch, function () {
-      say(TEXTE.abgelehnt);
-    });
+    var go = function () {
+      navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root }).then(watch, function () {
+        say(TEXTE.abgelehnt);
+      });
+    };
+    // Saving data, unless the reader asked for the whole handbook: the worker keeps what is opened.
+    (saving ? caches.open(WAHL).then(function (cache) {
+      return cache.match(root + "alles").then(function (chosen) {
+        return chosen ? cache.delete(root + "sparen") : cache.put(root + "sparen", new Response(""));
+      });
+    }) : caches.delete(WAHL)).then(go, go);
   }
 
   /* The browser asks whether sw.js is new with the validators of its HTTP cache, and a host
