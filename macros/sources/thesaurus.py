@@ -45,6 +45,7 @@ MIN_READER_WORD = 4  # shorter: too often part of an unrelated word
 # A broader term is taken for a meaning's words where it is that of a few meanings only:
 # „Konflikt“ for „Zoff“ (broader for 17 meanings), not „Mensch“ for „Bäcker“ (307).
 NEAR_BROADER = 20
+SELDOM = 2  # a word in this many entries or fewer is read with its meaning too (suche-woerter.js)
 TOPICS = 10  # the nouns that stand out most in an entry's text, taken as its topics
 CAPITALIZED = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{4,}\b")
 LOWERED = re.compile(r"\b[a-zäöüß]{5,}\b")
@@ -116,16 +117,20 @@ def reader_words(thesaurus: Thesaurus, texts: list[set[str]], topics: set[str],
                  stopwords: frozenset[str] = frozenset()) -> dict[str, str]:
     """Nouns a reader may type, grouped by the noun of a topic they stand for: ``{"kontroverse":
     "zank zoff …"}``. ``texts`` are the words of each entry of the index (lower case), ``topics``
-    what ``topics`` found. A noun that a word of the index begins with is found already and not
-    taken. Of the topics' nouns of the same meaning, it stands for the one in the fewest entries,
+    what ``topics`` found. A noun that words of more than ``SELDOM`` entries begin with is found
+    already and not taken. Of the topics' nouns of the same meaning, it stands for the one in the fewest entries,
     which names a card's topic rather than the field („Förderung“, not „Unterstützung“).
     """
     ordered = sorted(set().union(*texts))
     entries = Counter(word for words in texts for word in words)
 
-    def begun(word: str) -> bool:
-        at = bisect.bisect_left(ordered, word)
-        return at < len(ordered) and ordered[at].startswith(word)
+    def found(word: str) -> bool:
+        """Whether the words that begin with ``word`` stand in more than SELDOM entries (each counted)."""
+        at, seen = bisect.bisect_left(ordered, word), 0
+        while at < len(ordered) and ordered[at].startswith(word) and seen <= SELDOM:
+            seen += entries[ordered[at]]
+            at += 1
+        return seen > SELDOM
 
     meanings = thesaurus.meanings()
     broadest = Counter(word for _, broader in meanings for word in broader)
@@ -134,7 +139,7 @@ def reader_words(thesaurus: Thesaurus, texts: list[set[str]], topics: set[str],
         near = {word for word in broader if broadest[word] <= NEAR_BROADER}
         targets = {word for word in typed | near if word in topics and entries[word] and word not in stopwords}
         for word in typed - targets:
-            if targets and len(word) >= MIN_READER_WORD and not begun(word):
+            if targets and len(word) >= MIN_READER_WORD and not found(word):
                 meant[word] |= targets
     groups: dict[str, list[str]] = defaultdict(list)
     for word, targets in meant.items():

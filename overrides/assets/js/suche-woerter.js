@@ -10,10 +10,12 @@
    - ae, oe, ue and ss for ä, ö, ü and ß („Buergerbeteiligung“), where the index has them;
    - a noun the cards do not use, as the noun of the same meaning that names a card's
      topic, from the thesaurus the build read (the index's config.verwandt: OpenThesaurus,
-     macros/sources/thesaurus.py), also in the plural: „Zoff“ as „Kontroverse“,
-     „Fördermittel“ as „Förderung“;
+     macros/sources/thesaurus.py), also in the plural: „Zoff“ as „Konflikt“,
+     „Fördermittel“ as „Förderung“; a noun found in a page or two only is read with it
+     („Streit“, which only the accessibility statement has);
    - a compound the cards do not use, as its parts that they do („Stadtverwaltung“:
-     Stadt, Verwaltung; with a linking s, es, n or en between);
+     Stadt, Verwaltung; with a linking s, es, n or en between), or else as its longest
+     beginning that begins a word of the index („Vertrauensbasis“: Vertrauens…);
    - a small typo: the index's words one letter off (two in words of nine letters or
      more): „Legitimaton“, „Gremiem“.
    Search syntax (+, -, ~, ^, quotes) passes unchanged. Classic script (no modules). */
@@ -27,7 +29,7 @@
   // „Partnerinnen“ typed as one word.
   var PLURAL = /^([A-Za-zÄÖÜäöüß]{3,}?)innen$/;
   var LINKS = ["", "s", "es", "n", "en"];
-  // What a plural or other case adds to the thesaurus's singular („Zuschüsse“: „Zuschuss“).
+  // What a plural or other case adds to the thesaurus's singular („Subventionen“: „Subvention“).
   var ENDINGS = ["", "e", "n", "en", "s", "es", "er", "ern", "nen"];
   var MIN_PART = 4; // shorter parts are too often not the word meant
   var words = []; // every word of the index, sorted
@@ -68,8 +70,8 @@
     return null;
   }
 
-  /* Whether a word of the index begins with `prefix` (lunr matches beginnings). */
-  function begins(prefix) {
+  /* Where the first word of the index not before `prefix` stands. */
+  function at(prefix) {
     var low = 0, high = words.length;
     while (low < high) {
       var middle = (low + high) >> 1;
@@ -79,7 +81,24 @@
         high = middle;
       }
     }
-    return low < words.length && words[low].indexOf(prefix) === 0;
+    return low;
+  }
+
+  /* Whether a word of the index begins with `prefix` (lunr matches beginnings). */
+  function begins(prefix) {
+    var first = at(prefix);
+    return first < words.length && words[first].indexOf(prefix) === 0;
+  }
+
+  /* The longest beginning of `word` that begins a word of the index, of five letters and two
+     fifths of the word at least: „Vertrauensbasis“ as „Vertrauens“ (Vertrauensverhältnisse). */
+  function beginning(word) {
+    for (var end = word.length - 1; end >= Math.max(5, word.length * 0.4); end -= 1) {
+      if (begins(word.slice(0, end))) {
+        return word.slice(0, end);
+      }
+    }
+    return null;
   }
 
   function umlauts(word) {
@@ -152,6 +171,9 @@
     var gender = GENDER.exec(word) || PLURAL.exec(word);
     // „Partner:innen“ as „Partner“: its text's own word, where the joined form is only implied
     var low = (gender && begins(gender[1].toLowerCase()) ? gender[1] : word).toLowerCase();
+    if (begins(low) && meaning(low)) { // the build left it in: found in a page or two only
+      return [low].concat(meaning(low)); // „Streit“: in the accessibility statement alone
+    }
     if (begins(low) || low.length < MIN_PART) {
       return [low];
     }
@@ -168,7 +190,7 @@
         return meaning(variants[v]);
       }
     }
-    var parts = split(spelled);
+    var parts = split(spelled) || (beginning(low) ? [beginning(low)] : null);
     if (parts) {
       return parts;
     }
