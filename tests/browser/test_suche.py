@@ -56,6 +56,14 @@ def test_practitioners_queries_find_their_card_among_the_first_three(page, serve
     assert 1 - len(missed) / len(QUERIES) >= 0.95, missed
 
 
+def test_queries_in_readers_own_words_find_a_card_answering_them_among_the_first_three(page, server):
+    """At least 90 % of the queries a newcomer from an administration or a neighbourhood group
+    types (tools/suche.py, IN_THEIR_WORDS): the thesaurus's words and the hand-written ones."""
+    missed = suche.misses(page, server, suche.IN_THEIR_WORDS)
+    assert len(suche.IN_THEIR_WORDS) >= 30
+    assert 1 - len(missed) / len(suche.IN_THEIR_WORDS) >= 0.9, missed
+
+
 @pytest.mark.parametrize("query, card", [("Vereinbarung", 32), ("Gremium", 41), ("Videokonferenz", 50)])
 def test_the_issues_queries_are_answered(page, server, query, card):
     assert card in suche.found_cards(page, server, [query])[query]
