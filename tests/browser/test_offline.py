@@ -88,6 +88,14 @@ def test_search_finds_a_word_and_lands_on_its_card(unpacked, offline_page):
     assert card_number(page) == 9
 
 
+@pytest.mark.parametrize("query, card", [("Zoff", "24-"), ("Pressearbeit", "52-")])
+def test_readers_words_find_their_card_from_file_urls_too(unpacked, offline_page, query, card):
+    """The thesaurus's words (in the index's config) and the hand-written ones (in the entries)
+    travel in search_index.js as they do in the JSON."""
+    open_file(offline_page, unpacked / "index.html")
+    assert any(f"/karten/{card}" in url for url in search_results(offline_page, query)[:3])
+
+
 def drop_text(page, locator, text: str) -> None:
     """Drop text onto an element with the mouse, as Chromium's own drag and drop does (trusted events)."""
     box = locator.bounding_box()
