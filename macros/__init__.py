@@ -15,7 +15,7 @@ from . import extensions, guards, outputs, sources
 from .errors import ContentError, build_error
 from .extensions import kept
 from .features import auswahl, druck, druckfassung as printed, herausgeber, page_meta, vorfuehren
-from .features import herunterladen as downloads, pruefschritte
+from .features import herunterladen as downloads, pruefschritte, teile
 from .features.begriffe import link_terms
 from .features.checkliste import TOOLS_PARTIAL, all_checklists
 from .features.faecher import chapter_fan, whole_fan
@@ -103,6 +103,7 @@ def on_pre_page_macros(env):
         _build.cards_checked = True
     shown = f"{_build.shown_docs}/{page.file.src_uri}"
     extensions.converting(shown, Path(page.file.abs_src_path))
+    teile.begin(page.file.src_uri)  # the parts whose markup the page gets (overrides/main.html)
     page_meta.set_description(page, registry)
     _checked(lambda: page_meta.front_matter(page, shown, env.conf["theme"]))
     if page.meta.get("render_macros") is False:

@@ -13,6 +13,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from ..features import teile
 from ..sources.checkliste import MARKER_RE, TYPE
 
 class _ChecklistTreeprocessor(Treeprocessor):
@@ -38,6 +39,7 @@ class _ChecklistTreeprocessor(Treeprocessor):
                 keys.extend(found)
             if not keys:
                 continue
+            teile.use("checkliste")
             title = div.find("p")
             div.set("data-karte", keys[0].split("-")[0])
             div.set("role", "group")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from html import escape
 
 from ..sources.registry import Registry
+from . import teile
 from .karte import Href, card_link
 
 PAGE = "auswahl.md"
@@ -48,6 +49,7 @@ def page(registry: Registry, href: Href, vorfuehren: str, site_url: str | None) 
     reader's own disk would help nobody; the website has directory addresses, the
     offline bundle does not).
     """
+    teile.use("auswahl")
     public = site_url.rstrip("/") + "/" + PAGE.removesuffix(".md") + "/" if site_url else None
     cards = "\n".join(f'<li data-karte="{c.number}">{card_link(c, href)}</li>' for c in registry.cards)
     public_attr = f' data-adresse="{escape(public)}"' if public else ""

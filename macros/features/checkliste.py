@@ -13,6 +13,7 @@ from typing import Callable
 
 from ..sources.checkliste import Checklist
 from ..sources.registry import Card, Registry
+from . import teile
 
 TOOLS_PARTIAL = "partials/checkliste-werkzeuge.html"
 
@@ -23,6 +24,7 @@ def all_checklists(registry: Registry, checklists: dict[int, list[Checklist]],
 
     ``link`` gives the HTML link to a card (from karte.card_link).
     """
+    teile.use("checklisten-seite")
     parts = [tools]
     for chapter in registry.chapters:
         cards = [c for c in registry.chapter_cards(chapter) if c.number in checklists]

@@ -19,6 +19,7 @@ from html import escape
 
 from ..errors import ContentError
 from ..sources.registry import Registry
+from . import teile
 from .druck import print_block
 
 # Where the build puts the cards (macros/outputs/druckfassung.py fills it).
@@ -78,5 +79,6 @@ def contents(registry: Registry) -> str:
 
 def page(registry: Registry, config: dict) -> str:
     """The fan as printed: the cover and contents cards, then the place for every card."""
+    teile.use("druckfassung")
     return (f'<div class="druckfassung" data-druckfassung>\n{cover(config)}\n{contents(registry)}\n'
             f'{CARDS_PLACE}\n</div>')

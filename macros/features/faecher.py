@@ -20,6 +20,7 @@ from typing import Callable
 
 from ..errors import ContentError
 from ..sources.registry import Card, Registry
+from . import teile
 from .druckfassung import cover_text, cover_words
 from .karte import Href, card_link
 from .vorschau import attribute
@@ -40,6 +41,7 @@ def _label(card: Card) -> str:
 def fan(cards: list[Card], href: Href, label: str, inline: Inline, css: str = "",
         element: str = "div") -> str:
     """A fan of ``cards`` and its script; ``label`` names it for screen readers."""
+    teile.use("faecher")
     items = "\n".join(
         "<li>"
         + card_link(card, href, label=_label(card), css="faecher-karte",

@@ -21,6 +21,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from ..errors import ContentError
+from . import teile
 
 # The folder of the downloads in the built site.
 FOLDER = "downloads"
@@ -85,6 +86,7 @@ def load(manifest: str | None) -> dict | None:
 
 
 def _entry(item: dict, built: str, page_url: str) -> str:
+    teile.use("herunterladen")
     words = KINDS[item["kind"]]
     href = get_relative_url(f"{FOLDER}/{item['file']}", page_url)
     facts = [(TEXT["format"], words["format"].format(size=item.get("size", ""))),

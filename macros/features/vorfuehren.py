@@ -30,7 +30,7 @@ from .. import between_builds
 from ..sources import trennung
 from ..sources.calls import has_macros, render_literal
 from ..sources.registry import Card, Registry
-from . import qr
+from . import qr, teile
 from .druck import short_address
 
 # Extensions of the site that would add ids or our checklist boxes to the slide.
@@ -114,6 +114,7 @@ def page(registry: Registry, config, auswahl: str, kept: Path | None = None) -> 
     ``auswahl``: the address of the page „Meine Auswahl“ from this page; ``kept``: the file
     that keeps the slides' texts between builds.
     """
+    teile.use("vorfuehren")
     slides = Slides(registry, config, kept)
     shown = "\n".join(slides.slide(card) for card in registry.cards)
     slides.save()

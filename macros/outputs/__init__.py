@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..features import qr
+from ..features import qr, teile
 from ..sources import Sources, trennung
 from . import app, bundles, csp, druckfassung, emblem, karten_json, kurzadressen, offline, robots, security, suche
 from . import vendor
@@ -37,6 +37,7 @@ def prepare(conf) -> None:
     colours = conf["extra"]["farben"] = {"kapitel": app.chapter_colours(css / "karte.css"), "kopf": app.ink(css)}
     emblem.prepare(conf, colours["kapitel"])
     conf["extra"]["app"] = None if offline.enabled(conf) else {"theme_color": colours["kopf"]}
+    conf["extra"]["teile"] = teile.ON_PAGES  # what each page loads beyond the bundles
     project = Path(conf["config_file_path"]).parent
     qr.load(project / QR_CACHE)
     trennung.load(project / HYPHENATION_CACHE)

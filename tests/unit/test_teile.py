@@ -1,0 +1,61 @@
+"""The parts a page loads beyond the site's bundles, as its features declared them (macros/features/teile.py)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from macros.features import teile
+from tools.common import ROOT
+
+
+def page(src_uri: str):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
+
+
+def test_a_page_gets_the_files_of_its_parts_and_of_what_they_need_in_one_order():
+    pages = teile.OnPages()
+    pages.begin("auswahl.md")
+    pages.use("auswahl")
+    files = pages.files(page("auswahl.md"))
+    # The selection needs the checklists' style and the notes, which need the stores.
+    assert files.css == ["assets/css/checkliste.css", "assets/css/notiz.css", "assets/css/auswahl.css"]
+    assert files.js == ["assets/js/checkliste-speicher.js", "assets/js/notiz-speicher.js",
+                        "assets/js/checkliste-dialog.js", "assets/js/notiz.js", "assets/js/auswahl.js",
+                        "assets/js/auswahl-teilen.js"]
+    assert files.vendor == ["assets/vendor/qrcode-generator.js"]
+
+
+def test_what_two_parts_need_loads_once_and_a_page_without_parts_loads_nothing_more():
+    pages = teile.OnPages()
+    pages.begin("checklisten.md")
+    pages.use("checklisten-seite")
+    pages.use("checkliste")
+    files = pages.files(page("checklisten.md"))
+    assert len(files.js) == len(set(files.js)) == 9  # „Checklisten“: nine scripts in one request
+    pages.begin("karten/08-teilhabe.md")
+    assert pages.files(page("karten/08-teilhabe.md")) == teile.Files([], [], [])
+    assert pages.files(page("nie-gebaut.md")) == teile.Files([], [], [])
+
+
+def test_each_page_starts_empty_and_an_unknown_part_is_refused_with_where_parts_are_named():
+    pages = teile.OnPages()
+    pages.begin("index.md")
+    pages.use("faecher")
+    pages.begin("index.md")  # built again (mkdocs serve)
+    assert pages.files(page("index.md")).css == []
+    with pytest.raises(ValueError, match="macros/features/teile.py"):
+        pages.use("faecherr")
+
+
+def test_every_part_names_files_that_exist_and_parts_that_exist():
+    for name, part in teile.PARTS.items():
+        for source in part.css + part.js:
+            assert (ROOT / "overrides" / source).is_file(), (name, source)
+        assert set(part.needs) <= set(teile.PARTS), name
+
+
+def test_the_page_template_no_longer_searches_a_pages_html_for_what_it_holds():
+    template = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert "in content" not in template
