@@ -12,7 +12,8 @@ with this checkout's virtual env, its npm packages (linked in) and what its buil
 (``tests/data/herausgeber.yml``) where it has one. Then:
 
 - files named by their content (``site.87278c4f.min.js``, Material's ``bundle.a5f9d56c.min.js``)
-  are matched by their role, the name without the hash;
+  are matched by their role, the name without the hash, and the pages' own bundles (all
+  ``page.<hash>.min.js``) by the first page that loads each;
 - in every text file those names are read as their roles, so a page that links a renamed
   bundle is the same page;
 - the worker's list of files (``sw.js``) is read without the files' hashes, their total size
@@ -97,9 +98,24 @@ def first_difference(a: bytes, b: bytes) -> str:
 
 
 def files(site: Path) -> dict[str, str]:
-    """Each file below ``site`` by its role: role -> path relative to the site."""
-    return {role(p.relative_to(site).as_posix()): p.relative_to(site).as_posix()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    """Each file below ``site`` by its role: role -> path relative to the site. Files that share a
+    role (the pages' own bundles, ``page.<hash>.min.js``) are told apart by the first page that
+    loads each: ``assets/js/page.min.js for vorfuehren/index.html``."""
+    paths = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*")) if p.is_file()]
+    by_role: dict[str, list[str]] = {}
+    for path in paths:
+        by_role.setdefault(role(path), []).append(path)
+    pages = {path: (site / path).read_text(encoding="utf-8", errors="replace")
+             for path in paths if path.endswith(".html")} if any(len(v) > 1 for v in by_role.values()) else {}
+    found = {}
+    for name, shared in by_role.items():
+        for path in shared:
+            if len(shared) == 1:
+                found[name] = path
+                continue
+            first = next((page for page, text in sorted(pages.items()) if path.rsplit("/", 1)[-1] in text), "no page")
+            found[f"{name} for {first}"] = path
+    return found
 
 
 def compare_sites(a: Path, b: Path) -> Difference:

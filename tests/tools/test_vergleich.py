@@ -60,3 +60,18 @@ def test_a_bundle_renamed_by_its_content_is_matched_by_role_and_the_pages_linkin
 def test_the_same_commit_twice_is_the_same_in_every_file(repository):
     found = vergleich.compare(repository, "HEAD", "HEAD")
     assert found.differ == {} and found.only_a == [] and found.only_b == [] and len(found.same) > 50
+
+
+def test_the_pages_own_bundles_are_told_apart_by_the_page_that_loads_them(tmp_path):
+    for side, text in (("a", "eins"), ("b", "zwei")):
+        site = tmp_path / side
+        (site / "assets" / "js").mkdir(parents=True)
+        (site / "assets" / "js" / "page.0000000a.min.js").write_text("fan", encoding="utf-8")
+        (site / "assets" / "js" / f"page.{'0000000b' if side == 'a' else '0000000c'}.min.js").write_text(
+            text, encoding="utf-8")
+        (site / "index.html").write_text('<script src="assets/js/page.0000000a.min.js">', encoding="utf-8")
+        (site / "checklisten.html").write_text(
+            f'<script src="assets/js/page.{"0000000b" if side == "a" else "0000000c"}.min.js">', encoding="utf-8")
+    found = vergleich.compare_sites(tmp_path / "a", tmp_path / "b")
+    assert list(found.differ) == ["assets/js/page.min.js for checklisten.html"]
+    assert "assets/js/page.min.js for index.html" in found.same
