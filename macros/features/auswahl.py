@@ -53,7 +53,7 @@ def page(registry: Registry, href: Href, vorfuehren: str, site_url: str | None) 
     public = site_url.rstrip("/") + "/" + PAGE.removesuffix(".md") + "/" if site_url else None
     cards = "\n".join(f'<li data-karte="{c.number}">{card_link(c, href)}</li>' for c in registry.cards)
     public_attr = f' data-adresse="{escape(public)}"' if public else ""
-    return (f'<div class="auswahl" data-auswahl-seite data-notiz{public_attr}>\n'
+    return (f'<div class="auswahl" data-auswahl-seite{public_attr}>\n'
             '<noscript><p class="auswahl-hinweis">Ihre Auswahl wird von einem kleinen Skript in '
             "Ihrem Browser gehalten. Ohne JavaScript bleibt diese Seite leer; alle Karten finden "
             "Sie unter „Alle Karten“.</p></noscript>\n"

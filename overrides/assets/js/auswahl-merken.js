@@ -136,7 +136,7 @@
 
   window.KoProduktion = window.KoProduktion || {};
   window.KoProduktion.auswahl = { STORE: STORE, PARAM: PARAM, read: read, write: write, keeps: keeps,
-    parse: parse, root: root, address: address, navLink: navLink };
+    parse: parse, root: root, address: address };
 
   // -- on a card page ----------------------------------------------------------------------
 

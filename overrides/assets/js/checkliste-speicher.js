@@ -216,8 +216,6 @@
   window.KoProduktion = window.KoProduktion || {};
   window.KoProduktion.checklisteSpeicher = {
     STORE: STORE,
-    isKey: isKey,
-    parseStored: parseStored,
     serialise: serialise,
     merge: merge,
     readTransfer: readTransfer,

@@ -204,7 +204,6 @@
     STORE: STORE,
     LIMIT: LIMIT,
     empty: empty,
-    parseStored: parseStored,
     serialise: serialise,
     count: count,
     readTransfer: readTransfer,
