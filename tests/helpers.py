@@ -40,6 +40,7 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 OTHER_PAGES = ["", "inhalt/", "checklisten/", "herunterladen/", "auswahl/", "vorfuehren/", "druckfassung/",
                "leichte-sprache/", "datenschutz/", "barrierefreiheit/", "404.html"]
 DRUCK_CSS = ROOT / "overrides" / "assets" / "css" / "druck.css"
+FEATURES = ROOT / "macros" / "features"  # a feature's folder holds its script and style
 
 
 # -- a built site -------------------------------------------------------------------------
@@ -71,18 +72,19 @@ class Built:
                 for tag in page.select("link[rel=stylesheet], script[src]")]
 
     def sources_loaded(self, url: str) -> list[str]:
-        """Which of our source files (overrides/assets/css|js) a page loads, found by their
-        minified text in the bundles and joined files it loads: what the reader gets."""
+        """Which of our source files (overrides/assets/css|js, a feature folder's: by their path from
+        the project's top) a page loads, found by their minified text in the bundles and joined
+        files it loads: what the reader gets."""
         loaded = "\n".join((self.root / path).read_text(encoding="utf-8") for path in self.loads(url)
                             if path.startswith(("assets/css/", "assets/js/")))
         found = []
-        for source in sorted((ROOT / "overrides" / "assets").glob("*/*.*")):
+        for source in sorted([*(ROOT / "overrides" / "assets").glob("*/*.*"), *FEATURES.glob("*/*.[cj]s*")]):
             text = source.read_text(encoding="utf-8")
             minified = rjsmin.jsmin(text).rstrip(";") if source.suffix == ".js" else rcssmin.cssmin(text)
             # A stylesheet's print rules travel apart (site-print): its first screen rule tells it.
             probe = minified if source.suffix == ".js" else minified.split("@media print", 1)[0][:200]
             if probe and probe in loaded:
-                found.append(source.relative_to(ROOT / "overrides").as_posix())
+                found.append(source.relative_to(ROOT / "overrides" if "overrides" in source.parts else ROOT).as_posix())
         return found
 
 

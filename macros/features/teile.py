@@ -49,7 +49,8 @@ PARTS: dict[str, Part] = {
                               needs=("checkliste",)),
     "auswahl": Part(css=("assets/css/auswahl.css",), js=("assets/js/auswahl.js", "assets/js/auswahl-teilen.js"),
                     vendor=("assets/vendor/qrcode-generator.js",), needs=("checkliste-stil", "notiz")),
-    "vorfuehren": Part(css=("assets/css/vorfuehren.css",), js=("assets/js/vorfuehren.js",)),
+    "vorfuehren": Part(css=("macros/features/vorfuehren/vorfuehren.css",),
+                       js=("macros/features/vorfuehren/vorfuehren.js",)),
     # The build puts every card after the page's own markup (their fans and checklists).
     "druckfassung": Part(css=("assets/css/druckfassung.css",), needs=("faecher", "checkliste-stil")),
     "herunterladen": Part(css=("assets/css/herunterladen.css",)),

@@ -195,7 +195,8 @@ def prepare(conf) -> Assets:
     """
     config_file = Path(conf["config_file_path"])
     shown_config = config_file.name
-    folders = [Path(conf["docs_dir"]), *(Path(d) for d in conf["theme"].dirs)]
+    # A feature folder's own files (macros/features/<name>/) are named from the project's top.
+    folders = [Path(conf["docs_dir"]), *(Path(d) for d in conf["theme"].dirs), config_file.parent]
 
     def find(source: str, named_in: str, line: int | None = None) -> Path:
         for folder in folders:

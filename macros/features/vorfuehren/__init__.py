@@ -1,5 +1,12 @@
 """The projector view („Vorführen“): a selection or a chapter, card by card, full screen.
 
+One folder holds the feature: this module (the slides, written into the page „Vorführen“),
+``vorfuehren.js`` (choosing, showing, keys and full screen) and ``vorfuehren.css`` (the stage
+and the slides' large type), which the page loads as the part ``vorfuehren``
+(macros/features/teile.py). Its tests: tests/browser/test_vorfuehren.py (on screens from a
+phone to a projector, with the keyboard), tests/site/test_zusammenarbeit.py (the slides as
+built), tests/firefox/flows/vorfuehren.js (Firefox ESR).
+
 The page „Vorführen“ carries every card as a slide, written here at build
 time: its chapter (and colour), number and title, the card's text, and the QR
 code of its short address, so that participants open the card on their phones
@@ -26,12 +33,12 @@ from pathlib import Path
 import jinja2
 import markdown
 
-from .. import between_builds
-from ..sources import trennung
-from ..sources.calls import has_macros, render_literal
-from ..sources.registry import Card, Registry
-from . import qr, teile
-from .druck import short_address
+from ... import between_builds
+from ...sources import trennung
+from ...sources.calls import has_macros, render_literal
+from ...sources.registry import Card, Registry
+from .. import qr, teile
+from ..druck import short_address
 
 # Extensions of the site that would add ids or our checklist boxes to the slide.
 _LEFT_OUT = {"toc"}

@@ -9,7 +9,7 @@
    first key, since a browser grants full screen only on a click or key) the view
    fills the window. Slide changes fade, except with reduced motion.
 
-   The slides are written into the page at build time (macros/features/vorfuehren.py);
+   The slides are written into the page at build time (macros/features/vorfuehren/__init__.py);
    which to show comes from the address ("#auswahl=21.8.40", "#kapitel=legitimation"),
    from the reader's selection (KoProduktion.auswahl) or from the buttons of the page.
 
