@@ -6,7 +6,7 @@
    (tools/druck.py, printed by Chromium from that build), into downloads/.
 3. A list of the downloads (file, bytes, pages, date of the build), and the
    website built once more with it (DOWNLOADS_MANIFEST, read by
-   macros/features/herunterladen.py): the page „Herunterladen“ now names and
+   macros/features/herunterladen/): the page „Herunterladen“ now names and
    links every file. The files go into that build's downloads/ folder, and
    every link of the page is checked against them.
 4. Only then the new site replaces site/. Whatever fails before (a build, the

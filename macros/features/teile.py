@@ -53,7 +53,7 @@ PARTS: dict[str, Part] = {
                        js=("macros/features/vorfuehren/vorfuehren.js",)),
     # The build puts every card after the page's own markup (their fans and checklists).
     "druckfassung": Part(css=("assets/css/druckfassung.css",), needs=("faecher", "checkliste-stil")),
-    "herunterladen": Part(css=("assets/css/herunterladen.css",)),
+    "herunterladen": Part(css=("macros/features/herunterladen/herunterladen.css",)),
 }
 
 

@@ -9,6 +9,11 @@ links none (the Druckfassung, which every build has, stays).
 
 Printed copies are ordered from the publisher: the page says so in its own
 words, with ``{{ angabe("bestellung") }}`` from the publisher's file.
+
+One folder holds the feature: this module and ``herunterladen.css`` (the table of each
+download's facts), which the page loads as the part ``herunterladen`` (macros/features/teile.py)
+where it has downloads. Its tests: tests/site/test_herunterladen.py (the page after `make
+build`), tests/browser/test_publish.py (the page after `make publish`: links, sizes, style, axe).
 """
 
 from __future__ import annotations
@@ -20,8 +25,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from ..errors import ContentError
-from . import teile
+from ...errors import ContentError
+from .. import teile
 
 # The folder of the downloads in the built site.
 FOLDER = "downloads"
