@@ -52,7 +52,7 @@ PARTS: dict[str, Part] = {
     "vorfuehren": Part(css=("macros/features/vorfuehren/vorfuehren.css",),
                        js=("macros/features/vorfuehren/vorfuehren.js",)),
     # The build puts every card after the page's own markup (their fans and checklists).
-    "druckfassung": Part(css=("assets/css/druckfassung.css",), needs=("faecher", "checkliste-stil")),
+    "druckfassung": Part(css=("macros/features/druckfassung/druckfassung.css",), needs=("faecher", "checkliste-stil")),
     "herunterladen": Part(css=("macros/features/herunterladen/herunterladen.css",)),
 }
 

@@ -16,7 +16,8 @@ from typing import Callable
 
 from ..features import qr, teile
 from ..sources import Sources, trennung
-from . import app, bundles, csp, druckfassung, emblem, karten_json, kurzadressen, offline, robots, security, suche
+from ..features.druckfassung import karten as druckfassung_karten
+from . import app, bundles, csp, emblem, karten_json, kurzadressen, offline, robots, security, suche
 from . import vendor
 
 CACHE = Path(".cache")  # below the project: what builds keep for the next (safe to delete)
@@ -54,7 +55,7 @@ def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
     cards = karten_json.card_data(registry, url_of)
     karten_json.write(site, cards)
     kurzadressen.write(site, cards)
-    druckfassung.write(site, registry, url_of)
+    druckfassung_karten.write(site, registry, url_of)
     vendor.copy(site, project)
     emblem.write(site, conf["extra"]["emblem"])
     if offline.enabled(conf):

@@ -1,6 +1,6 @@
 """The cards of the page „Druckfassung“, put in after every card page is built.
 
-macros/features/druckfassung.py leaves a place on the page; here each card's
+The page's module (__init__.py) leaves a place on the page; here each card's
 text is taken from its built page (the ``<article>``: header, text, checklists,
 references and the print-only block), without the screen's backlinks and
 previous/next, and put there in printed order, each as a section of its own.
@@ -20,10 +20,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import ContentError
-from ..features.druckfassung import CARDS_PLACE
-from ..sources.registry import Registry
-from .urls import file_of
+from ...errors import ContentError
+from ...outputs.urls import file_of
+from ...sources.registry import Registry
+from . import CARDS_PLACE
 
 PAGE = "druckfassung.md"
 _ARTICLE = '<article class="md-content__inner md-typeset">'

@@ -5,24 +5,30 @@ cover card (title, subtitle, authors, the research project KoopWohl, as on the
 paper's cover; the title is ``site_name``, the authors ``site_author``, the rest
 ``extra.titelkarte`` in mkdocs.yml) and the contents card, made from the
 chapters and their first cards, so nothing is typed twice. After these it leaves
-a place for the cards: once every card page is built, macros/outputs/druckfassung.py
+a place for the cards: once every card page is built, karten.py beside this
 puts each card there as it stands on its own page (so the cards are not in the
 search index twice, and nothing of a card is written twice).
 
 Printed (druck.css), every card gets a page of its own in the card format, as
 on paper; `make pdf` prints this page in one go into the fan's PDF.
+
+One folder holds the feature: this module, karten.py (the cards put in after the build) and
+druckfassung.css, which the page loads as the part ``druckfassung`` (macros/features/teile.py).
+Its tests: tests/site/test_herunterladen.py (its cards in printed order, each id once, every
+link leading somewhere), tests/browser/test_druck.py (printed, and the fan's PDF), and the
+refusals of a gathered card's mistakes (tests/refusals/test_gesammelte_karten.py).
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from ..errors import ContentError
-from ..sources.registry import Registry
-from . import teile
-from .druck import print_block
+from ...errors import ContentError
+from ...sources.registry import Registry
+from .. import teile
+from ..druck import print_block
 
-# Where the build puts the cards (macros/outputs/druckfassung.py fills it).
+# Where the build puts the cards (karten.py fills it).
 CARDS_PLACE = '<div class="druckfassung-karten" data-druckfassung-karten></div>'
 COVER_ID = "titelkarte"
 CONTENTS_ID = "inhaltskarte"
