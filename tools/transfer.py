@@ -274,7 +274,7 @@ def _load_home(browser, base: str, slowdown: int, without_fan: bool = False) -> 
 
 
 def _without_fan_script(route) -> None:
-    """The home page without the fan's script (macros/features/faecher.py writes it after the fan)."""
+    """The home page without the fan's script (macros/features/faecher/ writes it after the fan)."""
     html = route.fetch().text()
     route.fulfill(body=re.sub(r"<script>[^<]*faecher-start.*?</script>", "", html, flags=re.S),
                   content_type="text/html; charset=utf-8")

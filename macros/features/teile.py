@@ -38,7 +38,7 @@ class Files:
 
 # In the order their files load: what a part needs comes earlier, unless it is needed by several.
 PARTS: dict[str, Part] = {
-    "faecher": Part(css=("assets/css/faecher.css",)),
+    "faecher": Part(css=("macros/features/faecher/faecher.css",)),
     "checkliste-stil": Part(css=("assets/css/checkliste.css",)),
     "speicher": Part(js=("assets/js/checkliste-speicher.js", "assets/js/notiz-speicher.js",
                          "assets/js/checkliste-dialog.js")),

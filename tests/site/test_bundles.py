@@ -100,7 +100,8 @@ def test_the_bundles_are_minified_and_hold_every_listed_source_in_order(site):
 
 
 def test_the_site_carries_no_loose_copies_of_bundled_sources(site):
-    for path in [*CONFIG["extra_css"], *CONFIG["extra_javascript"], "assets/js/faecher.js"]:
+    # A feature folder's files (macros/features/<name>/) are read where they are, never copied.
+    for path in [*CONFIG["extra_css"], *CONFIG["extra_javascript"], "macros", "assets/js/faecher.js"]:
         assert not (site.root / path).exists(), path
 
 
@@ -134,16 +135,17 @@ def test_every_page_holds_its_first_paint_for_one_stylesheet_of_ours(site):
     # than the site's rules (the fan's, the checklists') gets them joined after the site's.
     site_css = next(path for path in site.loads(CARD) if re.match(r"assets/css/site\.", path))
     site_rules = (site.root / site_css).read_text(encoding="utf-8")
-    for url, needs in (("", "faecher"), ("karten/19-vor-der-ko-produktion/", "faecher"),
-                       ("checklisten/", "checkliste"), (CARD, None)):
+    fan = ROOT / "macros" / "features" / "faecher" / "faecher.css"
+    for url, needs in (("", fan), ("karten/19-vor-der-ko-produktion/", fan),
+                       ("checklisten/", SOURCES / "assets/css/checkliste.css"), (CARD, None)):
         screen = [site.resolve(url, link["href"]) for link in stylesheets(site, url)
                   if ours(site.resolve(url, link["href"])) and link.get("media") != "print"]
         assert len(screen) == 1, (url, screen)
         css = (site.root / screen[0]).read_text(encoding="utf-8")
         assert css.startswith(site_rules), f"{url or 'home'}: the site's rules come first"
         if needs:
-            page_rules = rcssmin.cssmin((SOURCES / f"assets/css/{needs}.css").read_text(encoding="utf-8"))
-            assert page_rules in css, f"{url or 'home'} lacks {needs}.css"
+            page_rules = rcssmin.cssmin(needs.read_text(encoding="utf-8"))
+            assert page_rules in css, f"{url or 'home'} lacks {needs.name}"
         else:
             assert screen[0] == site_css
 

@@ -18,14 +18,14 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
-from ..errors import ContentError
-from ..sources.registry import Card, Registry
-from . import teile
-from .druckfassung import cover_text, cover_words
-from .karte import Href, card_link
-from .vorschau import attribute
+from ...errors import ContentError
+from ...sources.registry import Card, Registry
+from .. import teile
+from ..druckfassung import cover_text, cover_words
+from ..karte import Href, card_link
+from ..vorschau import attribute
 
-SCRIPT = "assets/js/faecher.js"
+SCRIPT = "macros/features/faecher/faecher.js"
 START_ID = "ko-produktion"  # the home page's heading
 # The minified text of a script below the theme (macros/outputs/bundles.py, Assets.inline).
 Inline = Callable[[str], str]

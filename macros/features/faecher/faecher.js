@@ -1,5 +1,5 @@
 /* The card fan: turns each list of cards marked [data-faecher] into a fan
-   (faecher.css draws it; macros/features/faecher.py writes the list).
+   (faecher.css draws it; __init__.py beside it writes the list).
 
    Without this script the list of links is the whole feature. With it:
    - Pointer: hovering a card lifts it and shows its number, title and chapter
@@ -270,7 +270,7 @@
     noHover.addEventListener("change", updateHint);
   }
 
-  // Set up where the script stands: macros/features/faecher.py writes it into the
+  // Set up where the script stands: macros/features/faecher/ writes it into the
   // page right after each fan, so the fan takes its final form while the page is
   // read, before it is first drawn; nothing below it moves when it fans out. Each
   // copy sets up the fans above it that are not set up yet. Reading the widths
