@@ -41,7 +41,8 @@ CONTENT_NAMED = re.compile(r"([\w-]+)\.[0-9a-f]{8}(\.min\.(?:js|css))")
 # In sw.js: each file's hash (12 hex digits), the build's version (16) and the files' total size.
 WORKER_HASHES = re.compile(r'"[0-9a-f]{12}"|"version":"[0-9a-f]{16}"|"bytes":\d+')
 WORKER = "sw.js"
-TEXT = {".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".webmanifest", ".conf", ".htaccess", ""}
+# By suffix; "" for files without one (.htaccess, _headers).
+TEXT = {".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".webmanifest", ".conf", ""}
 PUBLISHER = Path("tests") / "data" / "herausgeber.yml"
 KEPT = ".cache"
 
@@ -75,7 +76,7 @@ def role(relative: str) -> str:
 def readable(path: Path, relative: str) -> bytes:
     """The file's bytes as compared: a text file with content-named files read as their roles."""
     data = path.read_bytes()
-    if Path(relative).suffix not in TEXT and not relative.endswith(".htaccess"):
+    if Path(relative).suffix not in TEXT:
         return data
     text = CONTENT_NAMED.sub(r"\1\2", data.decode("utf-8", errors="surrogateescape"))
     if relative == WORKER:
@@ -142,9 +143,8 @@ def built(repository: Path, commit: str, where: Path) -> Path:
         tree = where / "tree"
         subprocess.run(["git", "-C", str(repository), "worktree", "add", "--detach", "--quiet", str(tree), commit],
                        check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        for kept in ("node_modules",):
-            if (repository / kept).exists() and not (tree / kept).exists():
-                (tree / kept).symlink_to((repository / kept).resolve(), target_is_directory=True)
+        if (repository / "node_modules").exists() and not (tree / "node_modules").exists():
+            (tree / "node_modules").symlink_to((repository / "node_modules").resolve(), target_is_directory=True)
         if (repository / KEPT).is_dir() and not (tree / KEPT).exists():
             shutil.copytree(repository / KEPT, tree / KEPT, symlinks=True)
     env = {"HERAUSGEBER": str(tree / PUBLISHER)} if (tree / PUBLISHER).is_file() else {}

@@ -102,17 +102,39 @@ function keep(cache, address, mode) {
     if (!response.ok) {
       throw new Error(address + ": " + response.status);
     }
-    return hashOf(response).then(function (hash) {
+    return store(cache, address, response).then(function (hash) {
       if (hash === HASHES[address]) {
-        return cache.put(request, response.clone()).then(function () {
-          return response;
-        });
+        return response;
       }
       if (mode !== "reload") {
         return keep(cache, address, "reload");
       }
       throw new Error(address + " is not this build's (" + hash + ", listed " + HASHES[address] + ")");
     });
+  });
+}
+
+/* Puts a copy of `response` into `cache` as `address` if it is this build's file; its hash. */
+function store(cache, address, response) {
+  var copy = response.clone();
+  return hashOf(copy).then(function (hash) {
+    return hash === HASHES[address] ? cache.put(new URL(address, SCOPE).href, copy).then(function () {
+      return hash;
+    }) : hash;
+  });
+}
+
+/* The caches of earlier builds of ours. */
+function earlier(names) {
+  return names.filter(function (name) {
+    return name.indexOf(PREFIX) === 0 && name !== CACHE;
+  });
+}
+
+/* The addresses of this build's list among `addresses`, each once: its pages, or its other files. */
+function listedOnce(addresses, pages) {
+  return addresses.filter(function (address, at) {
+    return HASHES[address] && isPage(address) === pages && addresses.indexOf(address) === at;
   });
 }
 
@@ -138,10 +160,8 @@ function keepOpened(cache) {
   return Promise.all([
     self.clients.matchAll({ includeUncontrolled: true, type: "window" }),
     caches.keys().then(function (names) {
-      return Promise.all(names.filter(function (name) {
-        return name.indexOf(PREFIX) === 0 && name !== CACHE;
-      }).map(function (name) {
-        return caches.open(name).then(function (earlier) { return earlier.keys(); });
+      return Promise.all(earlier(names).map(function (name) {
+        return caches.open(name).then(function (before) { return before.keys(); });
       }));
     })
   ]).then(function (found) {
@@ -149,11 +169,8 @@ function keepOpened(cache) {
     found[1].forEach(function (requests) {
       addresses = addresses.concat(requests.map(function (request) { return listed(request.url); }));
     });
-    var pages = addresses.filter(function (address, at) {
-      return HASHES[address] && addresses.indexOf(address) === at && isPage(address);
-    });
-    var others = addresses.filter(function (address) { return HASHES[address] && !isPage(address); });
-    return Promise.all(pages.map(function (address) {
+    var others = addresses;
+    return Promise.all(listedOnce(addresses, true).map(function (address) {
       return keep(cache, address, "force-cache").then(function (response) {
         return response.text().then(function (html) {
           var used = html.match(/(?:href|src)="[^"]+"/g) || [];
@@ -163,9 +180,7 @@ function keepOpened(cache) {
         });
       });
     })).then(function () {
-      return Promise.all(others.filter(function (address, at) {
-        return HASHES[address] && !isPage(address) && others.indexOf(address) === at;
-      }).map(function (address) {
+      return Promise.all(listedOnce(others, false).map(function (address) {
         return keep(cache, address, "force-cache");
       }));
     });
@@ -188,9 +203,7 @@ self.addEventListener("install", function (event) {
 
 self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (names) {
-    return Promise.all(names.filter(function (name) {
-      return name.indexOf(PREFIX) === 0 && name !== CACHE;
-    }).map(function (name) {
+    return Promise.all(earlier(names).map(function (name) {
       return caches.delete(name);
     }));
   }).then(function () {
@@ -215,10 +228,7 @@ self.addEventListener("fetch", function (event) {
       return fetch(request).then(function (response) {
         // Saving data: what the reader opens is kept, if it is this build's.
         if (response.ok && HASHES[path]) {
-          var copy = response.clone();
-          event.waitUntil(hashOf(copy).then(function (hash) {
-            return hash === HASHES[path] && cache.put(new URL(path, SCOPE).href, copy);
-          }));
+          event.waitUntil(store(cache, path, response));
         }
         return response;
       }, function (error) {

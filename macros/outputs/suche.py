@@ -68,10 +68,10 @@ def write(site_dir: str | Path, synonyms: dict[str, list[str]], keep: Path) -> N
 
 def related_words(docs: list[dict]) -> dict[str, str]:
     """The nouns readers may type for the nouns that name the entries' topics (OpenThesaurus)."""
-    texts = [set(suche.WORD.findall(suche.plain_text(" ".join(entry.get(field, "") for field in (
-        "title", "text", *(name for name, _ in FIELDS.values())))).lower())) for entry in docs]
-    topics = thesaurus.topics([(suche.plain_text(entry.get("title", "")), suche.plain_text(entry.get("text", "")))
-                               for entry in docs])
+    plain = [[suche.plain_text(entry.get(field, "")) for field in ("title", "text", *(f for f, _ in FIELDS.values()))]
+             for entry in docs]
+    texts = [set(suche.WORD.findall(" ".join(fields).lower())) for fields in plain]
+    topics = thesaurus.topics([(title, text) for title, text, *_ in plain])
     return thesaurus.reader_words(thesaurus.Thesaurus.open(), texts, topics, suche.STOPWORDS)
 
 

@@ -202,10 +202,11 @@ def _best_split(word: str, begin: set, middle: set, end: set):
 # cache folder, keyed by the dictionary files, this module and simplemma's version. That folder
 # is shared by every copy of the project on the machine, so this module and simplemma are keyed
 # by their content, not their files' times: two checkouts (or virtual envs) with the same code
-# share one cache instead of replacing each other's on every build.
+# share one cache instead of replacing each other's on every build. The thesaurus's meanings
+# (sources/thesaurus.py) are kept the same way, through these three functions.
 
 
-def _cache_file(name: str, *inputs, folder: Path | None = None) -> Path:
+def cache_file(name: str, *inputs, folder: Path | None = None) -> Path:
     """In ``folder``, or else in the user's cache folder (shared by every project on the machine)."""
     root = folder or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ko-produktion"
     return root / f"{name}-{between_builds.key(*inputs, _code())}.pickle"
@@ -217,14 +218,15 @@ def _code() -> str:
     return between_builds.key(Path(__file__).read_bytes(), between_builds.package_file("simplemma").read_bytes())
 
 
-def _load(path: Path):
+def load_kept(path: Path):
+    """What an earlier build kept at ``path``; None if nothing whole is there."""
     try:
         return pickle.loads(between_builds.read(path) or b"")
     except Exception:  # noqa: BLE001 - damaged bytes raise any of a dozen errors: made anew
         return None
 
 
-def _save(path: Path, value) -> None:
+def save_kept(path: Path, value) -> None:
     """Keep ``value`` for the next build, in place of the one an earlier dictionary or version
     of this module made."""
     between_builds.write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL),
@@ -235,11 +237,11 @@ def _save(path: Path, value) -> None:
 def dictionary(base: Path = DICTIONARY) -> Dictionary:
     """The dictionary, read once per process (mkdocs serve rebuilds in one) and cached between builds."""
     require(base)
-    cache = _cache_file("woerterbuch", base.with_suffix(".aff"), base.with_suffix(".dic"))
-    words = _load(cache)
+    cache = cache_file("woerterbuch", base.with_suffix(".aff"), base.with_suffix(".dic"))
+    words = load_kept(cache)
     if not isinstance(words, Dictionary):
         words = Dictionary.read(base)
-        _save(cache, words)
+        save_kept(cache, words)
     return words
 
 
@@ -247,8 +249,8 @@ class Lemmas:
     """simplemma's base forms, kept between builds: its German data takes a second to load."""
 
     def __init__(self):
-        self.cache = _cache_file("lemmata")
-        self.known = _load(self.cache)
+        self.cache = cache_file("lemmata")
+        self.known = load_kept(self.cache)
         self.known = self.known if isinstance(self.known, dict) else {}
         self.added = False
 
@@ -263,7 +265,7 @@ class Lemmas:
 
     def save(self) -> None:
         if self.added:
-            _save(self.cache, self.known)
+            save_kept(self.cache, self.known)
             self.added = False
 
 
@@ -292,15 +294,15 @@ class Finder:
         self._words = words  # or the function that reads it, at the first word not kept
         self.lemma = lemmas or Lemmas()
         self.synonyms = synonyms
-        self._kept = _cache_file("suchwoerter", DICTIONARY.with_suffix(".aff"),
+        self._kept = cache_file("suchwoerter", DICTIONARY.with_suffix(".aff"),
                                  DICTIONARY.with_suffix(".dic")) if keep else None
-        earlier = _load(self._kept) if keep else None
+        earlier = load_kept(self._kept) if keep else None
         self._cache: dict[str, frozenset] = earlier if isinstance(earlier, dict) else {}
         self._added = False
-        self._kept_texts = _cache_file("suchtexte", DICTIONARY.with_suffix(".aff"),
+        self._kept_texts = cache_file("suchtexte", DICTIONARY.with_suffix(".aff"),
                                        DICTIONARY.with_suffix(".dic"),
                                        repr(sorted(synonyms.items())), folder=keep) if keep else None
-        earlier = _load(self._kept_texts) if keep else None
+        earlier = load_kept(self._kept_texts) if keep else None
         self._texts_before: dict[bytes, list[str]] = earlier if isinstance(earlier, dict) else {}
         self._texts: dict[bytes, list[str]] = {}  # this build's, by a hash of the text
 
@@ -313,10 +315,10 @@ class Finder:
     def save(self) -> None:
         """Keep the terms of the words this build met first, for the next build."""
         if self._kept and self._added:
-            _save(self._kept, self._cache)
+            save_kept(self._kept, self._cache)
             self._added = False
         if self._kept_texts and self._texts.keys() != self._texts_before.keys():
-            _save(self._kept_texts, self._texts)  # this build's texts only: old ones go
+            save_kept(self._kept_texts, self._texts)  # this build's texts only: old ones go
             self._texts_before = dict(self._texts)
 
     def terms_of_word(self, word: str) -> frozenset:

@@ -70,8 +70,8 @@ class Thesaurus:
     def meanings(self) -> list[tuple[frozenset[str], frozenset[str]]]:
         """Each meaning once, as its nouns (lower case) that readers may type and those it names
         as broader terms (rare words left out); kept between builds (reading it takes seconds)."""
-        kept = suche._cache_file("bedeutungen", self.data, Path(__file__).read_bytes())
-        earlier = suche._load(kept)
+        kept = suche.cache_file("bedeutungen", self.data, Path(__file__).read_bytes())
+        earlier = suche.load_kept(kept)
         if isinstance(earlier, list):
             return earlier
         found = []
@@ -91,7 +91,7 @@ class Thesaurus:
                 if typed:
                     found.append((frozenset(typed), frozenset(broader - typed)))
         found = list(dict.fromkeys(found))  # each meaning stands under each of its words
-        suche._save(kept, found)
+        suche.save_kept(kept, found)
         return found
 
 

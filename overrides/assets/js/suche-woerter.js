@@ -171,8 +171,9 @@
     var gender = GENDER.exec(word) || PLURAL.exec(word);
     // „Partner:innen“ as „Partner“: its text's own word, where the joined form is only implied
     var low = (gender && begins(gender[1].toLowerCase()) ? gender[1] : word).toLowerCase();
-    if (begins(low) && meaning(low)) { // the build left it in: found in a page or two only
-      return [low].concat(meaning(low)); // „Streit“: in the accessibility statement alone
+    var same = meaning(low);
+    if (begins(low) && same) { // the build left it in: found in a page or two only
+      return [low].concat(same); // „Streit“: in the accessibility statement alone
     }
     if (begins(low) || low.length < MIN_PART) {
       return [low];
@@ -184,14 +185,14 @@
         return [variants[v]];
       }
     }
-    variants.unshift(low); // „Steuerung“ is no „Steürung“
-    for (v = 0; v < variants.length; v += 1) {
-      if (meaning(variants[v])) {
-        return meaning(variants[v]);
-      }
+    for (v = 0; v < variants.length && !same; v += 1) {
+      same = meaning(variants[v]);
     }
-    var parts = split(spelled) || (beginning(low) ? [beginning(low)] : null);
-    if (parts) {
+    if (same) { // „Steuerung“ first as it is typed (`low`): no „Steürung“
+      return same;
+    }
+    var parts = split(spelled) || [beginning(low)];
+    if (parts[0]) {
       return parts;
     }
     var close = corrected(spelled);
