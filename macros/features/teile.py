@@ -1,12 +1,15 @@
-"""What a page loads beyond the site's bundles: the parts the features on it declared.
+"""What each page loads of ours: the parts its features declared.
 
-The site's bundles (macros/outputs/bundles.py) hold what every page needs. The rest belongs
-to features that only some pages have: the fan, the checklists, the notes, the selection, the
-projector view, the Druckfassung, the downloads' table. Each is a part here, with its
-stylesheets, its scripts, the npm files they use (loaded before them, macros/outputs/vendor.py)
-and the parts it needs; ``PARTS`` lists them in the order their files load. A feature that puts
-its markup into a page says so as it does (``use``), for the page being built (``begin``, called
-as each page's Markdown is read), and overrides/main.html asks for the page's files (``files``),
+Each feature is a part here, with its stylesheets, its scripts, the npm files they use (loaded
+before them, macros/outputs/vendor.py) and the parts it needs; ``PARTS`` lists them in the order
+their files load, so scripts that build on each other say so here and nowhere else. A part every
+page has (``every_page``: the site's look, a card's, print, search, previews, the app, the
+„Merken“ button) goes into the site's bundles (macros/outputs/bundles.py, ``every_page()``),
+followed by what a publisher lists in mkdocs.yml's ``extra_css`` and ``extra_javascript``. The
+rest belongs to features that only some pages have: the fan, the checklists, the notes, the
+selection, the projector view, the Druckfassung, the downloads' table. A feature that puts its
+markup into a page says so as it does (``use``), for the page being built (``begin``, called as
+each page's Markdown is read), and overrides/main.html asks for the page's files (``files``),
 which bundles.py joins into one stylesheet and one script. So no template searches a page's HTML
 for what it holds, and a part's files are named in one place.
 
@@ -27,6 +30,7 @@ class Part:
     js: tuple[str, ...] = ()
     vendor: tuple[str, ...] = ()  # npm files the scripts use, loaded before the page's script
     needs: tuple[str, ...] = ()  # other parts, which load where PARTS puts them
+    every_page: bool = False  # in the site's bundles, which every page loads
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,20 @@ class Files:
 
 # In the order their files load: what a part needs comes earlier, unless it is needed by several.
 PARTS: dict[str, Part] = {
+    # Every page's, in the site's bundles. Search comes first: suche-bei-bedarf.js holds back
+    # Material's search index and worker until search is first used, so it must run before
+    # Material's bundle and before anything else of ours.
+    # Pasting or dropping text into the search field searches, as typing does (suche-einfuegen.js).
+    "suche": Part(js=("assets/js/suche-bei-bedarf.js", "assets/js/suche-einfuegen.js"), every_page=True),
+    "basis": Part(css=("assets/css/basis.css",), every_page=True),
+    "karte": Part(css=("assets/css/karte.css",), every_page=True),
+    "druck": Part(css=("assets/css/druck.css",), every_page=True),
+    "vorschau": Part(css=("assets/css/vorschau.css",), js=("assets/js/vorschau.js",), every_page=True),
+    # Registers the service worker that keeps the handbook after one visit (macros/outputs/app.py).
+    "app": Part(css=("assets/css/app.css",), js=("assets/js/app.js",), every_page=True),
+    # The „Merken“ button on every card (small on purpose) and the selection's store.
+    "merken": Part(css=("assets/css/auswahl-merken.css",), js=("assets/js/auswahl-merken.js",), every_page=True),
+    # Only where a feature put its markup.
     "faecher": Part(css=("macros/features/faecher/faecher.css",)),
     "checkliste-stil": Part(css=("assets/css/checkliste.css",)),
     "speicher": Part(js=("assets/js/checkliste-speicher.js", "assets/js/notiz-speicher.js",
@@ -48,7 +66,7 @@ PARTS: dict[str, Part] = {
                                   "assets/js/checkliste-teilen.js", "assets/js/notiz-uebersicht.js"),
                               needs=("checkliste",)),
     "auswahl": Part(css=("assets/css/auswahl.css",), js=("assets/js/auswahl.js", "assets/js/auswahl-teilen.js"),
-                    vendor=("assets/vendor/qrcode-generator.js",), needs=("checkliste-stil", "notiz")),
+                    vendor=("assets/vendor/qrcode-generator.js",), needs=("checkliste-stil", "notiz", "merken")),
     "vorfuehren": Part(css=("macros/features/vorfuehren/vorfuehren.css",),
                        js=("macros/features/vorfuehren/vorfuehren.js",)),
     # The build puts every card after the page's own markup (their fans and checklists).
@@ -78,16 +96,26 @@ class OnPages:
             self.pages[self.current].update(names)
 
     def files(self, page) -> Files:
-        """The files of the parts ``page`` uses and of those they need, in PARTS's order."""
+        """The files of the parts ``page`` uses and of those they need, in PARTS's order, apart
+        from those every page loads (they are in the site's bundles)."""
         wanted, todo = set(), list(self.pages.get(page.file.src_uri, ()) if page and page.file else ())
         while todo:
             name = todo.pop()
             if name not in wanted:
                 wanted.add(name)
                 todo.extend(PARTS[name].needs)
-        chosen = [part for name, part in PARTS.items() if name in wanted]
-        return Files(css=[f for p in chosen for f in p.css], js=[f for p in chosen for f in p.js],
-                     vendor=[f for p in chosen for f in p.vendor])
+        return _files(part for name, part in PARTS.items() if name in wanted and not part.every_page)
+
+
+def every_page() -> Files:
+    """The files of the parts every page has, in PARTS's order: the site's bundles."""
+    return _files(part for part in PARTS.values() if part.every_page)
+
+
+def _files(parts) -> Files:
+    chosen = list(parts)
+    return Files(css=[f for p in chosen for f in p.css], js=[f for p in chosen for f in p.js],
+                 vendor=[f for p in chosen for f in p.vendor])
 
 
 ON_PAGES = OnPages()  # one per process: each page's entry is made anew as the page is built

@@ -27,11 +27,11 @@ HYPHENATION_CACHE = CACHE / "trennung.json"  # the long words of titles and slid
 
 
 def prepare(conf) -> None:
-    """As the build starts: bundle extra_css and extra_javascript and name the files
+    """As the build starts: bundle the files every page loads and name the files
     (ContentError); draw the emblem for the header; tell the templates whether this build
     writes the app (not in the offline zip); take the QR codes and hyphenated words earlier
     builds made."""
-    bundles.prepare(conf)
+    bundles.prepare(conf, {name: part for name, part in teile.PARTS.items() if part.every_page})
     css = Path(conf["theme"].custom_dir) / "assets" / "css"
     # Read once a build: the chapters' colours and the header's, in which the emblem and the
     # app's icons are drawn.

@@ -1,17 +1,17 @@
 """Our stylesheets and scripts as the browser gets them: joined, minified, named by their content.
 
-The sources stay one file per feature, listed in mkdocs.yml (``extra_css``,
-``extra_javascript``). Loaded as they are, every stylesheet holds up the first
-paint and every file costs a request. So each build makes of them, minified by
-rcssmin and rjsmin:
+The sources stay one file per feature: the parts every page has (macros/features/teile.py),
+then what a publisher lists in mkdocs.yml (``extra_css``, ``extra_javascript``). Loaded as
+they are, every stylesheet holds up the first paint and every file costs a request. So each
+build makes of them, minified by rcssmin and rjsmin:
 
-- ``assets/css/site.<hash>.min.css``: every screen rule of the listed stylesheets,
+- ``assets/css/site.<hash>.min.css``: every screen rule of those stylesheets,
   in their order (overrides/main.html links it; this module empties ``extra_css``,
   through which Material would link it on every page);
 - ``assets/css/site-print.<hash>.min.css``: their ``@media print`` blocks, taken
   out and unwrapped; overrides/main.html links it with ``media="print"``, so it
   never holds up the screen;
-- ``assets/js/site.<hash>.min.js``: the listed scripts in their order, as one
+- ``assets/js/site.<hash>.min.js``: those scripts in their order, as one
   classic script; overrides/main.html loads it deferred, before Material's bundle
   (suche-bei-bedarf.js in it must run first).
 
@@ -56,6 +56,7 @@ JS_FOLDER = "assets/js"
 SITE = "site"
 PRINT = "site-print"
 PAGE = "page"  # what one page loads beyond the site's bundles
+PARTS_FILE = "macros/features/teile.py"  # where the features name their files
 HASH_LENGTH = 8
 # A content-named file, ours or Material's: name.0123abcd.min.css / .js.
 HASHED = re.compile(r"\.[0-9a-f]{%d}\.min\.(?:css|js)$" % HASH_LENGTH)
@@ -187,8 +188,9 @@ def _block_end(css: str, i: int) -> int:
     return i
 
 
-def prepare(conf) -> Assets:
-    """Bundle ``extra_css`` and ``extra_javascript`` for this build; raises ContentError.
+def prepare(conf, every_page: dict) -> Assets:
+    """Bundle the files of the parts ``every_page`` (name -> macros.features.teile.Part), then
+    ``extra_css`` and ``extra_javascript``, for this build; raises ContentError.
 
     Replaces both lists in ``conf`` (Material links the screen bundle itself) and
     puts the Assets into ``conf["extra"]["assets"]`` for the templates.
@@ -208,8 +210,18 @@ def prepare(conf) -> Assets:
 
     assets = Assets(find)
 
-    def sources(key: str, folder: str) -> list[tuple[str, str]]:
-        found = []
+    def read(path: str, folder: str, named_in: str, line: int | None = None) -> tuple[str, str]:
+        text = _read(find(path, named_in, line))
+        if folder == CSS_FOLDER and posixpath.dirname(path) != folder and _RELATIVE_URL.search(text):
+            raise ContentError(named_in, line, f"{path} has a relative url(), which would "
+                               f"point elsewhere from the bundle in {folder}/.",
+                               f"move the file into {folder}/ or use a data: URL.")
+        assets.sources.add(path)
+        return path, text
+
+    def sources(kind: str, key: str, folder: str) -> list[tuple[str, str]]:
+        owner = {path: name for name, part in every_page.items() for path in getattr(part, kind)}
+        found = [read(path, folder, PARTS_FILE) for path in owner]
         for entry in conf[key] or []:
             path = str(getattr(entry, "path", entry))
             line = line_of(config_file, path)
@@ -219,18 +231,16 @@ def prepare(conf) -> Assets:
                                    "script; our scripts are joined into one classic script.",
                                    "write it as a classic script (no import/export) and list "
                                    "it as a plain path.")
-            text = _read(find(path, shown_config, line))
-            if folder == CSS_FOLDER and posixpath.dirname(path) != folder and _RELATIVE_URL.search(text):
-                raise ContentError(shown_config, line, f"{path} has a relative url(), which would "
-                                   f"point elsewhere from the bundle in {folder}/.",
-                                   f"move the file into {folder}/ or use a data: URL.")
-            assets.sources.add(path)
-            found.append((path, text))
+            if path in owner:
+                raise ContentError(shown_config, line, f"{key} lists {path}, which the feature "
+                                   f"„{owner[path]}“ already loads on every page ({PARTS_FILE}).",
+                                   f"remove it from {key}.")
+            found.append(read(path, folder, shown_config, line))
         return found
 
-    css = "".join(rcssmin.cssmin(text) for _, text in sources("extra_css", CSS_FOLDER))
+    css = "".join(rcssmin.cssmin(text) for _, text in sources("css", "extra_css", CSS_FOLDER))
     screen, printed = split_print(css)
-    scripts = sources("extra_javascript", JS_FOLDER)
+    scripts = sources("js", "extra_javascript", JS_FOLDER)
     if screen:
         assets.css = assets.add(f"{CSS_FOLDER}/{SITE}", "css", screen)
     if printed:

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.helpers import Built, Project
+from tests.helpers import Built, Project, search_results
 from tools.common import serve
 
 TITLES = {
@@ -76,11 +76,7 @@ def test_a_title_shows_as_written_in_page_title_header_navigation_and_heading(ho
 
 def test_a_search_result_shows_a_title_as_text_and_runs_nothing(hostile_server, page):
     page.goto(hostile_server)
-    # Typed: the tiny handbook has no suche-einfuegen.js, which search_results() counts on.
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially("Formen")
-    page.locator(".md-search-result__item").first.wait_for()
-    results = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+    results = search_results(page, "Formen")
     assert any("/karten/16" in url for url in results), results
     titles = page.locator(".md-search-result__article h1").all_inner_texts()
     assert any(TITLES[16] in t for t in titles), titles

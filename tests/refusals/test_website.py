@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 
+def listed(tiny, key: str, *entries: str) -> None:
+    """Lists ``entries`` (YAML lines) under ``key`` (extra_css, extra_javascript) in the tiny mkdocs.yml."""
+    tiny.replace("mkdocs.yml", f"{key}: []\n", f"{key}:\n" + "".join(f"  - {entry}\n" for entry in entries))
+
+
 def test_a_script_from_another_host_in_mkdocs_yml_is_refused(tiny):
-    tiny.replace("mkdocs.yml", "extra_javascript:\n", "extra_javascript:\n  - https://cdn.example.org/x.js\n")
+    listed(tiny, "extra_javascript", "https://cdn.example.org/x.js")
     result = tiny.build()
     assert result.returncode != 0
     line = tiny.path("mkdocs.yml").read_text(encoding="utf-8").split("\n").index(
@@ -16,7 +21,7 @@ def test_a_script_from_another_host_in_mkdocs_yml_is_refused(tiny):
 
 def test_a_listed_stylesheet_that_does_not_exist_is_refused_with_its_line(tiny):
     # Every stylesheet listed in mkdocs.yml goes into the one bundle (macros/outputs/bundles.py).
-    tiny.replace("mkdocs.yml", "extra_javascript:\n", "extra_css:\n  - assets/css/fehlt.css\n\nextra_javascript:\n")
+    listed(tiny, "extra_css", "assets/css/fehlt.css")
     result = tiny.build()
     line = tiny.path("mkdocs.yml").read_text(encoding="utf-8").split("\n").index("  - assets/css/fehlt.css") + 1
     assert result.returncode != 0
@@ -25,7 +30,29 @@ def test_a_listed_stylesheet_that_does_not_exist_is_refused_with_its_line(tiny):
 
 
 def test_a_module_script_is_refused_because_our_scripts_are_joined_into_one_classic_script(tiny):
-    tiny.replace("mkdocs.yml", "extra_javascript:\n", "extra_javascript:\n  - path: assets/js/vorschau.js\n    type: module\n")
+    listed(tiny, "extra_javascript", "path: assets/js/eigen.js\n    type: module")
     result = tiny.build()
     assert result.returncode != 0
-    assert "extra_javascript lists assets/js/vorschau.js as a module or async script" in result.output
+    assert "extra_javascript lists assets/js/eigen.js as a module or async script" in result.output
+
+
+def test_a_publishers_own_stylesheet_joins_the_sites_bundle_after_ours(tiny):
+    tiny.path("docs/assets/css").mkdir(parents=True)
+    tiny.path("docs/assets/css/eigen.css").write_text(".eigen-regel { color: #123456; }\n", encoding="utf-8")
+    listed(tiny, "extra_css", "assets/css/eigen.css")
+    result = tiny.build()
+    assert result.returncode == 0, result.output
+    bundle = next(tiny.path("site/assets/css").glob("site.*.min.css")).read_text(encoding="utf-8")
+    assert bundle.endswith(".eigen-regel{color:#123456}")  # after every rule of ours
+    assert ".md-header::after" in bundle  # the site's own look (basis.css), which no mkdocs.yml lists
+    assert not tiny.path("site/assets/css/eigen.css").exists()
+
+
+def test_a_file_a_feature_already_loads_on_every_page_is_refused_in_mkdocs_yml(tiny):
+    listed(tiny, "extra_javascript", "assets/js/app.js")
+    result = tiny.build()
+    assert result.returncode != 0
+    line = tiny.path("mkdocs.yml").read_text(encoding="utf-8").split("\n").index("  - assets/js/app.js") + 1
+    assert (f"mkdocs.yml:{line}: extra_javascript lists assets/js/app.js, which the feature „app“ "
+            "already loads on every page (macros/features/teile.py).") in result.output
+    assert "Fix: remove it from extra_javascript." in result.output

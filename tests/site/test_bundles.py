@@ -1,7 +1,8 @@
 """What a page loads of ours: one stylesheet and one script, minified and named by their content.
 
-Our sources stay one file per feature (mkdocs.yml extra_css, extra_javascript);
-the build joins them (macros/outputs/bundles.py). The print rules come apart, in
+Our sources stay one file per feature (the parts every page has, macros/features/teile.py,
+then what mkdocs.yml lists in extra_css and extra_javascript); the build joins them
+(macros/outputs/bundles.py). The print rules come apart, in
 a stylesheet that never holds up the screen, and the hosts may keep the
 content-named files for a year.
 """
@@ -15,6 +16,7 @@ import pytest
 import rcssmin
 import rjsmin
 
+from macros.features import teile
 from macros.outputs.bundles import split_print
 from tools.common import ROOT, load_config
 
@@ -23,6 +25,14 @@ OURS = ("assets/css/", "assets/js/")
 CARD = "karten/08-teilhabe/"
 CONFIG = load_config(ROOT / "mkdocs.yml")
 SOURCES = ROOT / "overrides"
+EVERY_PAGE = teile.every_page()
+# Every file the site's bundles hold, in their order.
+LISTED = [*EVERY_PAGE.css, *CONFIG["extra_css"], *EVERY_PAGE.js, *CONFIG["extra_javascript"]]
+
+
+def source(path: str):
+    """A source named from overrides/ or, in a feature's folder, from the project's top."""
+    return SOURCES / path if (SOURCES / path).is_file() else ROOT / path
 
 
 def ours(url: str) -> bool:
@@ -79,8 +89,7 @@ def test_the_bundles_are_minified_and_hold_every_listed_source_in_order(site):
     css, printed, js = built(stylesheets), built(stylesheets, "print"), built(scripts)
     for bundle in (css, printed, js):
         assert "/*" not in bundle and "\n  " not in bundle, "comments and indentation are gone"
-    sources = {path: (SOURCES / path).read_text(encoding="utf-8")
-               for path in [*CONFIG["extra_css"], *CONFIG["extra_javascript"]]}
+    sources = {path: source(path).read_text(encoding="utf-8") for path in LISTED}
     assert len(css) + len(printed) + len(js) < 0.7 * sum(len(text) for text in sources.values())
     at = {"css": 0, "print": 0, "js": 0}
     for path, text in sources.items():
@@ -94,14 +103,14 @@ def test_the_bundles_are_minified_and_hold_every_listed_source_in_order(site):
                 continue
             bundle = {"css": css, "print": printed, "js": js}[kind]
             assert part in bundle, f"{path} is missing from the {kind} bundle"
-            assert bundle.index(part) >= at[kind], f"{path} is out of mkdocs.yml's order"
+            assert bundle.index(part) >= at[kind], f"{path} is out of its parts' order"
             at[kind] = bundle.index(part) + len(part)
     assert "@page" in printed and "kpSucheBeiBedarf" in js
 
 
 def test_the_site_carries_no_loose_copies_of_bundled_sources(site):
     # A feature folder's files (macros/features/<name>/) are read where they are, never copied.
-    for path in [*CONFIG["extra_css"], *CONFIG["extra_javascript"], "macros", "assets/js/faecher.js"]:
+    for path in [*LISTED, "macros", "assets/js/faecher.js"]:
         assert not (site.root / path).exists(), path
 
 

@@ -49,13 +49,27 @@ def test_each_page_starts_empty_and_an_unknown_part_is_refused_with_where_parts_
         pages.use("faecherr")
 
 
-def test_every_part_names_files_that_exist_and_parts_that_exist():
+def test_every_part_names_files_that_exist_and_parts_that_exist_and_the_sites_use_no_npm_file():
     for name, part in teile.PARTS.items():
         for source in part.css + part.js:
             assert (ROOT / "overrides" / source).is_file() or (ROOT / source).is_file(), (name, source)
         assert set(part.needs) <= set(teile.PARTS), name
+        assert not (part.every_page and part.vendor), f"{name}: the site's bundles load no npm file"
 
 
 def test_the_page_template_no_longer_searches_a_pages_html_for_what_it_holds():
     template = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
     assert "in content" not in template
+
+
+def test_the_parts_every_page_has_make_the_sites_bundles_search_first_and_never_a_pages_own_files():
+    site = teile.every_page()
+    # suche-bei-bedarf.js holds back Material's search until it is used: it runs before all else.
+    assert site.js[0] == "assets/js/suche-bei-bedarf.js"
+    assert site.css[0] == "assets/css/basis.css" and site.vendor == []
+    pages = teile.OnPages()
+    pages.begin("auswahl.md")
+    pages.use("auswahl")  # needs the „Merken“ store, which every page has
+    files = pages.files(page("auswahl.md"))
+    assert "assets/js/auswahl-merken.js" in site.js
+    assert not set(files.js + files.css) & set(site.js + site.css)
