@@ -50,7 +50,8 @@ PARTS: dict[str, Part] = {
     "basis": Part(css=("assets/css/basis.css",), every_page=True),
     "karte": Part(css=("assets/css/karte.css",), every_page=True),
     "druck": Part(css=("assets/css/druck.css",), every_page=True),
-    "vorschau": Part(css=("assets/css/vorschau.css",), js=("assets/js/vorschau.js",), every_page=True),
+    "vorschau": Part(css=("macros/features/vorschau/vorschau.css",), js=("macros/features/vorschau/vorschau.js",),
+                     every_page=True),
     # Registers the service worker that keeps the handbook after one visit (macros/outputs/app.py).
     "app": Part(css=("assets/css/app.css",), js=("assets/js/app.js",), every_page=True),
     # The „Merken“ button on every card (small on purpose) and the selection's store.

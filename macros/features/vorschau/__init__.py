@@ -1,5 +1,11 @@
 """The preview of a card shown when a reader hovers over or focuses a link to it.
 
+One folder holds the feature: this module (the attributes a link carries), ``vorschau.js``
+(showing the preview on hover, focus or a first tap) and ``vorschau.css`` (its box), which every
+page loads as the part ``vorschau`` (macros/features/teile.py). Its tests:
+tests/browser/test_vorschau.py, tests/firefox/flows/vorschau.js (Firefox ESR), and the
+previews' text in tests/browser/test_hostile_content.py.
+
 The preview text travels with the link, as ``data-`` attributes written at build
 time: the card's first lines and its chapter. So the preview works the same on a
 web server and in the offline bundle opened from ``file://`` (where Chromium
@@ -13,7 +19,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ..sources.registry import Card, Registry
+from ...sources.registry import Card, Registry
 
 # About four lines of the preview box; a longer first paragraph is cut after a
 # sentence, or after a word with "…" when its first sentence is longer still.
