@@ -23,7 +23,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from macros.outputs.suche import search_languages, used_search_file
+from macros.features.suche import search_languages, used_search_file
 from tools.common import ROOT, BuildFailed, build
 
 CONFIG = "mkdocs-offline.yml"

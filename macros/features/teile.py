@@ -46,7 +46,8 @@ PARTS: dict[str, Part] = {
     # Material's search index and worker until search is first used, so it must run before
     # Material's bundle and before anything else of ours.
     # Pasting or dropping text into the search field searches, as typing does (suche-einfuegen.js).
-    "suche": Part(js=("assets/js/suche-bei-bedarf.js", "assets/js/suche-einfuegen.js"), every_page=True),
+    "suche": Part(js=("macros/features/suche/suche-bei-bedarf.js", "macros/features/suche/suche-einfuegen.js"),
+                  every_page=True),
     "basis": Part(css=("assets/css/basis.css",), every_page=True),
     "karte": Part(css=("assets/css/karte.css",), every_page=True),
     "druck": Part(css=("assets/css/druck.css",), every_page=True),

@@ -14,10 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..features import qr, teile
+from ..features import qr, suche, teile
 from ..sources import Sources, trennung
 from ..features.druckfassung import karten as druckfassung_karten
-from . import app, bundles, csp, emblem, karten_json, kurzadressen, offline, robots, security, suche
+from . import app, bundles, csp, emblem, karten_json, kurzadressen, offline, robots, security
 from . import vendor
 
 CACHE = Path(".cache")  # below the project: what builds keep for the next (safe to delete)
@@ -31,6 +31,7 @@ def prepare(conf) -> None:
     (ContentError); draw the emblem for the header; tell the templates whether this build
     writes the app (not in the offline zip); take the QR codes and hyphenated words earlier
     builds made."""
+    suche.woerter.require()  # the search's dictionary: refused before the build, not after every page
     bundles.prepare(conf, {name: part for name, part in teile.PARTS.items() if part.every_page})
     css = Path(conf["theme"].custom_dir) / "assets" / "css"
     # Read once a build: the chapters' colours and the header's, in which the emblem and the

@@ -35,7 +35,7 @@ from pathlib import Path
 from .. import between_builds
 from ..errors import ContentError
 from . import emblem
-from .suche import search_languages, used_search_file
+from ..features.suche import search_languages, used_search_file
 
 MANIFEST = "manifest.webmanifest"
 WORKER = "sw.js"

@@ -2,7 +2,7 @@
 
 The card files (registry), their macro calls (calls), checklists (checkliste),
 the defined terms (begriffe), the navigation's card entries (nav) and the
-search's German words and synonyms (suche). Each
+words readers type for words of the text (synonyme). Each
 mistake is a ContentError naming the file, the line and the fix.
 """
 
@@ -14,7 +14,7 @@ from typing import Callable
 
 from pathspec.gitignore import GitIgnoreSpec
 
-from . import begriffe, checkliste, suche, text
+from . import begriffe, checkliste, synonyme, text
 from .registry import CARD_DIR, Registry, load_chapters, load_registry, shown_path
 
 
@@ -36,14 +36,13 @@ def read(docs_dir: str | Path, extra: dict, project: Path,
     """Read every card below ``docs_dir`` with mkdocs.yml's ``extra`` settings, and check that
     every other page reads as text; ``excluded`` tells the files the site leaves out (by their
     path below ``docs_dir``). Raises ContentError."""
-    suche.require()
     text.check_pages(Path(docs_dir), project, excluded, skip=CARD_DIR)
     registry = load_registry(docs_dir, load_chapters(extra.get("kapitel")), shown_root=project,
                              excluded=excluded)
     return Sources(registry, shown_path(Path(docs_dir), project), checkliste.load(registry),
                    begriffe.load_terms(extra.get("begriffe"), registry),
                    begriffe.load_excluded(extra.get("begriffe_nicht_in"), registry),
-                   suche.load_synonyms(extra.get("synonyme")))
+                   synonyme.load_synonyms(extra.get("synonyme")))
 
 
 # What MkDocs leaves out of every site (mkdocs.structure.files._default_exclude).

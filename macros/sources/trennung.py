@@ -9,7 +9,7 @@ slash (``<wbr>``). The slides of the projector view mark the long words of their
 (on a laptop zoomed to 200 % a column holds 14 letters of its type; the page is not
 searched). Only in titles and slides as HTML shows them; never in the Markdown, karten.json,
 the pages' ``<title>`` or the previews' data. The search index is freed of them
-(macros/outputs/suche.py), and a title copied into the search field is read without them
+(macros/features/suche/), and a title copied into the search field is read without them
 (suche-woerter.js); other programs treat them as the optional hyphens they are.
 
 The words one build hyphenated are kept for the next (``.cache/trennung.json``,

@@ -3,7 +3,7 @@ and a damaged or blocked keeper is no error.
 
 The keepers: compiled templates (macros/hooks.py), the slides' texts (features/vorfuehren/),
 the hyphenated words (sources/trennung.py), the search terms of words and of whole texts
-(sources/suche.py), QR codes and the app's icons.
+(features/suche/woerter.py), QR codes and the app's icons.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The built search index carries the German search terms in fields of their own (macros/outputs/suche.py)."""
+"""The built search index carries the German search terms in fields of their own (macros/features/suche/)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from macros.outputs.suche import FIELDS
+from macros.features.suche import FIELDS
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,13 @@
-"""German words for the search (macros/sources/suche.py), with Debian's German dictionary."""
+"""German words for the search (macros/features/suche/woerter.py), with Debian's German dictionary,
+and the synonyms authors list (macros/sources/synonyme.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from macros.errors import ContentError
-from macros.sources import suche
+from macros.features.suche import woerter as suche
+from macros.sources.synonyme import load_synonyms
 
 
 @pytest.fixture(scope="module")
@@ -55,16 +57,16 @@ def test_a_synonym_comes_with_each_mention_of_its_word(finder):
 
 
 def test_synonyms_from_mkdocs_yml():
-    assert suche.load_synonyms({"Videokonferenz": "online", "Treffen": ["Sitzung", "Besprechung"]}) == \
+    assert load_synonyms({"Videokonferenz": "online", "Treffen": ["Sitzung", "Besprechung"]}) == \
         {"Videokonferenz": ["online"], "Treffen": ["sitzung", "besprechung"]}
-    assert suche.load_synonyms(None) == {}
+    assert load_synonyms(None) == {}
 
 
 @pytest.mark.parametrize("config", [["Videokonferenz"], {"Video konferenz": "online"}, {"Video": ""},
                                     {"Video": ["online", 3]}])
 def test_malformed_synonyms_are_refused(config):
     with pytest.raises(ContentError) as refused:
-        suche.load_synonyms(config)
+        load_synonyms(config)
     assert refused.value.path == "mkdocs.yml" and "extra.synonyme" in refused.value.problem
 
 

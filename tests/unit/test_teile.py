@@ -65,7 +65,7 @@ def test_the_page_template_no_longer_searches_a_pages_html_for_what_it_holds():
 def test_the_parts_every_page_has_make_the_sites_bundles_search_first_and_never_a_pages_own_files():
     site = teile.every_page()
     # suche-bei-bedarf.js holds back Material's search until it is used: it runs before all else.
-    assert site.js[0] == "assets/js/suche-bei-bedarf.js"
+    assert site.js[0] == "macros/features/suche/suche-bei-bedarf.js"
     assert site.css[0] == "assets/css/basis.css" and site.vendor == []
     pages = teile.OnPages()
     pages.begin("auswahl.md")

@@ -1,11 +1,11 @@
-"""OpenThesaurus as Debian packages it (mythes-de), read for the search (macros/sources/thesaurus.py)."""
+"""OpenThesaurus as Debian packages it (mythes-de), read for the search (macros/features/suche/thesaurus.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from macros.errors import ContentError
-from macros.sources import thesaurus
+from macros.features.suche import thesaurus
 
 
 @pytest.fixture(scope="module")

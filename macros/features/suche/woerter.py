@@ -17,7 +17,7 @@ instead:
 - synonyms that authors list in mkdocs.yml under ``extra.synonyme``
   („Videokonferenz: online“: a text that says „online“ is found by „Videokonferenz“).
 
-macros/outputs/suche.py puts these words into two fields of the search index
+The module beside this (``__init__.py``) puts these words into two fields of the search index
 that lunr searches and the results never show.
 """
 
@@ -34,10 +34,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from .. import between_builds
-from ..errors import ContentError
+from ... import between_builds
+from ...errors import ContentError
+from ...sources.synonyme import WORD
 
-SOURCE = "mkdocs.yml"
 # Debian's hunspell-de-de; `make build` installs it when missing.
 DICTIONARY = Path("/usr/share/hunspell/de_DE")
 PACKAGE = "hunspell-de-de"
@@ -45,7 +45,6 @@ PACKAGE = "hunspell-de-de"
 MIN_PART = 4
 # Words shorter than this are not split.
 MIN_COMPOUND = 7
-WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 # A word written with a hyphen or the gender colon („Ko-Produktion“, „Partner:innen“): readers
 # also type it as one („Koproduktion“, „Partnerinnen“).
 JOINED = re.compile(rf"{WORD.pattern}(?:[-:]{WORD.pattern})+")
@@ -203,7 +202,7 @@ def _best_split(word: str, begin: set, middle: set, end: set):
 # is shared by every copy of the project on the machine, so this module and simplemma are keyed
 # by their content, not their files' times: two checkouts (or virtual envs) with the same code
 # share one cache instead of replacing each other's on every build. The thesaurus's meanings
-# (sources/thesaurus.py) are kept the same way, through these three functions.
+# (thesaurus.py) are kept the same way, through these three functions.
 
 
 def cache_file(name: str, *inputs, folder: Path | None = None) -> Path:
@@ -392,24 +391,3 @@ def _begins_another(ordered: list[str], word: str) -> bool:
     """Whether a word of the sorted list other than ``word`` begins with it."""
     at = bisect.bisect_right(ordered, word)
     return at < len(ordered) and ordered[at].startswith(word)
-
-
-def load_synonyms(config, source: str = SOURCE) -> dict[str, list[str]]:
-    """``extra.synonyme`` ({Suchwort: Wort im Text, or a list of them}), checked."""
-    if config is None:
-        return {}
-    if not isinstance(config, dict):
-        raise ContentError(source, None, "extra.synonyme is not a list of words readers type with "
-                           "the words of the text they mean.",
-                           "write one line per word under extra.synonyme, e.g. 'Videokonferenz: online'.")
-    synonyms = {}
-    for key, words in config.items():
-        words = [words] if isinstance(words, str) else words
-        if not isinstance(key, str) or not WORD.fullmatch(key) or not isinstance(words, list) or \
-                not words or not all(isinstance(w, str) and WORD.fullmatch(w) for w in words):
-            raise ContentError(source, None, f"extra.synonyme: '{key}: {config[key]}' is not a word "
-                               "with a word (or a list of words) of the text.",
-                               "write single words without spaces or hyphens, e.g. "
-                               "'Videokonferenz: online' or 'Videokonferenz: [online, digital]'.")
-        synonyms[key] = [w.lower() for w in words]
-    return synonyms

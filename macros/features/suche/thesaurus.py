@@ -8,7 +8,7 @@ up by its users since 2003, lists the words of each meaning; Debian packages it 
 file each meaning is a line ``-|Wort|Synonym|Synonym (ugs.)|Oberbegriff (Oberbegriff)|…``,
 under each of its words. Only single nouns are taken (a phrase is no search term).
 
-``reader_words`` gives the search (macros/outputs/suche.py) what it ships with the index: for
+``reader_words`` gives the search (``__init__.py`` beside this) what it ships with the index: for
 each noun a reader may type that no word of the index begins with, a noun of the same meaning
 that names what a card is about (``topics``: its title's nouns and those that stand out in
 its text). suche-woerter.js reads a query's word as that only where the word itself finds
@@ -29,8 +29,8 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from ..errors import ContentError
-from . import suche
+from ...errors import ContentError
+from . import woerter
 
 # Debian's mythes-de; `make build` installs it when missing.
 THESAURUS = Path("/usr/share/mythes/th_de_DE_v2")
@@ -70,8 +70,8 @@ class Thesaurus:
     def meanings(self) -> list[tuple[frozenset[str], frozenset[str]]]:
         """Each meaning once, as its nouns (lower case) that readers may type and those it names
         as broader terms (rare words left out); kept between builds (reading it takes seconds)."""
-        kept = suche.cache_file("bedeutungen", self.data, Path(__file__).read_bytes())
-        earlier = suche.load_kept(kept)
+        kept = woerter.cache_file("bedeutungen", self.data, Path(__file__).read_bytes())
+        earlier = woerter.load_kept(kept)
         if isinstance(earlier, list):
             return earlier
         found = []
@@ -91,7 +91,7 @@ class Thesaurus:
                 if typed:
                     found.append((frozenset(typed), frozenset(broader - typed)))
         found = list(dict.fromkeys(found))  # each meaning stands under each of its words
-        suche.save_kept(kept, found)
+        woerter.save_kept(kept, found)
         return found
 
 

@@ -1,15 +1,28 @@
-"""The search index with German search terms: a field lunr searches and results never show.
+"""Search that knows what readers mean: German word forms, their own words, loaded on first use.
 
+One folder holds the feature: this module (the index's German fields, below), ``woerter.py``
+(compound parts, base forms, other forms, from Debian's German dictionary), ``thesaurus.py``
+(readers' words from OpenThesaurus), and the scripts every page loads as the part ``suche``
+(macros/features/teile.py): ``suche-bei-bedarf.js`` (the index and worker only when search is
+first used), ``suche-einfuegen.js`` (a pasted or dropped text searches), and
+``suche-woerter.js`` (a query read as the index has its words; loaded on first use, its address
+in the page's meta ``ko-suche-woerter``, overrides/main.html). The authors' synonyms are read
+with the other sources (macros/sources/synonyme.py); the search field's template stays where
+Material looks for it (overrides/partials/search.html). Its tests: tests/unit/test_suche.py,
+tests/unit/test_thesaurus.py, tests/site/test_suche.py, tests/browser/test_suche.py (with the
+practitioners' queries of tools/suche.py, which `make bench` measures).
+
+The search index with German search terms: a field lunr searches and results never show.
 Material's search plugin writes ``search/search_index.json``: one entry per page
 and section, with its title and text, which the results show. After it, this
 adds to each entry two fields, ``suchtitel`` and ``suchwoerter``, with the words
-a reader may type for the words of its title and of its text (macros/sources/suche.py: compound parts, base forms, other
-forms, synonyms) and declares the fields in the index's ``config.fields``, where
+a reader may type for the words of its title and of its text (woerter.py: compound parts,
+base forms, other forms, synonyms) and declares the fields in the index's ``config.fields``, where
 Material's search worker takes the fields lunr indexes from. The worker shows
 only title and text, so results and snippets keep the authors' words; a page
 opened from a result highlights the words the reader typed where they stand.
 Into ``config.verwandt`` it puts the nouns readers may type that no card uses, each under
-the noun of a card's topic it stands for (macros/sources/thesaurus.py), which
+the noun of a card's topic it stands for (thesaurus.py), which
 suche-woerter.js reads before a query reaches the worker.
 
 The offline bundle gets the same index: Material's offline plugin, which runs
@@ -26,7 +39,8 @@ import os
 import re
 from pathlib import Path
 
-from ..sources import suche, thesaurus, trennung
+from ...sources import trennung
+from . import thesaurus, woerter
 
 # The field of the terms from an entry's title weighs like the title, the one from its
 # text a little below the text: a word that stands there ranks above one only implied.
@@ -47,8 +61,8 @@ def write(site_dir: str | Path, synonyms: dict[str, list[str]], keep: Path) -> N
     if not path.is_file():
         return
     data = json.loads(path.read_text(encoding="utf-8"))
-    lemmas = suche.Lemmas()
-    finder = suche.Finder(suche.dictionary, synonyms, lemmas, keep=keep)
+    lemmas = woerter.Lemmas()
+    finder = woerter.Finder(woerter.dictionary, synonyms, lemmas, keep=keep)
     for entry in data["docs"]:
         for source, (field, _) in FIELDS.items():
             if trennung.SOFT_HYPHEN in entry.get(source, ""):  # where a title may break, no part of a word
@@ -68,11 +82,11 @@ def write(site_dir: str | Path, synonyms: dict[str, list[str]], keep: Path) -> N
 
 def related_words(docs: list[dict]) -> dict[str, str]:
     """The nouns readers may type for the nouns that name the entries' topics (OpenThesaurus)."""
-    plain = [[suche.plain_text(entry.get(field, "")) for field in ("title", "text", *(f for f, _ in FIELDS.values()))]
+    plain = [[woerter.plain_text(entry.get(field, "")) for field in ("title", "text", *(f for f, _ in FIELDS.values()))]
              for entry in docs]
-    texts = [set(suche.WORD.findall(" ".join(fields).lower())) for fields in plain]
+    texts = [set(woerter.WORD.findall(" ".join(fields).lower())) for fields in plain]
     topics = thesaurus.topics([(title, text) for title, text, *_ in plain])
-    return thesaurus.reader_words(thesaurus.Thesaurus.open(), texts, topics, suche.STOPWORDS)
+    return thesaurus.reader_words(thesaurus.Thesaurus.open(), texts, topics, woerter.STOPWORDS)
 
 
 def search_languages(site_dir: str | Path) -> set[str]:

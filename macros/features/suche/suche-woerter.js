@@ -3,14 +3,14 @@
    worker sees it; the reader's words stay in the search field.
 
    The index knows the cards' words, their compound parts, base forms and other forms
-   and the joined forms of „Ko-Produktion“ and „Partner:innen“ (macros/sources/suche.py).
+   and the joined forms of „Ko-Produktion“ and „Partner:innen“ (macros/features/suche/woerter.py).
    A word of the query that no word of the index begins with is read again:
    - a gender form „Partner:innen“, „Partner*innen“, „Partner_innen“, „PartnerInnen“:
      as „Partner“ (lunr would read the colon as a field, the star as a wildcard);
    - ae, oe, ue and ss for ä, ö, ü and ß („Buergerbeteiligung“), where the index has them;
    - a noun the cards do not use, as the noun of the same meaning that names a card's
      topic, from the thesaurus the build read (the index's config.verwandt: OpenThesaurus,
-     macros/sources/thesaurus.py), also in the plural: „Zoff“ as „Konflikt“,
+     macros/features/suche/thesaurus.py), also in the plural: „Zoff“ as „Konflikt“,
      „Fördermittel“ as „Förderung“; a noun found in a page or two only is read with it
      („Streit“, which only the accessibility statement has);
    - a compound the cards do not use, as its parts that they do („Stadtverwaltung“:
