@@ -39,7 +39,7 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Every page that is not a card (the cards: the `cards` fixture), as a reader's address below the site.
 OTHER_PAGES = ["", "inhalt/", "checklisten/", "herunterladen/", "auswahl/", "vorfuehren/", "druckfassung/",
                "leichte-sprache/", "datenschutz/", "barrierefreiheit/", "404.html"]
-DRUCK_CSS = ROOT / "overrides" / "assets" / "css" / "druck.css"
+DRUCK_CSS = ROOT / "macros" / "features" / "druck" / "druck.css"
 FEATURES = ROOT / "macros" / "features"  # a feature's folder holds its script and style
 
 

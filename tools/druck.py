@@ -3,7 +3,7 @@
 1. Builds the site (strict, into a temporary folder) and serves it on 127.0.0.1.
 2. Debian's Chromium, driven by Playwright, prints the page „Druckfassung“ in
    one go, as a reader's browser prints it (print media, the card format from
-   the @page rule of overrides/assets/css/druck.css): the cover card, the
+   the @page rule of macros/features/druck/druck.css): the cover card, the
    contents card, then every card on a page of its own. Printed in one piece
    with ``tagged=True, outline=True``, the PDF has a structure tree (headings,
    lists, links, figures with their text alternatives), the page's language

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .active_content import ActiveContentExtension, converting
 from .checkliste import ChecklistExtension
-from .druck import AddressExtension
+from ..features.druck.adressen import AddressExtension
 from .fertig import KeptHtmlExtension, kept, start
 
 

@@ -50,7 +50,7 @@ PARTS: dict[str, Part] = {
                   every_page=True),
     "basis": Part(css=("assets/css/basis.css",), every_page=True),
     "karte": Part(css=("assets/css/karte.css",), every_page=True),
-    "druck": Part(css=("assets/css/druck.css",), every_page=True),
+    "druck": Part(css=("macros/features/druck/druck.css",), every_page=True),
     "vorschau": Part(css=("macros/features/vorschau/vorschau.css",), js=("macros/features/vorschau/vorschau.js",),
                      every_page=True),
     # Registers the service worker that keeps the handbook after one visit (macros/outputs/app.py).

@@ -7,7 +7,7 @@ import re
 import markdown
 
 from macros.features import qr
-from macros.extensions.druck import AddressExtension
+from macros.features.druck.adressen import AddressExtension
 from tests.helpers import DRUCK_CSS, card_format_mm
 
 

@@ -1,6 +1,14 @@
-"""What a card page adds for print: the printed card's band, rivet mark and QR code.
+"""A card page printed as the card of the fan: its band, rivet mark, QR code and format.
 
-The print stylesheet (overrides/assets/css/druck.css) turns a card page into one
+One folder holds the feature: this module (the print-only block, below), ``adressen.py`` (a
+Python-Markdown extension that marks the links whose address print must show) and ``druck.css``
+(the print rules, with the card format in its one @page rule), which every page loads as the
+part ``druck`` (macros/features/teile.py) in the print stylesheet. tools/druck.py makes the PDFs
+of the printed fan from it. Its tests: tests/unit/test_druck.py, tests/browser/test_druck.py
+(Chromium's print: the card format, band, rivet mark, QR code, addresses), and the PDFs' in
+tests/browser/test_publish.py.
+
+The print stylesheet (``druck.css``) turns a card page into one
 card of the fan. What it cannot make from the page itself is added here: a
 print-only block below the card (HTML ``hidden``, so it is neither shown nor read
 out on screen; the print stylesheet shows it). It holds the QR code of the card's
@@ -13,7 +21,7 @@ The block is no Markdown: overrides/main.html writes it after the page's text,
 from ``page.meta["druck"]``, so neither Markdown, MkDocs's anchor check nor the
 search index reads its QR code's kilobytes on every page (half of a card's HTML).
 
-Links whose address print must add are marked by macros/extensions/druck.py.
+Links whose address print must add are marked by ``adressen.py``.
 """
 
 from __future__ import annotations
@@ -21,8 +29,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-from ..sources.registry import Card
-from . import qr
+from ...sources.registry import Card
+from .. import qr
 
 # Where the block waits for the template (page.meta).
 META = "druck"
