@@ -1,7 +1,7 @@
 """What one build keeps for the next: files whose content follows from their inputs alone.
 
 QR codes (features/qr.py), the slides' texts (features/vorfuehren/), the app's icons
-(outputs/app.py), and the dictionary, base forms and search terms (features/suche/woerter.py) take
+(features/app/), and the dictionary, base forms and search terms (features/suche/woerter.py) take
 time to make and come out the same for the same inputs. Each is kept under a name with a
 ``key`` of its inputs (their names, sizes and times for files, as they are for anything
 else), written whole and then renamed (builds may run side by side), and replaces its

@@ -22,7 +22,7 @@
    page's HTML for this: Material's start and the page's first layout). Each is measured over several loads: on a
    busy machine single figures say little.
 
-3. The app (macros/outputs/app.py): what a first visit of the home page keeps
+3. The app (macros/features/app/): what a first visit of the home page keeps
    for use without a network, what the server sends for it, and the time from
    the first load until the footer says the handbook is kept. The two
    measurements above block service workers, so they show a page's own cost.
@@ -182,7 +182,7 @@ def page_transfers(browser, base: str, sent: dict[str, int],
 
 @dataclass
 class AppCaching:
-    """First visits until the app's worker has kept the handbook (macros/outputs/app.py)."""
+    """First visits until the app's worker has kept the handbook (macros/features/app/)."""
 
     kept_bytes: int          # what the worker keeps, uncompressed (its own list)
     files: int

@@ -53,8 +53,8 @@ PARTS: dict[str, Part] = {
     "druck": Part(css=("macros/features/druck/druck.css",), every_page=True),
     "vorschau": Part(css=("macros/features/vorschau/vorschau.css",), js=("macros/features/vorschau/vorschau.js",),
                      every_page=True),
-    # Registers the service worker that keeps the handbook after one visit (macros/outputs/app.py).
-    "app": Part(css=("assets/css/app.css",), js=("assets/js/app.js",), every_page=True),
+    # Registers the service worker that keeps the handbook after one visit (macros/features/app/).
+    "app": Part(css=("macros/features/app/app.css",), js=("macros/features/app/app.js",), every_page=True),
     # The „Merken“ button on every card (small on purpose) and the selection's store.
     "merken": Part(css=("assets/css/auswahl-merken.css",), js=("assets/js/auswahl-merken.js",), every_page=True),
     # Only where a feature put its markup.

@@ -14,10 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..features import qr, suche, teile
+from ..features import app, emblem, qr, suche, teile
 from ..sources import Sources, trennung
 from ..features.druckfassung import karten as druckfassung_karten
-from . import app, bundles, csp, emblem, karten_json, kurzadressen, offline, robots, security
+from . import bundles, csp, karten_json, kurzadressen, offline, robots, security
 from . import vendor
 
 CACHE = Path(".cache")  # below the project: what builds keep for the next (safe to delete)

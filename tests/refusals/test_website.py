@@ -49,10 +49,10 @@ def test_a_publishers_own_stylesheet_joins_the_sites_bundle_after_ours(tiny):
 
 
 def test_a_file_a_feature_already_loads_on_every_page_is_refused_in_mkdocs_yml(tiny):
-    listed(tiny, "extra_javascript", "assets/js/app.js")
+    listed(tiny, "extra_javascript", "macros/features/app/app.js")
     result = tiny.build()
     assert result.returncode != 0
-    line = tiny.path("mkdocs.yml").read_text(encoding="utf-8").split("\n").index("  - assets/js/app.js") + 1
-    assert (f"mkdocs.yml:{line}: extra_javascript lists assets/js/app.js, which the feature „app“ "
+    line = tiny.path("mkdocs.yml").read_text(encoding="utf-8").split("\n").index("  - macros/features/app/app.js") + 1
+    assert (f"mkdocs.yml:{line}: extra_javascript lists macros/features/app/app.js, which the feature „app“ "
             "already loads on every page (macros/features/teile.py).") in result.output
     assert "Fix: remove it from extra_javascript." in result.output

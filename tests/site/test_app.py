@@ -10,7 +10,7 @@ import re
 import pytest
 from PIL import Image
 
-from macros.outputs import app
+from macros.features import app
 from tests.helpers import csp_headers
 from tools.common import ROOT
 

@@ -7,7 +7,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from macros.outputs import app, emblem
+from macros.features import app, emblem
 from tools.common import ROOT
 
 CSS = ROOT / "overrides" / "assets" / "css"

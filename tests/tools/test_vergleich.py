@@ -24,8 +24,9 @@ def repository(tmp_path_factory, tiny_kept):
     script changed (its own copy of overrides/, so the project's stays as it is)."""
     root = tmp_path_factory.mktemp("vergleich") / "repository"
     tiny = Project.tiny(root, kept=tiny_kept)
-    (root / "overrides").unlink()
-    shutil.copytree(ROOT / "overrides", root / "overrides")
+    for part in ("overrides", "macros"):  # the repository's own, to be changed
+        (root / part).unlink()
+        shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
     (root / ".gitignore").write_text(".cache/\nsite/\n", encoding="utf-8")
     git(root, "init", "--quiet")
     git(root, "config", "user.email", "test@example.org")
@@ -34,7 +35,7 @@ def repository(tmp_path_factory, tiny_kept):
     git(root, "commit", "--quiet", "-m", "as it is")
     tiny.replace(tiny.card(42), "Entscheidungen", "NEUE-FASSUNG Entscheidungen")
     git(root, "commit", "--quiet", "-am", "card 42")
-    script = root / "overrides" / "assets" / "js" / "app.js"
+    script = root / "macros" / "features" / "app" / "app.js"
     script.write_text(script.read_text(encoding="utf-8") + "\nwindow.vergleichGeaendert = true;\n", encoding="utf-8")
     git(root, "commit", "--quiet", "-am", "a script")
     return root

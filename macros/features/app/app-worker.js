@@ -1,6 +1,6 @@
 /* The service worker: keeps the whole handbook on the device after one visit.
 
-   The build (macros/outputs/app.py) puts in the list of files with their
+   The build (macros/features/app/) puts in the list of files with their
    content hashes, and writes this file as sw.js at the site's root, so its
    scope is the whole site under any base path. On install it fetches every
    listed file into a cache named after the build, each checked against its
@@ -43,7 +43,7 @@ function listed(url) {
 }
 
 /* Whether the build leaves this file out of the cache (the downloads: large, and the reader's
-   to keep), by the rules macros/outputs/app.py puts into BUILD. */
+   to keep), by the rules macros/features/app/ puts into BUILD. */
 function notKept(path) {
   return BUILD.notKept.folders.some(function (folder) { return path.indexOf(folder) === 0; }) ||
     BUILD.notKept.endings.some(function (ending) { return path.slice(-ending.length) === ending; });

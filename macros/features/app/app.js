@@ -2,7 +2,7 @@
    the device, says in the footer that it is kept (and how much space that takes),
    and offers a reload when a new build has arrived.
 
-   The worker (sw.js, written by macros/outputs/app.py) lies at the site's root,
+   The worker (sw.js, written by macros/features/app/) lies at the site's root,
    beside the manifest that every page links, so both are found from that link
    under any base path. Without the link (the offline zip, opened from file://,
    where no worker can run) or without service workers, this script does nothing.
@@ -23,7 +23,7 @@
   var root = new URL(".", link.href).href;
   var status = document.querySelector(".app-stand");
   var TEXTE = status ? status.dataset : {};
-  var WAHL = "ko-produktion.wahl"; // read by the worker (macros/outputs/app-worker.js)
+  var WAHL = "ko-produktion.wahl"; // read by the worker (macros/features/app/app-worker.js)
   var net = navigator.connection || {};
   var saving = net.saveData || net.type === "cellular";
   var all = document.querySelector(".app-alles");

@@ -3,7 +3,7 @@
 One drawing for every place the site shows a mark of its own: the logo in the header (written
 into each page by overrides/partials/logo.html, so it costs no request), the favicon
 (``assets/images/faecher.svg``, mkdocs.yml's ``theme.favicon``) and the app's icons
-(macros/outputs/app.py draws the same cards with Pillow). The colours are read from karte.css,
+(macros/features/app/ draws the same cards with Pillow). The colours are read from karte.css,
 where the chapters get them, so the emblem never drifts from the cards.
 """
 

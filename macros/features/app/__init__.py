@@ -1,5 +1,14 @@
 """The website as an app: a manifest, its icons, and a service worker that keeps the handbook.
 
+One folder holds the feature: this module (what the build writes, below), ``app-worker.js``
+(the worker's code, into which the build puts its list), ``app.js`` (registers the worker, asks
+before a phone that saves data downloads the whole handbook, offers a new build) and ``app.css``
+(the footer's notice), which every page loads as the part ``app`` (macros/features/teile.py).
+The footer's texts stand in overrides/partials/copyright.html, where Material looks for them;
+deploy/sw-aus.js retires the worker where a host stops publishing. Its tests:
+tests/site/test_app.py, tests/browser/test_app.py (install, offline, updates, saving data),
+and what a first visit transfers in tools/transfer.py (`make bench`).
+
 After one visit a phone can read, search and tick the whole handbook without a
 network. The build writes, into the site's root (so the worker's scope is the
 whole site, under any base path):
@@ -32,10 +41,10 @@ import os
 import re
 from pathlib import Path
 
-from .. import between_builds
-from ..errors import ContentError
-from . import emblem
-from ..features.suche import search_languages, used_search_file
+from ... import between_builds
+from ...errors import ContentError
+from .. import emblem
+from ..suche import search_languages, used_search_file
 
 MANIFEST = "manifest.webmanifest"
 WORKER = "sw.js"
@@ -92,7 +101,7 @@ def ink(css: Path) -> str:
 
 
 def icon(size: int, colours: list[str], safe: float = 1.0, background: str = BACKGROUND):
-    """The fan (macros/outputs/emblem.py) on ``background``, ``size`` pixels square;
+    """The fan (macros/features/emblem.py) on ``background``, ``size`` pixels square;
     ``safe`` shrinks it towards the centre (a maskable icon keeps the middle 80 %)."""
     from PIL import Image, ImageDraw  # only when the icons are drawn anew (_icons)
 
