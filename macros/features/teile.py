@@ -40,6 +40,8 @@ class Files:
     vendor: list[str]
 
 
+AUSWAHL = "macros/features/auswahl/"
+
 # In the order their files load: what a part needs comes earlier, unless it is needed by several.
 PARTS: dict[str, Part] = {
     # Every page's, in the site's bundles. Search comes first: suche-bei-bedarf.js holds back
@@ -56,7 +58,7 @@ PARTS: dict[str, Part] = {
     # Registers the service worker that keeps the handbook after one visit (macros/features/app/).
     "app": Part(css=("macros/features/app/app.css",), js=("macros/features/app/app.js",), every_page=True),
     # The „Merken“ button on every card (small on purpose) and the selection's store.
-    "merken": Part(css=("assets/css/auswahl-merken.css",), js=("assets/js/auswahl-merken.js",), every_page=True),
+    "merken": Part(css=(f"{AUSWAHL}auswahl-merken.css",), js=(f"{AUSWAHL}auswahl-merken.js",), every_page=True),
     # Only where a feature put its markup.
     "faecher": Part(css=("macros/features/faecher/faecher.css",)),
     "checkliste-stil": Part(css=("assets/css/checkliste.css",)),
@@ -67,7 +69,7 @@ PARTS: dict[str, Part] = {
     "checklisten-seite": Part(js=("assets/js/checkliste-uebersicht.js", "assets/js/checkliste-markdown.js",
                                   "assets/js/checkliste-teilen.js", "assets/js/notiz-uebersicht.js"),
                               needs=("checkliste",)),
-    "auswahl": Part(css=("assets/css/auswahl.css",), js=("assets/js/auswahl.js", "assets/js/auswahl-teilen.js"),
+    "auswahl": Part(css=(f"{AUSWAHL}auswahl.css",), js=(f"{AUSWAHL}auswahl.js", f"{AUSWAHL}auswahl-teilen.js"),
                     vendor=("assets/vendor/qrcode-generator.js",), needs=("checkliste-stil", "notiz", "merken")),
     "vorfuehren": Part(css=("macros/features/vorfuehren/vorfuehren.css",),
                        js=("macros/features/vorfuehren/vorfuehren.js",)),

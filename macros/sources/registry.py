@@ -37,7 +37,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Macros whose arguments are card numbers; each such call is a reference.
 REFERENCE_MACROS = ("siehe", "karte")
 # The largest card number: a shared selection's link carries numbers of at most four digits
-# (parseShared in overrides/assets/js/auswahl-teilen.js), so a larger card could not be shared.
+# (parseShared in macros/features/auswahl/auswahl-teilen.js), so a larger card could not be shared.
 LARGEST_NUMBER = 9999
 
 

@@ -23,28 +23,29 @@ JS = ROOT / "overrides" / "assets" / "js"
 # Every script of ours: those in overrides/ and those in the features' folders.
 SCRIPTS = sorted([*JS.glob("*.js"), *(ROOT / "macros" / "features").glob("*/*.js")])
 CSS = ROOT / "overrides" / "assets" / "css"
+AUSWAHL = ROOT / "macros" / "features" / "auswahl"
 
 
 def test_notes_and_the_selection_load_only_where_they_are_used(site):
     topic = site.sources_loaded(CARD_8)
-    assert "assets/js/auswahl-merken.js" in topic  # the Merken button, on every card
+    assert "macros/features/auswahl/auswahl-merken.js" in topic  # the Merken button, on every card
     assert not {s for s in topic if re.search(r"notiz|/auswahl\.js|vorfuehren|checkliste", s)}
     assert not [path for path in site.loads(CARD_8) if "qrcode" in path]
     assert {"assets/js/notiz.js", "assets/js/notiz-speicher.js"} <= set(site.sources_loaded(CARD_21))
-    assert "assets/js/auswahl.js" not in site.sources_loaded(CARD_21)
+    assert "macros/features/auswahl/auswahl.js" not in site.sources_loaded(CARD_21)
     overview = site.sources_loaded("checklisten/")
     assert {"assets/js/notiz-uebersicht.js", "assets/js/checkliste-markdown.js",
             "assets/js/checkliste-teilen.js"} <= set(overview)
     auswahl = site.sources_loaded("auswahl/")
-    assert {"assets/js/auswahl.js", "assets/js/notiz.js"} <= set(auswahl)
+    assert {"macros/features/auswahl/auswahl.js", "assets/js/notiz.js"} <= set(auswahl)
     assert "assets/vendor/qrcode-generator.js" in site.loads("auswahl/")
     assert "assets/js/checkliste.js" not in auswahl
     assert "macros/features/vorfuehren/vorfuehren.js" in site.sources_loaded("vorfuehren/")
 
 
 def test_the_merken_button_stays_small(site):
-    sizes = [len(gzip.compress(rjsmin.jsmin((JS / "auswahl-merken.js").read_text(encoding="utf-8")).encode())),
-             len(gzip.compress(rcssmin.cssmin((CSS / "auswahl-merken.css").read_text(encoding="utf-8")).encode()))]
+    sizes = [len(gzip.compress(rjsmin.jsmin((AUSWAHL / "auswahl-merken.js").read_text(encoding="utf-8")).encode())),
+             len(gzip.compress(rcssmin.cssmin((AUSWAHL / "auswahl-merken.css").read_text(encoding="utf-8")).encode()))]
     # Minified as the bundles hold them, gzip-compressed: a small part of the budget of 8 KB
     # compressed for all our additions to a card page (make bench measures the whole).
     assert sum(sizes) < 2500, sizes

@@ -20,10 +20,10 @@ def test_a_page_gets_the_files_of_its_parts_and_of_what_they_need_in_one_order()
     pages.use("auswahl")
     files = pages.files(page("auswahl.md"))
     # The selection needs the checklists' style and the notes, which need the stores.
-    assert files.css == ["assets/css/checkliste.css", "assets/css/notiz.css", "assets/css/auswahl.css"]
+    assert files.css == ["assets/css/checkliste.css", "assets/css/notiz.css", "macros/features/auswahl/auswahl.css"]
     assert files.js == ["assets/js/checkliste-speicher.js", "assets/js/notiz-speicher.js",
-                        "assets/js/checkliste-dialog.js", "assets/js/notiz.js", "assets/js/auswahl.js",
-                        "assets/js/auswahl-teilen.js"]
+                        "assets/js/checkliste-dialog.js", "assets/js/notiz.js", "macros/features/auswahl/auswahl.js",
+                        "macros/features/auswahl/auswahl-teilen.js"]
     assert files.vendor == ["assets/vendor/qrcode-generator.js"]
 
 
@@ -71,5 +71,5 @@ def test_the_parts_every_page_has_make_the_sites_bundles_search_first_and_never_
     pages.begin("auswahl.md")
     pages.use("auswahl")  # needs the „Merken“ store, which every page has
     files = pages.files(page("auswahl.md"))
-    assert "assets/js/auswahl-merken.js" in site.js
+    assert "macros/features/auswahl/auswahl-merken.js" in site.js
     assert not set(files.js + files.css) & set(site.js + site.css)

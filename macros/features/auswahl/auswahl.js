@@ -4,7 +4,7 @@
    for the projector view. Sharing as a link and a QR code is auswahl-teilen.js,
    which builds on KoProduktion.auswahlSeite.
 
-   The page carries every card as data (macros/features/auswahl.py); the selection
+   The page carries every card as data (macros/features/auswahl/); the selection
    itself is kept by auswahl-merken.js (KoProduktion.auswahl), in this browser only.
 
    A classic script (no modules): the offline bundle is opened from file://. */

@@ -1,7 +1,15 @@
 """The page „Meine Auswahl“: the cards a reader keeps for the next meeting, in their order.
 
+One folder holds the feature: this module (the page, below); on every page, as the part
+``merken`` (macros/features/teile.py), ``auswahl-merken.js`` (where the kept cards are stored,
+the „Merken“ button, previous and next within the selection) and ``auswahl-merken.css``; on the
+page, as the part ``auswahl``, ``auswahl.js`` (the list, its order), ``auswahl-teilen.js``
+(sharing as a link and a QR code) and ``auswahl.css``. Its tests: tests/browser/test_auswahl.py,
+tests/site/test_zusammenarbeit.py (what loads where, the button's size),
+tests/firefox/flows/auswahl.js (Firefox ESR).
+
 The reader keeps cards with the „Merken“ button on each card
-(overrides/assets/js/auswahl-merken.js); the list itself lives in the
+(``auswahl-merken.js``); the list itself lives in the
 reader's browser. So the page is written with every card as data (number,
 title, chapter, address), hidden, and auswahl.js shows the kept ones in the
 reader's order, with reordering, sharing as a link and a QR code, and a link
@@ -13,9 +21,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..sources.registry import Registry
-from . import teile
-from .karte import Href, card_link
+from ...sources.registry import Registry
+from .. import teile
+from ..karte import Href, card_link
 
 PAGE = "auswahl.md"
 # The tools, hidden until auswahl.js shows them (without it they could do nothing).
