@@ -17,7 +17,7 @@ from .extensions import kept
 from .features import auswahl, druck, druckfassung as printed, herausgeber, page_meta, vorfuehren
 from .features import herunterladen as downloads, pruefschritte, teile
 from .features.begriffe import link_terms
-from .features.checkliste import TOOLS_PARTIAL, all_checklists
+from .features.checkliste import all_checklists, tools as checklist_tools
 from .features.faecher import chapter_fan, whole_fan
 from .features.karte import card_link, contents, framed, inline_link, references
 from .sources import checkliste, nav
@@ -81,7 +81,7 @@ def define_env(env):
     @env.macro
     def alle_checklisten() -> str:
         """Every card's checklists by chapter, linked to their cards, with export and sharing."""
-        href, tools = here(), conf["theme"].get_env().get_template(TOOLS_PARTIAL).render()
+        href, tools = here(), checklist_tools()
         return all_checklists(registry, _build.checklists, lambda card: card_link(card, href), tools)
 
     @env.macro

@@ -1,10 +1,13 @@
-"""Python-Markdown extensions of our own, added to MkDocs's list once per build."""
+"""Python-Markdown extensions of our own, added to MkDocs's list once per build.
+
+Those of one feature live in its folder: the checklists' boxes (features/checkliste/kaestchen.py),
+the addresses print adds (features/druck/adressen.py)."""
 
 from __future__ import annotations
 
-from .active_content import ActiveContentExtension, converting
-from .checkliste import ChecklistExtension
+from ..features.checkliste.kaestchen import ChecklistExtension
 from ..features.druck.adressen import AddressExtension
+from .active_content import ActiveContentExtension, converting
 from .fertig import KeptHtmlExtension, kept, start
 
 

@@ -40,42 +40,41 @@ class Files:
     vendor: list[str]
 
 
-AUSWAHL = "macros/features/auswahl/"
+def _in(folder: str, *names: str) -> tuple[str, ...]:
+    """Files in a feature's folder, named from the project's top (macros/features/<folder>/)."""
+    return tuple(f"macros/features/{folder}/{name}" for name in names)
+
 
 # In the order their files load: what a part needs comes earlier, unless it is needed by several.
 PARTS: dict[str, Part] = {
     # Every page's, in the site's bundles. Search comes first: suche-bei-bedarf.js holds back
     # Material's search index and worker until search is first used, so it must run before
-    # Material's bundle and before anything else of ours.
-    # Pasting or dropping text into the search field searches, as typing does (suche-einfuegen.js).
-    "suche": Part(js=("macros/features/suche/suche-bei-bedarf.js", "macros/features/suche/suche-einfuegen.js"),
-                  every_page=True),
+    # Material's bundle and before anything else of ours. suche-einfuegen.js: pasting or
+    # dropping text into the search field searches, as typing does.
+    "suche": Part(js=_in("suche", "suche-bei-bedarf.js", "suche-einfuegen.js"), every_page=True),
     "basis": Part(css=("assets/css/basis.css",), every_page=True),
     "karte": Part(css=("assets/css/karte.css",), every_page=True),
-    "druck": Part(css=("macros/features/druck/druck.css",), every_page=True),
-    "vorschau": Part(css=("macros/features/vorschau/vorschau.css",), js=("macros/features/vorschau/vorschau.js",),
-                     every_page=True),
-    # Registers the service worker that keeps the handbook after one visit (macros/features/app/).
-    "app": Part(css=("macros/features/app/app.css",), js=("macros/features/app/app.js",), every_page=True),
+    "druck": Part(css=_in("druck", "druck.css"), every_page=True),
+    "vorschau": Part(css=_in("vorschau", "vorschau.css"), js=_in("vorschau", "vorschau.js"), every_page=True),
+    # Registers the service worker that keeps the handbook after one visit.
+    "app": Part(css=_in("app", "app.css"), js=_in("app", "app.js"), every_page=True),
     # The „Merken“ button on every card (small on purpose) and the selection's store.
-    "merken": Part(css=(f"{AUSWAHL}auswahl-merken.css",), js=(f"{AUSWAHL}auswahl-merken.js",), every_page=True),
+    "merken": Part(css=_in("auswahl", "auswahl-merken.css"), js=_in("auswahl", "auswahl-merken.js"), every_page=True),
     # Only where a feature put its markup.
-    "faecher": Part(css=("macros/features/faecher/faecher.css",)),
-    "checkliste-stil": Part(css=("assets/css/checkliste.css",)),
-    "speicher": Part(js=("assets/js/checkliste-speicher.js", "assets/js/notiz-speicher.js",
-                         "assets/js/checkliste-dialog.js")),
-    "checkliste": Part(js=("assets/js/checkliste.js",), needs=("checkliste-stil", "speicher", "notiz")),
-    "notiz": Part(css=("assets/css/notiz.css",), js=("assets/js/notiz.js",), needs=("speicher",)),
-    "checklisten-seite": Part(js=("assets/js/checkliste-uebersicht.js", "assets/js/checkliste-markdown.js",
-                                  "assets/js/checkliste-teilen.js", "assets/js/notiz-uebersicht.js"),
+    "faecher": Part(css=_in("faecher", "faecher.css")),
+    "checkliste-stil": Part(css=_in("checkliste", "checkliste.css")),
+    "speicher": Part(js=_in("checkliste", "checkliste-speicher.js", "notiz-speicher.js", "checkliste-dialog.js")),
+    "checkliste": Part(js=_in("checkliste", "checkliste.js"), needs=("checkliste-stil", "speicher", "notiz")),
+    "notiz": Part(css=_in("checkliste", "notiz.css"), js=_in("checkliste", "notiz.js"), needs=("speicher",)),
+    "checklisten-seite": Part(js=_in("checkliste", "checkliste-uebersicht.js", "checkliste-markdown.js",
+                                     "checkliste-teilen.js", "notiz-uebersicht.js"),
                               needs=("checkliste",)),
-    "auswahl": Part(css=(f"{AUSWAHL}auswahl.css",), js=(f"{AUSWAHL}auswahl.js", f"{AUSWAHL}auswahl-teilen.js"),
+    "auswahl": Part(css=_in("auswahl", "auswahl.css"), js=_in("auswahl", "auswahl.js", "auswahl-teilen.js"),
                     vendor=("assets/vendor/qrcode-generator.js",), needs=("checkliste-stil", "notiz", "merken")),
-    "vorfuehren": Part(css=("macros/features/vorfuehren/vorfuehren.css",),
-                       js=("macros/features/vorfuehren/vorfuehren.js",)),
+    "vorfuehren": Part(css=_in("vorfuehren", "vorfuehren.css"), js=_in("vorfuehren", "vorfuehren.js")),
     # The build puts every card after the page's own markup (their fans and checklists).
-    "druckfassung": Part(css=("macros/features/druckfassung/druckfassung.css",), needs=("faecher", "checkliste-stil")),
-    "herunterladen": Part(css=("macros/features/herunterladen/herunterladen.css",)),
+    "druckfassung": Part(css=_in("druckfassung", "druckfassung.css"), needs=("faecher", "checkliste-stil")),
+    "herunterladen": Part(css=_in("herunterladen", "herunterladen.css")),
 }
 
 

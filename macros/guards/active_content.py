@@ -41,7 +41,7 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20]")
 _FIX = {
     "element": "remove it: a card holds text, links and images; the site's scripts are ours "
-               "(overrides/assets/js/), and each page loads them.",
+               "(macros/features/), and each page loads them.",
     "handler": "remove the attribute: a card's HTML runs no script.",
     "style": "remove it and give the element a class instead ({: .name } after it, attr_list), "
              "styled in overrides/assets/css/: the site's Content-Security-Policy drops inline styles.",

@@ -18,13 +18,13 @@ Each question gets a key that is stable across new versions of the site: the
 card number and a short hash of the question's normalised text ("21-3f9a2c1b").
 Reordering questions or inserting new ones keeps every key; editing a question
 changes only its own. The browser keeps ticks under these keys
-(overrides/assets/js/checkliste*.js).
+(macros/features/checkliste/).
 
 This module reads and checks the blocks (plain Python, no MkDocs) and marks
 each question with its key before Markdown runs (``annotate``). The Markdown
 extension that turns a marked question into a labelled checkbox is
-macros/extensions/checkliste.py; the page „Checklisten“ is
-macros/features/checkliste.py.
+macros/features/checkliste/kaestchen.py; the page „Checklisten“ is
+macros/features/checkliste/.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ _START = re.compile(r'^!!!\s+checkliste(?:\s+"(?P<title>[^"]*)")?\s*$')
 _START_LOOSE = re.compile(r"^(!!!|\?\?\?\+?)\s*checkliste\b", re.IGNORECASE)
 _ITEM = re.compile(r"^[-*+]\s+(?P<box>\[(?P<state>[ xX])\]\s+)?(?P<text>.*)$")
 # How the key travels from the Markdown into the HTML: appended to the question
-# by ``annotate``, removed again by macros/extensions/checkliste.py.
+# by ``annotate``, removed again by macros/features/checkliste/kaestchen.py.
 _MARKER = "[[checkliste:{}]]"
 MARKER_RE = re.compile(r"\s*\[\[checkliste:(?P<key>\d+-[0-9a-f]{8})\]\]\s*$")
 

@@ -25,6 +25,7 @@ OURS = ("assets/css/", "assets/js/")
 CARD = "karten/08-teilhabe/"
 CONFIG = load_config(ROOT / "mkdocs.yml")
 SOURCES = ROOT / "overrides"
+CHECKLISTE = ROOT / "macros" / "features" / "checkliste"
 EVERY_PAGE = teile.every_page()
 # Every file the site's bundles hold, in their order.
 LISTED = [*EVERY_PAGE.css, *CONFIG["extra_css"], *EVERY_PAGE.js, *CONFIG["extra_javascript"]]
@@ -131,12 +132,12 @@ def test_a_page_joins_what_only_it_needs_into_one_stylesheet_and_one_script(site
     joined = (site.root / next(path for path in own if path.endswith(".js"))).read_text(encoding="utf-8")
     order = ["checkliste-speicher", "notiz-speicher", "checkliste-dialog", "checkliste", "notiz",
              "checkliste-uebersicht", "checkliste-markdown", "checkliste-teilen", "notiz-uebersicht"]
-    places = [joined.find(rjsmin.jsmin((SOURCES / f"assets/js/{name}.js").read_text(encoding="utf-8")).rstrip(";"))
+    places = [joined.find(rjsmin.jsmin((CHECKLISTE / f"{name}.js").read_text(encoding="utf-8")).rstrip(";"))
               for name in order]
     assert -1 not in places and places == sorted(places), dict(zip(order, places))
     css = (site.root / next(path for path in own if path.endswith(".css"))).read_text(encoding="utf-8")
     for name in ("checkliste", "notiz"):
-        assert rcssmin.cssmin((SOURCES / f"assets/css/{name}.css").read_text(encoding="utf-8")) in css, name
+        assert rcssmin.cssmin((CHECKLISTE / f"{name}.css").read_text(encoding="utf-8")) in css, name
 
 
 def test_every_page_holds_its_first_paint_for_one_stylesheet_of_ours(site):
@@ -146,7 +147,7 @@ def test_every_page_holds_its_first_paint_for_one_stylesheet_of_ours(site):
     site_rules = (site.root / site_css).read_text(encoding="utf-8")
     fan = ROOT / "macros" / "features" / "faecher" / "faecher.css"
     for url, needs in (("", fan), ("karten/19-vor-der-ko-produktion/", fan),
-                       ("checklisten/", SOURCES / "assets/css/checkliste.css"), (CARD, None)):
+                       ("checklisten/", CHECKLISTE / "checkliste.css"), (CARD, None)):
         screen = [site.resolve(url, link["href"]) for link in stylesheets(site, url)
                   if ours(site.resolve(url, link["href"])) and link.get("media") != "print"]
         assert len(screen) == 1, (url, screen)

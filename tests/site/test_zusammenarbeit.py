@@ -31,15 +31,16 @@ def test_notes_and_the_selection_load_only_where_they_are_used(site):
     assert "macros/features/auswahl/auswahl-merken.js" in topic  # the Merken button, on every card
     assert not {s for s in topic if re.search(r"notiz|/auswahl\.js|vorfuehren|checkliste", s)}
     assert not [path for path in site.loads(CARD_8) if "qrcode" in path]
-    assert {"assets/js/notiz.js", "assets/js/notiz-speicher.js"} <= set(site.sources_loaded(CARD_21))
+    notes = {"macros/features/checkliste/notiz.js", "macros/features/checkliste/notiz-speicher.js"}
+    assert notes <= set(site.sources_loaded(CARD_21))
     assert "macros/features/auswahl/auswahl.js" not in site.sources_loaded(CARD_21)
     overview = site.sources_loaded("checklisten/")
-    assert {"assets/js/notiz-uebersicht.js", "assets/js/checkliste-markdown.js",
-            "assets/js/checkliste-teilen.js"} <= set(overview)
+    assert {"macros/features/checkliste/notiz-uebersicht.js", "macros/features/checkliste/checkliste-markdown.js",
+            "macros/features/checkliste/checkliste-teilen.js"} <= set(overview)
     auswahl = site.sources_loaded("auswahl/")
-    assert {"macros/features/auswahl/auswahl.js", "assets/js/notiz.js"} <= set(auswahl)
+    assert {"macros/features/auswahl/auswahl.js", "macros/features/checkliste/notiz.js"} <= set(auswahl)
     assert "assets/vendor/qrcode-generator.js" in site.loads("auswahl/")
-    assert "assets/js/checkliste.js" not in auswahl
+    assert "macros/features/checkliste/checkliste.js" not in auswahl
     assert "macros/features/vorfuehren/vorfuehren.js" in site.sources_loaded("vorfuehren/")
 
 

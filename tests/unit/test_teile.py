@@ -20,10 +20,11 @@ def test_a_page_gets_the_files_of_its_parts_and_of_what_they_need_in_one_order()
     pages.use("auswahl")
     files = pages.files(page("auswahl.md"))
     # The selection needs the checklists' style and the notes, which need the stores.
-    assert files.css == ["assets/css/checkliste.css", "assets/css/notiz.css", "macros/features/auswahl/auswahl.css"]
-    assert files.js == ["assets/js/checkliste-speicher.js", "assets/js/notiz-speicher.js",
-                        "assets/js/checkliste-dialog.js", "assets/js/notiz.js", "macros/features/auswahl/auswahl.js",
-                        "macros/features/auswahl/auswahl-teilen.js"]
+    checklists, selection = "macros/features/checkliste/", "macros/features/auswahl/"
+    assert files.css == [f"{checklists}checkliste.css", f"{checklists}notiz.css", f"{selection}auswahl.css"]
+    assert files.js == [f"{checklists}checkliste-speicher.js", f"{checklists}notiz-speicher.js",
+                        f"{checklists}checkliste-dialog.js", f"{checklists}notiz.js", f"{selection}auswahl.js",
+                        f"{selection}auswahl-teilen.js"]
     assert files.vendor == ["assets/vendor/qrcode-generator.js"]
 
 

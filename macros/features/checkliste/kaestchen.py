@@ -1,5 +1,7 @@
 """Python-Markdown: a checklist question becomes a checkbox labelled by the question.
 
+MkDocs gets this extension from macros/extensions/__init__.py, with our others.
+
 macros/sources/checkliste.py marks each question of a ``!!! checkliste`` block
 with its key before Markdown runs; the tree processor here finds the marks,
 removes them, and builds the accessible checkbox around the question.
@@ -13,8 +15,9 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from ..features import teile
-from ..sources.checkliste import MARKER_RE, TYPE
+from ...sources.checkliste import MARKER_RE, TYPE
+from .. import teile
+
 
 class _ChecklistTreeprocessor(Treeprocessor):
     """Runs after pymdownx.tasklist (25) and before inline Markdown (20).

@@ -6,7 +6,7 @@
    Sharing as a link is checkliste-teilen.js, which builds on what this script offers
    (KoProduktion.checklisteUebersicht).
 
-   The tools are written hidden by overrides/partials/checkliste-werkzeuge.html
+   The tools are written hidden by werkzeuge.html beside this
    (without JavaScript they could do nothing); this script shows them. It builds on
    checkliste.js (the ticks), notiz.js (the notes), checkliste-speicher.js and
    notiz-speicher.js (the formats) and checkliste-dialog.js (asking, and showing what
