@@ -125,7 +125,7 @@ def on_pre_page_macros(env):
         raise build_error(error, body_offset(page.file.abs_src_path)) from None
     href = lambda card: _page_href(env, card.src_uri)  # noqa: E731
     env.markdown = link_terms(env.markdown, registry, card, href, _build.terms, _build.terms_excluded)
-    env.markdown = framed(registry, card, href, env.markdown, page.meta)
+    env.markdown = framed(registry, card, href, env.markdown, page.meta, auswahl.bar(_page_href(env, auswahl.PAGE)))
     page.meta[druck.META] = druck.block(card, env.conf["site_url"])  # overrides/main.html prints it
     env.markdown = expand_page(env.markdown, env.macros, page.meta)
 
@@ -145,5 +145,6 @@ def _checked(make):
 
 
 def _page_href(env, src_uri: str) -> str:
-    """The address of the page made from ``src_uri`` (below docs/) from the page being built."""
-    return get_relative_url(env.variables["files"].get_file_from_path(src_uri).url, env.page.url)
+    """The address of the page made from ``src_uri`` (below docs/) from the page being built; "" for none."""
+    file = env.variables["files"].get_file_from_path(src_uri)
+    return get_relative_url(file.url, env.page.url) if file else ""

@@ -56,8 +56,9 @@ def inline_link(registry: Registry, href: Href, number: int, text: str | None = 
     return card_link(card, href, label=label, attrs=vorschau.attributes(registry, card))
 
 
-def header(registry: Registry, card: Card, href: Href) -> str:
-    """Number, title and chapter at the top of a card page."""
+def header(registry: Registry, card: Card, href: Href, bar: str = "") -> str:
+    """Number, title and chapter at the top of a card page, and below them ``bar``: the „Merken“
+    bar as the selection writes it (macros/features/auswahl/)."""
     chapter_cards = registry.chapter_cards(card.chapter)
     overview = chapter_cards[0]
     chapter = escape(card.chapter.title)
@@ -72,9 +73,7 @@ def header(registry: Registry, card: Card, href: Href) -> str:
             f'<h1 id="karte-{card.number}"><span class="karte-nummer">'
             f'<span class="visually-hidden">Karte </span>{card.number}</span> '
             f'<span class="karte-titel">{trennung.title_html(card.title)}</span></h1>\n'
-            # The place of the „Merken“ button (auswahl-merken.js fills it; auswahl-merken.css
-            # keeps its height from the start, so nothing moves when it comes).
-            '<div class="karte-merken" data-karte-merken></div>\n'
+            f"{bar}\n"
             "</header>")
 
 
@@ -105,15 +104,16 @@ def footer(registry: Registry, card: Card, href: Href) -> str:
 FOOTER = "karte_fuss"  # page.meta: the footer overrides/main.html writes after the card's text
 
 
-def framed(registry: Registry, card: Card, href: Href, markdown: str, meta: dict) -> str:
-    """A card's Markdown below its header; its footer goes to ``meta`` for the template.
+def framed(registry: Registry, card: Card, href: Href, markdown: str, meta: dict, bar: str = "") -> str:
+    """A card's Markdown below its header (``bar``: as ``header`` takes it); its footer goes to
+    ``meta`` for the template.
 
     The footer (backlinks, previous and next) is the screen's navigation, not the card's
     text: written by the template, it stays out of the search index, whose parser read it on
     every card page (at 2,000 cards, a second of the build), and out of the results.
     """
     meta[FOOTER] = footer(registry, card, href)
-    return f"{kept(header(registry, card, href))}\n\n{markdown}\n"
+    return f"{kept(header(registry, card, href, bar))}\n\n{markdown}\n"
 
 
 def contents(registry: Registry, href: Href) -> str:

@@ -13,10 +13,11 @@ each page's Markdown is read), and overrides/main.html asks for the page's files
 which bundles.py joins into one stylesheet and one script. So no template searches a page's HTML
 for what it holds, and a part's files are named in one place.
 
-Shared parts carry no feature's name where several features use them: ``speicher`` (the
-checklists' and the notes' stores and the dialog) serves the checklists, the notes and the
-selection; ``checkliste-stil`` styles the checklists and the selection's share box. (Their
-files still have their old names; the issue „One feature, one folder“ moves them.)
+Shared parts carry no feature's name where several features use them, and their files lie
+in macros/features/gemeinsam/: ``speicher`` (where the ticks, the notes and the selection are
+kept, on every page for the „Merken“ button). ``checkliste-stil`` still styles the
+selection's share box and ``formate`` holds the dialog the selection uses: the next steps of
+„One feature, one folder“ give them neutral parts of their own.
 """
 
 from __future__ import annotations
@@ -58,19 +59,22 @@ PARTS: dict[str, Part] = {
     "vorschau": Part(css=_in("vorschau", "vorschau.css"), js=_in("vorschau", "vorschau.js"), every_page=True),
     # Registers the service worker that keeps the handbook after one visit.
     "app": Part(css=_in("app", "app.css"), js=_in("app", "app.js"), every_page=True),
+    # Where every feature keeps what a reader does (ticks, notes, the selection): shared.
+    "speicher": Part(js=_in("gemeinsam", "speicher.js"), every_page=True),
     # The „Merken“ button on every card (small on purpose) and the selection's store.
     "merken": Part(css=_in("auswahl", "auswahl-merken.css"), js=_in("auswahl", "auswahl-merken.js"), every_page=True),
     # Only where a feature put its markup.
     "faecher": Part(css=_in("faecher", "faecher.css")),
     "checkliste-stil": Part(css=_in("checkliste", "checkliste.css")),
-    "speicher": Part(js=_in("checkliste", "checkliste-speicher.js", "notiz-speicher.js", "checkliste-dialog.js")),
-    "checkliste": Part(js=_in("checkliste", "checkliste.js"), needs=("checkliste-stil", "speicher", "notiz")),
-    "notiz": Part(css=_in("checkliste", "notiz.css"), js=_in("checkliste", "notiz.js"), needs=("speicher",)),
+    # The formats ticks and notes are kept and passed on in, and the questions the scripts ask.
+    "formate": Part(js=_in("checkliste", "checkliste-speicher.js", "notiz-speicher.js", "checkliste-dialog.js")),
+    "checkliste": Part(js=_in("checkliste", "checkliste.js"), needs=("checkliste-stil", "formate", "notiz")),
+    "notiz": Part(css=_in("checkliste", "notiz.css"), js=_in("checkliste", "notiz.js"), needs=("formate",)),
     "checklisten-seite": Part(js=_in("checkliste", "checkliste-uebersicht.js", "checkliste-markdown.js",
                                      "checkliste-teilen.js", "notiz-uebersicht.js"),
                               needs=("checkliste",)),
     "auswahl": Part(css=_in("auswahl", "auswahl.css"), js=_in("auswahl", "auswahl.js", "auswahl-teilen.js"),
-                    vendor=("assets/vendor/qrcode-generator.js",), needs=("checkliste-stil", "notiz", "merken")),
+                    vendor=("assets/vendor/qrcode-generator.js",), needs=("checkliste-stil", "notiz", "speicher", "merken")),
     "vorfuehren": Part(css=_in("vorfuehren", "vorfuehren.css"), js=_in("vorfuehren", "vorfuehren.js")),
     # The build puts every card after the page's own markup (their fans and checklists).
     "druckfassung": Part(css=_in("druckfassung", "druckfassung.css"), needs=("faecher", "checkliste-stil")),

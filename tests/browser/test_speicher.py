@@ -150,3 +150,25 @@ def test_corrupt_values_under_every_key_are_repaired_not_thrown(browser, server,
     page.reload()
     assert errors == []
     context.close()
+
+
+def test_a_damaged_selection_keeps_its_good_cards_and_an_unreadable_one_is_kept_aside(browser, server):
+    # The selection is kept through the same store as ticks and notes (macros/features/gemeinsam/speicher.js).
+    context = new_context(browser)
+    page = context.new_page()
+    page.goto(server + CARD_20)
+    store = "ko-produktion.auswahl.v1"
+    damaged = {"version": 1, "karten": [{"karte": 20, "adresse": CARD_20, "titel": "Anforderungen"},
+                                        {"karte": "zwanzig"}, {"karte": 8, "adresse": "javascript:alert(1)"}]}
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [store, json.dumps(damaged)])
+    page.reload()
+    expect(page.locator(".karte-merken-auswahl")).to_have_text("Meine Auswahl (2)")
+    expect(page.locator(".karte-merken-knopf")).to_have_attribute("aria-pressed", "true")
+    repaired = json.loads(page.evaluate("key => localStorage.getItem(key)", store))
+    assert [(card["karte"], card["adresse"]) for card in repaired["karten"]] == [(20, CARD_20), (8, "")]
+    page.evaluate("key => localStorage.setItem(key, '{kaputt')", store)
+    page.reload()
+    expect(page.locator(".karte-merken-knopf")).to_have_attribute("aria-pressed", "false")
+    assert page.evaluate("key => localStorage.getItem(key + '.unlesbar')", store) == "{kaputt"
+    assert json.loads(page.evaluate("key => localStorage.getItem(key)", store))["karten"] == []
+    context.close()

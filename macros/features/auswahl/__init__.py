@@ -26,6 +26,16 @@ from .. import teile
 from ..karte import Href, card_link
 
 PAGE = "auswahl.md"
+# The texts auswahl-merken.js shows in the „Merken“ bar ({anzahl}: the cards kept, {stelle}:
+# this card's place among them), written into the bar as data- attributes.
+BAR_TEXTS = {
+    "auswahl": "Meine Auswahl ({anzahl})",
+    "nicht-gespeichert": "Dieser Browser lässt die Seite nichts dauerhaft speichern: Ihre Auswahl gilt nur für "
+                         "diesen Besuch, solange Sie in diesem Tab auf dieser Website bleiben.",
+    "stelle": "Karte {stelle} von {anzahl} Ihrer Auswahl",
+    "zurueck": "← Vorherige Karte Ihrer Auswahl",
+    "weiter": "Nächste Karte Ihrer Auswahl →",
+}
 # The tools, hidden until auswahl.js shows them (without it they could do nothing).
 TOOLS = """<div class="auswahl-werkzeuge" hidden>
 <div class="auswahl-knoepfe">
@@ -46,6 +56,21 @@ TOOLS = """<div class="auswahl-werkzeuge" hidden>
 <p>Der Link enthält nur die Nummern Ihrer Karten. Er wird nirgends gespeichert: Wer ihn öffnet, sieht zuerst, welche Karten er enthält, und entscheidet dann.</p>
 </div>
 </div>"""
+
+
+def bar(page_href: str) -> str:
+    """The „Merken“ bar below a card's title: the button, the link to the page „Meine Auswahl“
+    (``page_href``, from the card; "" where the site has none) and the notice, hidden until
+    auswahl-merken.js has read the selection (without it they could do nothing;
+    auswahl-merken.css keeps the bar's height from the start, so nothing moves), and left out
+    of the search index. It holds no <div>: the Druckfassung takes it out up to its first </div>
+    (macros/features/druckfassung/karten.py)."""
+    texts = "".join(f' data-{key}="{escape(text)}"' for key, text in BAR_TEXTS.items())
+    link = f' href="{escape(page_href)}"' if page_href else ""
+    return (f'<div class="karte-merken" data-karte-merken data-search-exclude{texts}>'
+            '<button type="button" class="karte-merken-knopf knopf" aria-pressed="false" hidden>Merken</button>'
+            f'<a class="karte-merken-auswahl"{link} hidden></a>'
+            '<p class="karte-merken-hinweis" role="status"></p></div>')
 
 
 def page(registry: Registry, href: Href, vorfuehren: str, site_url: str | None) -> str:

@@ -6,59 +6,36 @@
    {"version": 1, "karten": [{"karte": 21, "adresse": "karten/21-…/", "titel": "…"}, …]}
    in the reader's order; "adresse" is relative to the site's root, which differs
    between the website and the offline bundle and is read from Material's __config.
-   When storage is blocked or full, the selection lasts for the visit: while the tab
-   stays on the site (KoProduktion.besuch, partials/speicher-schutz.html).
-   The page „Meine Auswahl“ (auswahl.js) builds on KoProduktion.auswahl.
+   It is kept in the store every feature keeps its values in (KoProduktion.speicher,
+   macros/features/gemeinsam/speicher.js): when storage is blocked or full, the selection
+   lasts for the visit, while the tab stays on the site; a damaged one is repaired.
+   The page „Meine Auswahl“ (auswahl.js) builds on KoProduktion.auswahl. On a card, the
+   build writes the bar with the button (hidden until the selection is read), the link to
+   the page „Meine Auswahl“ and the texts shown here (bar() in macros/features/auswahl/).
 
    Small on purpose: it loads on every page. A classic script (no modules): the
    offline bundle is opened from file://. */
 (function () {
   "use strict";
 
-  var TEXTE = {
-    merken: "Merken",
-    zurAuswahl: function (count) {
-      return "Meine Auswahl (" + count + ")";
-    },
-    // the entry of the page „Meine Auswahl“ in the site navigation
-    navigation: "Meine Auswahl",
-    nichtGespeichert: "Dieser Browser lässt die Seite nichts dauerhaft speichern: Ihre Auswahl gilt nur " +
-      "für diesen Besuch, solange Sie in diesem Tab auf dieser Website bleiben.",
-    zurueck: "← Vorherige Karte Ihrer Auswahl",
-    weiter: "Nächste Karte Ihrer Auswahl →",
-    stelle: function (place, count) {
-      return "Karte " + place + " von " + count + " Ihrer Auswahl";
-    }
-  };
-
   var STORE = "ko-produktion.auswahl.v1";
   var PARAM = "auswahl";
-  // Where storage will not keep the selection, the visit keeps it (set up in the page's head).
-  var visit = (window.KoProduktion && window.KoProduktion.besuch) || pageOnly();
-
-  function pageOnly() {
-    var kept = {};
-    return {
-      read: function (key) { return kept.hasOwnProperty(key) ? kept[key] : null; },
-      write: function (key, text) { kept[key] = text; }
-    };
-  }
-
   // A kept card's address: relative to the site's root, never another host or a script.
   var ADDRESS = /^(?![a-z][a-z0-9+.-]*:|[\/\\])[^:?#]*$/i;
 
-  /* The stored selection as a list of {karte, adresse, titel}; bad entries are dropped, and an
-     address that would lead off the site („javascript:…“, „https://…“) is forgotten. */
+  /* The stored selection as {karten: a list of {karte, adresse, titel}, damaged, unreadable}: bad
+     entries are dropped (the store then keeps the rest), and an address that would lead off the
+     site („javascript:…“, „https://…“) is forgotten. */
   function parse(raw) {
-    var data;
+    var data = null;
     try {
       data = JSON.parse(raw);
     } catch (e) {
-      return [];
+      return { karten: [], damaged: true, unreadable: true };
     }
     var list = data && Array.isArray(data.karten) ? data.karten : [];
     var seen = {};
-    return list.filter(function (entry) {
+    var karten = list.filter(function (entry) {
       var ok = entry && typeof entry.karte === "number" && entry.karte > 0 && entry.karte % 1 === 0 &&
         !seen[entry.karte];
       if (ok) {
@@ -72,39 +49,18 @@
         titel: typeof entry.titel === "string" ? entry.titel : ""
       };
     });
+    return { karten: karten, damaged: JSON.stringify(karten) !== JSON.stringify(list) };
   }
+
+  var store = window.KoProduktion.speicher.open({ key: STORE, parse: parse, field: "karten",
+    serialise: function (list) { return JSON.stringify({ version: 1, karten: list }); } });
 
   function read() {
-    var kept = visit.read(STORE);
-    if (kept !== null) {
-      return parse(kept);
-    }
-    try {
-      var raw = window.localStorage.getItem(STORE);
-      return raw === null ? [] : parse(raw);
-    } catch (e) {
-      return [];
-    }
+    var kept = store.read();
+    return kept ? kept.karten : [];
   }
-
-  /* Keep the selection; false when the browser would not keep it (it then lasts
-     for the visit). */
-  function write(list) {
-    var text = JSON.stringify({ version: 1, karten: list });
-    try {
-      window.localStorage.setItem(STORE, text);
-      visit.write(STORE, null);
-      return true;
-    } catch (e) {
-      visit.write(STORE, text);
-      return false;
-    }
-  }
-
-  /* Whether the selection is kept beyond this visit. */
-  function keeps() {
-    return visit.read(STORE) === null;
-  }
+  // store.write(list): false when the browser would not keep it (it then lasts for the visit).
+  var write = store.write;
 
   /* The site's root as an absolute address (Material writes it into every page). */
   function root() {
@@ -122,21 +78,9 @@
     return new URL(path, root()).href;
   }
 
-  /* A page of the site by its entry in the navigation (its address differs between
-     the website and the offline bundle). */
-  function navLink(text) {
-    var links = document.querySelectorAll(".md-nav--primary a.md-nav__link");
-    for (var i = 0; i < links.length; i += 1) {
-      if (links[i].textContent.trim() === text) {
-        return links[i].href;
-      }
-    }
-    return "";
-  }
-
   window.KoProduktion = window.KoProduktion || {};
-  window.KoProduktion.auswahl = { STORE: STORE, PARAM: PARAM, read: read, write: write, keeps: keeps,
-    parse: parse, root: root, address: address };
+  window.KoProduktion.auswahl = { STORE: STORE, PARAM: PARAM, read: read, write: write, keeps: store.keeps,
+    root: root, address: address };
 
   // -- on a card page ----------------------------------------------------------------------
 
@@ -165,24 +109,16 @@
   if (!bar) {
     return;
   }
-  var button = document.createElement("button");
-  button.type = "button";
-  button.className = "karte-merken-knopf knopf";
-  button.textContent = TEXTE.merken;
-  var link = document.createElement("a");
-  link.className = "karte-merken-auswahl";
-  var note = document.createElement("p");
-  note.className = "karte-merken-hinweis";
-  note.setAttribute("role", "status");
-  bar.appendChild(button);
-  bar.appendChild(link);
-  bar.appendChild(note);
+  // Its texts, as the build wrote them (macros/features/auswahl/, BAR_TEXTS).
+  var TEXTE = bar.dataset;
+  var button = bar.querySelector(".karte-merken-knopf");
+  var link = bar.querySelector(".karte-merken-auswahl"); // to the page „Meine Auswahl“, where the site has one
+  var note = bar.querySelector(".karte-merken-hinweis");
 
   function show() {
     var list = read();
     button.setAttribute("aria-pressed", place(list) >= 0 ? "true" : "false");
-    link.href = navLink(TEXTE.navigation);
-    link.textContent = TEXTE.zurAuswahl(list.length);
+    link.textContent = TEXTE.auswahl.replace("{anzahl}", list.length);
     link.hidden = !list.length || !link.href;
   }
 
@@ -204,6 +140,7 @@
   });
   window.addEventListener("pageshow", show);
   show();
+  button.hidden = false;
 
   /* Read from the selection: previous and next follow it. */
   var steps = document.querySelector(".karte-blaettern");
@@ -224,15 +161,16 @@
     a.appendChild(document.createTextNode(" " + entry.karte + " " + entry.titel));
     return a;
   }
+  var stelle = TEXTE.stelle.replace("{stelle}", at + 1).replace("{anzahl}", list.length);
   steps.textContent = "";
-  steps.setAttribute("aria-label", TEXTE.stelle(at + 1, list.length));
+  steps.setAttribute("aria-label", stelle);
   if (at > 0 && list[at - 1].adresse) {
     steps.appendChild(step(list[at - 1], "karte-zurueck", TEXTE.zurueck));
   }
   var where = document.createElement("a");
   where.className = "karte-auswahl-stelle";
-  where.href = navLink(TEXTE.navigation);
-  where.textContent = TEXTE.stelle(at + 1, list.length);
+  where.href = link.href;
+  where.textContent = stelle;
   steps.appendChild(where);
   if (at + 1 < list.length && list[at + 1].adresse) {
     steps.appendChild(step(list[at + 1], "karte-weiter", TEXTE.weiter));

@@ -9,10 +9,10 @@
    object in the URL fragment (never sent to a server), compressed
    (checkliste-teilen.js). Both carry the notes beside the ticks (notiz-speicher.js).
 
-   Pure functions, plus one wrapper for localStorage, which may be missing, read-only
-   or throw (private mode, blocked storage, a full disk); the notes are kept through
-   the same wrapper (notiz-speicher.js). Everything sits on the
-   one global KoProduktion.checklisteSpeicher.
+   Pure functions, and the ticks' store in the one every feature keeps its values in
+   (KoProduktion.speicher, macros/features/gemeinsam/speicher.js: localStorage as far as
+   the browser allows it, else the visit). Everything sits on the one global
+   KoProduktion.checklisteSpeicher.
 
    A classic script (no modules): the offline bundle is opened from file://. */
 (function () {
@@ -132,85 +132,9 @@
     }, null, 2) + "\n";
   }
 
-  /* localStorage as far as this browser allows it. `readable`: it can be read;
-     `persistent`: writing works (it turns false when a write fails). Where it will
-     not keep a value (blocked or full), the visit keeps it (KoProduktion.besuch, in
-     the page's head: while the tab stays on the site), and read() prefers that.
-     `kind` says what is kept ({key, parse, serialise, field}; the notes use it,
-     notiz-speicher.js); without it, the ticks. */
-  function openStorage(kind) {
-    kind = kind || { key: STORE, parse: parseStored, serialise: serialise, field: "ticks" };
-    var store = { readable: false, persistent: false, read: read, write: write };
-    var visit = (window.KoProduktion && window.KoProduktion.besuch) || null;
-    var area = null;
-    try {
-      area = window.localStorage;
-      area.getItem(kind.key);
-      store.readable = true;
-    } catch (e) {
-      area = null;
-    }
-    if (area) {
-      try {
-        area.setItem(kind.key + ".probe", "1");
-        area.removeItem(kind.key + ".probe");
-        store.persistent = true;
-      } catch (e) {
-        store.persistent = false;
-      }
-    }
-
-    /* The value as kind.parse gives it: what this visit keeps, or the stored value,
-       repaired in place if damaged (the unreadable original is kept aside); null when
-       nothing can be read. */
-    function read() {
-      var kept = visit ? visit.read(kind.key) : null;
-      if (kept !== null) {
-        return kind.parse(kept);
-      }
-      if (!store.readable) {
-        return null;
-      }
-      var raw;
-      try {
-        raw = area.getItem(kind.key);
-      } catch (e) {
-        return null;
-      }
-      var parsed = kind.parse(raw);
-      if (parsed.damaged && store.persistent) {
-        try {
-          if (parsed.unreadable) {
-            area.setItem(kind.key + ".unlesbar", raw);
-          }
-          area.setItem(kind.key, kind.serialise(parsed[kind.field]));
-        } catch (e) {
-          store.persistent = false;
-        }
-      }
-      return parsed;
-    }
-
-    /* Keep the value; false when storage could not keep it (the visit then does). */
-    function write(value) {
-      if (store.persistent) {
-        try {
-          area.setItem(kind.key, kind.serialise(value));
-          if (visit) {
-            visit.write(kind.key, null);
-          }
-          return true;
-        } catch (e) {
-          store.persistent = false;
-        }
-      }
-      if (visit) {
-        visit.write(kind.key, kind.serialise(value));
-      }
-      return false;
-    }
-
-    return store;
+  /* The ticks' store, in the one every feature keeps its values in (KoProduktion.speicher). */
+  function openStorage() {
+    return window.KoProduktion.speicher.open({ key: STORE, parse: parseStored, serialise: serialise, field: "ticks" });
   }
 
   window.KoProduktion = window.KoProduktion || {};

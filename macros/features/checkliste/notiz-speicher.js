@@ -13,7 +13,8 @@
    moves or deletes it. A JSON file and a shared link carry the same object as
    "notizen" beside the ticks. Empty notes are not kept.
 
-   Pure functions and the storage wrapper of checkliste-speicher.js; all on
+   Pure functions, and the notes' store in the one every feature keeps its values in
+   (KoProduktion.speicher, macros/features/gemeinsam/speicher.js); all on
    KoProduktion.notizSpeicher. A classic script (no modules): the offline bundle is
    opened from file://. */
 (function () {
@@ -83,7 +84,7 @@
     return result;
   }
 
-  /* A stored value, as openStorage of checkliste-speicher.js reads it. */
+  /* A stored value, as the store (KoProduktion.speicher) reads it. */
   function parseStored(raw) {
     if (raw === null || raw === undefined) {
       return { notes: empty(), damaged: false };
@@ -195,8 +196,7 @@
   }
 
   function openStorage() {
-    var speicher = window.KoProduktion.checklisteSpeicher;
-    return speicher.openStorage({ key: STORE, parse: parseStored, serialise: serialise, field: "notes" });
+    return window.KoProduktion.speicher.open({ key: STORE, parse: parseStored, serialise: serialise, field: "notes" });
   }
 
   window.KoProduktion = window.KoProduktion || {};

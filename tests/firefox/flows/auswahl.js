@@ -6,7 +6,7 @@ const CARDS = ["karten/21-bezahlte-stellen-in-der-zivilgesellschaft/", "karten/0
 exports.run = async (page, site) => {
   for (const card of CARDS) {
     await page.goto(site.url(card));
-    await page.waitForSelector("button.karte-merken-knopf");
+    await page.waitForSelector("button.karte-merken-knopf", { visible: true }); // shown once the script has read the selection
     await page.click("button.karte-merken-knopf");
     const pressed = await page.$eval("button.karte-merken-knopf", (b) => b.getAttribute("aria-pressed"));
     site.expect(pressed === "true", `Merken on ${card} is not pressed after the click`);

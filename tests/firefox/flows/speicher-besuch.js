@@ -4,7 +4,7 @@
 exports.storage = "blocked";
 exports.run = async (page, site) => {
   await page.goto(site.url("karten/20-anforderungen-der-ko-produktion/"));
-  await page.waitForSelector("button.karte-merken-knopf");
+  await page.waitForSelector("button.karte-merken-knopf", { visible: true }); // shown once the script has read the selection
   await page.click("button.karte-merken-knopf");
   const told = await page.$eval(".karte-merken-hinweis", (e) => e.textContent);
   site.expect(told.includes("nur für diesen Besuch"), `after Merken the card says "${told}"`);

@@ -4,7 +4,7 @@
    the box drawn for it) and lies in the window. */
 exports.run = async (page, site) => {
   await page.goto(site.url("karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"));
-  await page.waitForSelector("button.karte-merken-knopf");
+  await page.waitForSelector("button.karte-merken-knopf", { visible: true }); // shown once the script has read the selection
   await page.waitForSelector(".checkliste-fortschritt");
   const stop = () => page.evaluate(() => {
     const e = document.activeElement;
