@@ -284,7 +284,7 @@ def store_selection(page, numbers: list[int]) -> None:
 
 def our_dialog(page):
     """The site's own modal dialog while open (Material's search box has the role dialog too)."""
-    return page.locator("dialog.checkliste-dialog[open]")
+    return page.locator("dialog.dialog[open]")
 
 
 def search_results(page, query: str, timeout: float = 30000) -> list[str]:

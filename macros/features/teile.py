@@ -15,9 +15,8 @@ for what it holds, and a part's files are named in one place.
 
 Shared parts carry no feature's name where several features use them, and their files lie
 in macros/features/gemeinsam/: ``speicher`` (where the ticks, the notes and the selection are
-kept, on every page for the „Merken“ button). ``checkliste-stil`` still styles the
-selection's share box and ``formate`` holds the dialog the selection uses: the next steps of
-„One feature, one folder“ give them neutral parts of their own.
+kept, on every page for the „Merken“ button), ``dialog`` (the question asked before something
+is lost) and ``teilen`` (the share box and its messages).
 """
 
 from __future__ import annotations
@@ -66,15 +65,19 @@ PARTS: dict[str, Part] = {
     # Only where a feature put its markup.
     "faecher": Part(css=_in("faecher", "faecher.css")),
     "checkliste-stil": Part(css=_in("checkliste", "checkliste.css")),
-    # The formats ticks and notes are kept and passed on in, and the questions the scripts ask.
-    "formate": Part(js=_in("checkliste", "checkliste-speicher.js", "notiz-speicher.js", "checkliste-dialog.js")),
-    "checkliste": Part(js=_in("checkliste", "checkliste.js"), needs=("checkliste-stil", "formate", "notiz")),
-    "notiz": Part(css=_in("checkliste", "notiz.css"), js=_in("checkliste", "notiz.js"), needs=("formate",)),
-    "checklisten-seite": Part(js=_in("checkliste", "checkliste-uebersicht.js", "checkliste-markdown.js",
-                                     "checkliste-teilen.js", "notiz-uebersicht.js"),
-                              needs=("checkliste",)),
+    # Shared: the question asked before something is lost, and the share box with its messages.
+    "dialog": Part(css=_in("gemeinsam", "dialog.css"), js=_in("gemeinsam", "dialog.js")),
+    "teilen": Part(css=_in("gemeinsam", "teilen.css"), js=_in("gemeinsam", "teilen.js")),
+    # The formats ticks and notes are kept and passed on in.
+    "formate": Part(js=_in("checkliste", "checkliste-speicher.js", "notiz-speicher.js")),
+    "checkliste": Part(js=_in("checkliste", "checkliste.js"), needs=("checkliste-stil", "formate", "dialog", "notiz")),
+    "notiz": Part(css=_in("checkliste", "notiz.css"), js=_in("checkliste", "notiz.js"), needs=("formate", "dialog")),
+    "checklisten-seite": Part(js=_in("checkliste", "checkliste-uebernehmen.js", "checkliste-uebersicht.js",
+                                     "checkliste-markdown.js", "checkliste-teilen.js", "notiz-uebersicht.js"),
+                              needs=("checkliste", "teilen")),
     "auswahl": Part(css=_in("auswahl", "auswahl.css"), js=_in("auswahl", "auswahl.js", "auswahl-teilen.js"),
-                    vendor=("assets/vendor/qrcode-generator.js",), needs=("checkliste-stil", "notiz", "speicher", "merken")),
+                    vendor=("assets/vendor/qrcode-generator.js",),
+                    needs=("checkliste-stil", "notiz", "dialog", "teilen", "speicher", "merken")),
     "vorfuehren": Part(css=_in("vorfuehren", "vorfuehren.css"), js=_in("vorfuehren", "vorfuehren.js")),
     # The build puts every card after the page's own markup (their fans and checklists).
     "druckfassung": Part(css=_in("druckfassung", "druckfassung.css"), needs=("faecher", "checkliste-stil")),

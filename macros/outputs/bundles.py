@@ -18,7 +18,7 @@ build makes of them, minified by rcssmin and rjsmin:
 Files only some pages load (the fan's style, the checklists', the notes', the
 selection's) are minified when a template first asks for them: one page's set
 of them joined into one script, ``page.<hash>.min.js``
-(``config.extra.assets.script(...)``: the page „Checklisten“ needs nine scripts,
+(``config.extra.assets.script(...)``: the page „Checklisten“ needs eleven scripts,
 in one request), and into one stylesheet *with the site's screen rules*,
 ``page.<hash>.min.css`` (``config.extra.assets.stylesheet(...)``), which such a
 page loads instead of ``site.<hash>.min.css``. Every stylesheet holds up the first

@@ -19,11 +19,13 @@ def test_a_page_gets_the_files_of_its_parts_and_of_what_they_need_in_one_order()
     pages.begin("auswahl.md")
     pages.use("auswahl")
     files = pages.files(page("auswahl.md"))
-    # The selection needs the checklists' style and the notes, which need the stores.
+    # The selection needs the shared dialog and share box, and the notes, which need their format.
     checklists, selection = "macros/features/checkliste/", "macros/features/auswahl/"
-    assert files.css == [f"{checklists}checkliste.css", f"{checklists}notiz.css", f"{selection}auswahl.css"]
-    assert files.js == [f"{checklists}checkliste-speicher.js", f"{checklists}notiz-speicher.js",
-                        f"{checklists}checkliste-dialog.js", f"{checklists}notiz.js", f"{selection}auswahl.js",
+    shared = "macros/features/gemeinsam/"
+    assert files.css == [f"{checklists}checkliste.css", f"{shared}dialog.css", f"{shared}teilen.css",
+                         f"{checklists}notiz.css", f"{selection}auswahl.css"]
+    assert files.js == [f"{shared}dialog.js", f"{shared}teilen.js", f"{checklists}checkliste-speicher.js",
+                        f"{checklists}notiz-speicher.js", f"{checklists}notiz.js", f"{selection}auswahl.js",
                         f"{selection}auswahl-teilen.js"]
     assert files.vendor == ["assets/vendor/qrcode-generator.js"]
 
@@ -34,7 +36,7 @@ def test_what_two_parts_need_loads_once_and_a_page_without_parts_loads_nothing_m
     pages.use("checklisten-seite")
     pages.use("checkliste")
     files = pages.files(page("checklisten.md"))
-    assert len(files.js) == len(set(files.js)) == 9  # „Checklisten“: nine scripts in one request
+    assert len(files.js) == len(set(files.js)) == 11  # „Checklisten“: eleven scripts in one request
     pages.begin("karten/08-teilhabe.md")
     assert pages.files(page("karten/08-teilhabe.md")) == teile.Files([], [], [])
     assert pages.files(page("nie-gebaut.md")) == teile.Files([], [], [])

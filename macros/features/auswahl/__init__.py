@@ -43,7 +43,7 @@ TOOLS = """<div class="auswahl-werkzeuge" hidden>
 <button type="button" class="knopf" data-aktion="teilen" aria-expanded="false" aria-controls="auswahl-teilen">Als Link und QR-Code teilen</button>
 <button type="button" class="knopf" data-aktion="leeren">Auswahl leeren</button>
 </div>
-<div class="auswahl-teilen" id="auswahl-teilen" hidden>
+<div class="auswahl-teilen teilen" id="auswahl-teilen" hidden>
 <label for="auswahl-link">Link zu Ihrer Auswahl</label>
 <input type="text" id="auswahl-link" readonly>
 <div class="auswahl-knoepfe">
@@ -87,7 +87,7 @@ def page(registry: Registry, href: Href, vorfuehren: str, site_url: str | None) 
     cards = "\n".join(f'<li data-karte="{c.number}">{card_link(c, href)}</li>' for c in registry.cards)
     public_attr = f' data-adresse="{escape(public)}"' if public else ""
     return (f'<div class="auswahl" data-auswahl-seite{public_attr}>\n'
-            '<noscript><p class="auswahl-hinweis">Ihre Auswahl wird von einem kleinen Skript in '
+            '<noscript><p class="auswahl-hinweis meldung">Ihre Auswahl wird von einem kleinen Skript in '
             "Ihrem Browser gehalten. Ohne JavaScript bleibt diese Seite leer; alle Karten finden "
             "Sie unter „Alle Karten“.</p></noscript>\n"
             '<p class="auswahl-leer" hidden>Sie haben noch keine Karte gemerkt. Auf jeder Karte '
@@ -97,7 +97,7 @@ def page(registry: Registry, href: Href, vorfuehren: str, site_url: str | None) 
             '<span class="bei-maus">Klicken</span> Sie auf „Nach oben“ und „Nach unten“ bei jeder Karte'
             '<span class="bei-maus">, oder ziehen Sie sie mit der Maus</span>.</p>\n'
             + TOOLS.format(vorfuehren=escape(vorfuehren)) + "\n"
-            '<div class="auswahl-meldung" role="status"></div>\n'
-            '<div class="auswahl-fehler" role="alert"></div>\n'
+            '<div class="auswahl-meldung meldung" role="status"></div>\n'
+            '<div class="auswahl-fehler meldung fehler" role="alert"></div>\n'
             # The cards' data for the script, no text of this page: out of the search index.
             f'<ul class="auswahl-karten" hidden data-search-exclude="ja">\n{cards}\n</ul>\n</div>')

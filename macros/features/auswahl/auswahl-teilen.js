@@ -10,7 +10,8 @@
    are left out, and the page says which. Where the browser has the Web Share API, the
    link also goes to the device's share sheet.
 
-   Builds on auswahl.js (KoProduktion.auswahlSeite) and checkliste-dialog.js. A classic
+   Builds on auswahl.js (KoProduktion.auswahlSeite), the shared dialog and sharing
+   (KoProduktion.dialog, KoProduktion.teilen: macros/features/gemeinsam/). A classic
    script (no modules): the offline bundle is opened from file://. */
 (function () {
   "use strict";
@@ -73,8 +74,8 @@
   var SHARE = "#teilen=";
   var ns = window.KoProduktion || {};
   var page = ns.auswahlSeite;
-  var ui = ns.checklisteDialog;
-  if (!page || !ui) {
+  var ui = ns.dialog;
+  if (!page || !ui || !ns.teilen) {
     return;
   }
   var root = page.root;
@@ -204,7 +205,7 @@
     });
     var text2 = [known.length ? TEXTE.linkEnthaelt(known.length) : TEXTE.linkLeer];
     if (known.length) {
-      var preview = element("ol", "checkliste-dialog-liste");
+      var preview = element("ol", "dialog-liste");
       known.forEach(function (number) {
         preview.appendChild(element("li", "", TEXTE.karte(page.entry(number))));
       });
@@ -316,10 +317,10 @@
   page.actions["link-kopieren"] = copyLink;
   // The device's share sheet, where the browser has one; copying stays beside it.
   root.querySelector("[data-aktion='link-teilen']").hidden =
-    !ui.canShare({ title: TEXTE.mailBetreff, url: location.href });
+    !ns.teilen.canShare({ title: TEXTE.mailBetreff, url: location.href });
   page.actions["link-teilen"] = function (trigger) {
     var list = page.selection();
-    ui.share({ title: TEXTE.mailBetreff, text: TEXTE.teilenText(list.length), url: shareLink(list) })
+    ns.teilen.share({ title: TEXTE.mailBetreff, text: TEXTE.teilenText(list.length), url: shareLink(list) })
       .catch(function () {
         copyLink(trigger);
       });

@@ -39,7 +39,7 @@
   var SHARE = "#teilen=";
   var ns = window.KoProduktion || {};
   var auswahl = ns.auswahl;
-  var ui = ns.checklisteDialog;
+  var ui = ns.dialog;
   var root = document.querySelector("[data-auswahl-seite]");
   if (!root || !auswahl || !ui) {
     return;

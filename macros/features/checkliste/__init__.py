@@ -6,11 +6,12 @@ themselves are read and checked with the other sources (macros/sources/checklist
 card has a checklist, it loads the part ``checkliste`` (macros/features/teile.py):
 ``checkliste.js`` (ticks, progress, reset), ``notiz.js`` (a note under each question),
 ``checkliste.css`` and ``notiz.css``, with the formats they keep and pass on
-(``checkliste-speicher.js``, ``notiz-speicher.js``) and the questions they ask
-(``checkliste-dialog.js``). The page „Checklisten“ adds the part ``checklisten-seite``:
-``checkliste-uebersicht.js`` (the tools), ``checkliste-markdown.js`` (the download),
-``checkliste-teilen.js`` (file and link), ``notiz-uebersicht.js``, and the tools' markup
-(``werkzeuge.html``). Its tests: tests/browser/test_checkliste.py, tests/browser/test_notiz.py,
+(``checkliste-speicher.js``, ``notiz-speicher.js``); they keep them in the shared store and ask
+with the shared dialog (macros/features/gemeinsam/). The page „Checklisten“ adds the part
+``checklisten-seite``: ``checkliste-uebernehmen.js`` (what a file or link holds, before it is
+taken over), ``checkliste-uebersicht.js`` (the tools), ``checkliste-markdown.js`` (the
+download), ``checkliste-teilen.js`` (file and link, through the shared share box),
+``notiz-uebersicht.js``, and the tools' markup (``werkzeuge.html``). Its tests: tests/browser/test_checkliste.py, tests/browser/test_notiz.py,
 tests/browser/test_speicher.py (blocked and corrupt storage), tests/site/test_checkliste.py,
 tests/site/test_zusammenarbeit.py, tests/firefox/flows (checkliste-*, notiz, speicher-*).
 

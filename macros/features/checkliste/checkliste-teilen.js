@@ -4,7 +4,7 @@
    behind "#teilen=z."; links without notes from before that ("#teilen=" and plain
    base64url JSON) still open. A link with many notes grows long: past what
    messengers and mail programs pass on whole, the page says so calmly and offers
-   the file instead. A link that comes in is shown first (checkliste-dialog.js) and
+   the file instead. A link that comes in is shown first (checkliste-uebernehmen.js) and
    only taken over when the reader says so; a malformed or cut-off link changes
    nothing and says why.
 
@@ -206,7 +206,7 @@
   };
   page.actions["link-kopieren"] = copyLink;
   // The device's share sheet, where the browser has one; copying stays beside it.
-  var ui = ns.checklisteDialog;
+  var ui = ns.teilen;
   var shareButton = tools.querySelector("[data-aktion='link-teilen']");
   shareButton.hidden = !(ui && ui.canShare({ title: TEXTE.mailBetreff, url: location.href }));
   page.actions["link-teilen"] = function (button) {

@@ -9,8 +9,9 @@
    The tools are written hidden by werkzeuge.html beside this
    (without JavaScript they could do nothing); this script shows them. It builds on
    checkliste.js (the ticks), notiz.js (the notes), checkliste-speicher.js and
-   notiz-speicher.js (the formats) and checkliste-dialog.js (asking, and showing what
-   a file or link holds).
+   notiz-speicher.js (the formats), the shared dialog (KoProduktion.dialog,
+   macros/features/gemeinsam/dialog.js) and checkliste-uebernehmen.js (showing what a file or
+   link holds).
 
    A classic script (no modules): the offline bundle is opened from file://. */
 (function () {
@@ -63,10 +64,10 @@
   var ns = window.KoProduktion || {};
   var speicher = ns.checklisteSpeicher;
   var notizSpeicher = ns.notizSpeicher;
-  var ui = ns.checklisteDialog;
+  var ui = ns.dialog;
   var liste = ns.checkliste;
   var notiz = ns.notiz;
-  if (!tools || !speicher || !notizSpeicher || !ui || !liste || !notiz) {
+  if (!tools || !speicher || !notizSpeicher || !ui || !ns.checklisteUebernehmen || !liste || !notiz) {
     return;
   }
   var element = ui.element;
@@ -215,11 +216,11 @@
 
   // -- a state that comes in: from a link or a file --------------------------------------
 
-  /* Show what an incoming state holds (checkliste-dialog.js), then merge, replace or cancel.
+  /* Show what an incoming state holds (checkliste-uebernehmen.js), then merge, replace or cancel.
      incoming: {ticks, notes}; source: who brought it ("Die Datei „…“"), from: the same
      for the marker of a note taken over beside the reader's ("der Datei „…“"). */
   function offer(incoming, source, from, opener) {
-    return ui.askTakeOver({
+    return ns.checklisteUebernehmen.askTakeOver({
       state: incoming.ticks,
       notes: notizSpeicher.count(incoming.notes),
       source: source,

@@ -4,7 +4,7 @@
    The HTML works without this script: the questions are labelled checkboxes
    (macros/extensions/checkliste.py). This script keeps the ticks (in the format of
    checkliste-speicher.js), shows how many are settled, offers a reset that asks
-   first (checkliste-dialog.js), and says calmly when the browser keeps nothing.
+   first (the shared dialog, KoProduktion.dialog), and says calmly when the browser keeps nothing.
    Nothing leaves the browser. The page "Checklisten" adds its tools on top
    (checkliste-uebersicht.js), through KoProduktion.checkliste.
 
@@ -41,7 +41,7 @@
   };
 
   var speicher = window.KoProduktion && window.KoProduktion.checklisteSpeicher;
-  var ui = window.KoProduktion && window.KoProduktion.checklisteDialog;
+  var ui = window.KoProduktion && window.KoProduktion.dialog;
   var blocks = [].slice.call(document.querySelectorAll(".admonition.checkliste[data-karte]"));
   // the page "Checklisten": its tools hold the notices there
   var tools = document.querySelector(".checklisten-werkzeuge");

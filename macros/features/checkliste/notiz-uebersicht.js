@@ -41,7 +41,7 @@
   var ns = window.KoProduktion || {};
   var page = ns.checklisteUebersicht;
   var notiz = ns.notiz;
-  var ui = ns.checklisteDialog;
+  var ui = ns.dialog;
   if (!page || !notiz || !ui) {
     return;
   }

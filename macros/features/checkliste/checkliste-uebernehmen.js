@@ -1,0 +1,97 @@
+/* Checklists: before a state from a file or link is taken over, show what it holds, card by
+   card, and ask whether to merge it with the reader's, replace the reader's, or leave
+   everything as it is, so that nothing is taken over unseen. Asked with the shared dialog
+   (KoProduktion.dialog, macros/features/gemeinsam/dialog.js); the page „Checklisten“
+   (checkliste-uebersicht.js) asks it (KoProduktion.checklisteUebernehmen).
+
+   A classic script (no modules): the offline bundle is opened from file://. */
+(function () {
+  "use strict";
+
+  var TEXTE = {
+    enthaelt: function (source, count) {
+      return source + " enthält " + (count === 1 ? "eine geklärte Frage" : (count || "keine") + " geklärte Fragen") +
+        (count ? ":" : ".");
+    },
+    karteGeklaert: function (card, ticked, total) {
+      return "Karte " + card.number + " „" + card.title + "“: " + ticked + " von " + total + " geklärt";
+    },
+    unbekannt: function (count) {
+      return count === 1 ? "Dazu kommt eine Frage, die es in dieser Fassung der Website nicht gibt." :
+        "Dazu kommen " + count + " Fragen, die es in dieser Fassung der Website nicht gibt.";
+    },
+    notizen: function (count) {
+      return count === 1 ? "Dazu kommt eine Notiz." : "Dazu kommen " + count + " Notizen.";
+    },
+    bisher: function (count) {
+      return "Bei Ihnen sind zurzeit " + count.done + " von " + count.total + " Fragen geklärt. " +
+        "Zusammenführen: Was in einem der beiden Stände abgehakt ist, bleibt abgehakt; sagen zwei Notizen " +
+        "Verschiedenes, bleiben beide erhalten, die dazugekommene markiert. " +
+        "Ersetzen: Ihr bisheriger Stand, Häkchen und Notizen, wird durch diesen ersetzt.";
+    },
+    uebernehmenFrage: "Stand übernehmen?",
+    zusammenfuehren: "Zusammenführen",
+    ersetzen: "Ersetzen",
+    abbrechen: "Abbrechen"
+  };
+
+  var ui = window.KoProduktion && window.KoProduktion.dialog;
+  if (!ui) {
+    return;
+  }
+  var element = ui.element;
+  var ask = ui.ask;
+
+  /* Show what a state from a file or link holds, card by card, and ask whether to merge
+     it with the reader's, replace the reader's, or leave everything as it is. Resolves
+     with "zusammenfuehren", "ersetzen" or "".
+     incoming: {state: key -> true, notes: how many notes come with it, source: text,
+     cards: the page's cards (with blocks and items), known: key -> item on this page,
+     current: the reader's count}. */
+  function askTakeOver(incoming, opener) {
+    var keys = Object.keys(incoming.state);
+    var unknown = keys.filter(function (key) {
+      return !incoming.known[key];
+    });
+    var knownCount = keys.length - unknown.length;
+    var text = [TEXTE.enthaelt(incoming.source, knownCount)];
+    if (knownCount) {
+      var list = element("ul", "dialog-liste");
+      incoming.cards.forEach(function (card) {
+        var items = [];
+        card.blocks.forEach(function (block) {
+          items = items.concat(block.items);
+        });
+        var ticked = items.filter(function (item) {
+          return incoming.state[item.key];
+        });
+        if (!ticked.length) {
+          return;
+        }
+        var entry = element("li", "", TEXTE.karteGeklaert(card, ticked.length, items.length));
+        var questions = element("ul");
+        ticked.forEach(function (item) {
+          questions.appendChild(element("li", "", item.text.replace(/\*+/g, "")));
+        });
+        entry.appendChild(questions);
+        list.appendChild(entry);
+      });
+      text.push(list);
+    }
+    if (unknown.length) {
+      text.push(TEXTE.unbekannt(unknown.length));
+    }
+    if (incoming.notes) {
+      text.push(TEXTE.notizen(incoming.notes));
+    }
+    text.push(TEXTE.bisher(incoming.current));
+    return ask({
+      title: TEXTE.uebernehmenFrage,
+      text: text,
+      choices: [{ value: "zusammenfuehren", label: TEXTE.zusammenfuehren, focus: true },
+        { value: "ersetzen", label: TEXTE.ersetzen }, { value: "", label: TEXTE.abbrechen }]
+    }, opener);
+  }
+
+  window.KoProduktion.checklisteUebernehmen = { askTakeOver: askTakeOver };
+})();
