@@ -69,6 +69,27 @@ class ChromiumMissing(Exception):
         super().__init__(f"Debian's chromium is missing at {CHROMIUM}: run `make browser`")
 
 
+def run_command(name: str, work, *problems: type[Exception], kept: str = "") -> int:
+    """A command's ``main()``: print what ``work()`` returns and give 0; for a failed build (its
+    output first) or one of ``problems``, say ``name: what went wrong`` and ``kept`` (what was
+    left as it was) on stderr and give 1. Library functions raise; only here does a command
+    turn that into its exit status."""
+    try:
+        shown = work()
+    except BuildFailed as failure:
+        print(failure.output, file=sys.stderr)
+        print(f"{name}: {failure}", file=sys.stderr)
+    except problems as problem:
+        print(f"{name}: {problem}", file=sys.stderr)
+    else:
+        if shown:
+            print(shown)
+        return 0
+    if kept:
+        print(kept, file=sys.stderr)
+    return 1
+
+
 # -- the build ------------------------------------------------------------------------
 
 

@@ -45,7 +45,8 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Operator, Pdf
 
 from macros.errors import ContentError
-from tools.common import ROOT, BuildFailed, ChromiumMissing, DraftRefused, build, chromium, load_config, refuse_draft, serve
+from tools.common import (ROOT, ChromiumMissing, DraftRefused, build, chromium, load_config, refuse_draft,
+                          run_command, serve)
 
 DIST = ROOT / "dist"
 FAN_PDF = "ko-produktion-faecher.pdf"
@@ -519,26 +520,16 @@ def report(result: Result) -> str:
 
 
 def main() -> int:
-    try:
+    def work() -> str:
         refuse_draft(ROOT)
-    except (ContentError, DraftRefused) as problem:
-        print(f"make pdf: {problem}\ndist/ left as it was.", file=sys.stderr)
-        return 1
-    with tempfile.TemporaryDirectory(prefix="druck-") as temp:
-        site_dir = Path(temp) / "site"
-        try:
+        with tempfile.TemporaryDirectory(prefix="druck-") as temp:
+            site_dir = Path(temp) / "site"
             build(ROOT, site_dir, label="handbook")
             with serve(site_dir) as address, chromium() as browser:
-                result = make(browser, address, site_dir, DIST)
-        except BuildFailed as failure:
-            print(failure.output, file=sys.stderr)
-            print("druck: the site does not build; fix the errors above first.", file=sys.stderr)
-            return 1
-        except (ChromiumMissing, NotPrintable) as problem:
-            print(f"druck: {problem}", file=sys.stderr)
-            return 1
-    print(report(result))
-    return 0
+                return report(make(browser, address, site_dir, DIST))
+
+    return run_command("make pdf", work, ContentError, DraftRefused, ChromiumMissing, NotPrintable,
+                       kept="dist/ left as it was.")
 
 
 if __name__ == "__main__":

@@ -100,24 +100,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=Path, help="keep every whole report (JSON) in this folder")
     args = parser.parse_args(argv)
     scratch = Path(tempfile.mkdtemp(prefix="ko-lighthouse-"))
-    try:
+
+    def work() -> str:
         ours_site, plain_site = scratch / transfer.OURS_SITE, scratch / transfer.PLAIN_SITE
         common.build(common.ROOT, ours_site, label="handbook")
         plain = common.prepare_plain_project(scratch, common.load_config(common.ROOT / "mkdocs.yml"))
         common.build(plain, plain_site, label="default Material", strict=False)
         if args.reports:
             args.reports.mkdir(parents=True, exist_ok=True)
-        print(report(audit(ours_site, plain_site, args.runs, args.reports), args.runs))
-    except common.BuildFailed as failure:
-        print(failure.output, file=sys.stderr)
-        print(f"lighthouse: {failure}", file=sys.stderr)
-        return 1
-    except (LighthouseMissing, common.ChromiumMissing, RuntimeError) as problem:
-        print(f"lighthouse: {problem}", file=sys.stderr)
-        return 1
+        return report(audit(ours_site, plain_site, args.runs, args.reports), args.runs)
+
+    try:
+        return common.run_command("lighthouse", work, LighthouseMissing, common.ChromiumMissing, RuntimeError)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return 0
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ import zipfile
 from pathlib import Path
 
 from macros.features.suche import search_languages, used_search_file
-from tools.common import ROOT, BuildFailed, build
+from tools.common import ROOT, build, run_command
 
 CONFIG = "mkdocs-offline.yml"
 ZIP = ROOT / "dist" / "ko-produktion-offline.zip"
@@ -88,15 +88,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ZIP, help=f"the zip to write (default {ZIP})")
     args = parser.parse_args(argv)
-    try:
+
+    def work() -> str:
         target = make_bundle(args.out.resolve())
-    except BuildFailed as failure:
-        print(failure.output, file=sys.stderr)
-        print("make offline: the build failed; no bundle written.", file=sys.stderr)
-        return 1
-    shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
-    print(f"Wrote {shown} ({target.stat().st_size / 1024:.0f} KiB)")
-    return 0
+        shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+        return f"Wrote {shown} ({target.stat().st_size / 1024:.0f} KiB)"
+
+    return run_command("make offline", work, kept="No bundle written.")
 
 
 if __name__ == "__main__":

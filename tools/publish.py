@@ -36,7 +36,7 @@ from pathlib import Path
 from macros.features.herunterladen import FOLDER, megabytes
 from tools import druck, offline
 from macros.errors import ContentError
-from tools.common import ROOT, BuildFailed, ChromiumMissing, DraftRefused, build, chromium, refuse_draft, serve
+from tools.common import ROOT, ChromiumMissing, DraftRefused, build, chromium, refuse_draft, run_command, serve
 
 SITE = ROOT / "site"
 WORK = ROOT / ".build" / "publish"
@@ -139,20 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, default=SITE, help=f"where to publish (default {SITE})")
     args = parser.parse_args(argv)
-    try:
-        publication = publish(args.site.resolve())
-    except BuildFailed as failure:
-        print(failure.output, file=sys.stderr)
-        print(f"make publish: {failure}; site/ left as it was.", file=sys.stderr)
-        return 1
-    except (ContentError, DraftRefused) as problem:
-        print(f"make publish: {problem}\nsite/ left as it was.", file=sys.stderr)
-        return 1
-    except (ChromiumMissing, druck.NotPrintable, PublishFailed) as problem:
-        print(f"make publish: {problem}; site/ left as it was.", file=sys.stderr)
-        return 1
-    print(report(publication))
-    return 0
+    return run_command("make publish", lambda: report(publish(args.site.resolve())), ContentError, DraftRefused,
+                       ChromiumMissing, druck.NotPrintable, PublishFailed, kept="site/ left as it was.")
 
 
 if __name__ == "__main__":

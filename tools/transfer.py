@@ -398,17 +398,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.parse_args(argv)
     scratch = Path(tempfile.mkdtemp(prefix="ko-transfer-"))
     try:
-        print(measure(scratch))
-    except common.BuildFailed as failure:
-        print(failure.output, file=sys.stderr)
-        print(f"transfer: {failure}", file=sys.stderr)
-        return 1
-    except common.ChromiumMissing as missing:
-        print(f"transfer: {missing}", file=sys.stderr)
-        return 1
+        return common.run_command("transfer", lambda: measure(scratch), common.ChromiumMissing)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return 0
 
 
 if __name__ == "__main__":
