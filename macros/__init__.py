@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from . import extensions, guards, outputs, sources
+from . import build, extensions, guards, outputs, sources
 from .errors import ContentError, build_error
 from .extensions import kept
 from .features import auswahl, druck, druckfassung as printed, herausgeber, page_meta, vorfuehren
@@ -24,20 +24,21 @@ from .sources import checkliste, nav
 from .sources.calls import body_offset, check_cards, check_names, expand_page, has_macros, page_names
 from .sources.registry import references_in
 
-_build: sources.Sources | None = None  # replaced by every build (mkdocs serve rebuilds in one process)
+_sources, _build = None, build.Build()  # the cards, and what one phase tells the next: anew every build
 
 
 def define_env(env):
     """Read and check the cards, expand the nav, add our extensions, register the macros."""
-    global _build
+    global _sources, _build
     conf, project = env.conf, Path(env.conf["config_file_path"]).parent
+    conf["extra"]["build"] = _build = build.Build()  # for the templates too (macros/build.py)
     excluded = sources.excluded(conf.get("exclude_docs"), conf.get("draft_docs"))
-    _build = _checked(lambda: sources.read(conf["docs_dir"], conf["extra"], project, excluded))
-    publisher = _checked(lambda: herausgeber.install(conf, project))  # site_url, footer: before all else
-    _checked(lambda: (guards.install(conf, project, _build.shown_docs), outputs.prepare(conf)))
-    conf["nav"] = _checked(lambda: nav.expand(conf["nav"], _build.registry))
+    _sources = _checked(lambda: sources.read(conf["docs_dir"], conf["extra"], project, excluded))
+    publisher = _checked(lambda: herausgeber.install(conf, project, _build))  # site_url, footer: before all else
+    _checked(lambda: (guards.install(conf, project, _sources.shown_docs), outputs.prepare(conf, _build)))
+    conf["nav"] = _checked(lambda: nav.expand(conf["nav"], _sources.registry))
     extensions.install(conf)
-    registry, shown_docs, inline = _build.registry, _build.shown_docs, conf["extra"]["assets"].inline
+    registry, shown_docs, inline = _sources.registry, _sources.shown_docs, _build.assets.inline
     here = lambda: lambda card: _page_href(env, card.src_uri)  # noqa: E731 - card -> address from this page
 
     @env.macro
@@ -82,7 +83,7 @@ def define_env(env):
     def alle_checklisten() -> str:
         """Every card's checklists by chapter, linked to their cards, with export and sharing."""
         href, tools = here(), checklist_tools()
-        return all_checklists(registry, _build.checklists, lambda card: card_link(card, href), tools)
+        return all_checklists(registry, _sources.checklists, lambda card: card_link(card, href), tools)
 
     @env.macro
     def meine_auswahl() -> str:
@@ -97,11 +98,11 @@ def define_env(env):
 
 def on_pre_page_macros(env):
     """Check a page's macros and checklists, link a card's terms, frame it, expand literal calls."""
-    page, registry = env.page, _build.registry
-    if not _build.cards_checked:  # pages that gather cards render them before the cards' own pages
+    page, registry = env.page, _sources.registry
+    if not _sources.cards_checked:  # pages that gather cards render them before the cards' own pages
         _checked(lambda: check_cards(registry.cards, *page_names(env, {})))
-        _build.cards_checked = True
-    shown = f"{_build.shown_docs}/{page.file.src_uri}"
+        _sources.cards_checked = True
+    shown = f"{_sources.shown_docs}/{page.file.src_uri}"
     extensions.converting(shown, Path(page.file.abs_src_path))
     teile.begin(page.file.src_uri)  # the parts whose markup the page gets (overrides/main.html)
     page_meta.set_description(page, registry)
@@ -120,20 +121,19 @@ def on_pre_page_macros(env):
             env.markdown = expand_page(env.markdown, env.macros, page.meta)
             return
         env.markdown = checkliste.annotate(env.markdown, card.number, shown)
-    except ContentError as error:
-        # Lines so far count from the end of the front matter; say the file's line.
+    except ContentError as error:  # its line counts from the front matter's end: say the file's
         raise build_error(error, body_offset(page.file.abs_src_path)) from None
     href = lambda card: _page_href(env, card.src_uri)  # noqa: E731
-    env.markdown = link_terms(env.markdown, registry, card, href, _build.terms, _build.terms_excluded)
-    env.markdown = framed(registry, card, href, env.markdown, page.meta, auswahl.bar(_page_href(env, auswahl.PAGE)))
-    page.meta[druck.META] = druck.block(card, env.conf["site_url"])  # overrides/main.html prints it
+    env.markdown = link_terms(env.markdown, registry, card, href, _sources.terms, _sources.terms_excluded)
+    env.markdown, footer = framed(registry, card, href, env.markdown, auswahl.bar(_page_href(env, auswahl.PAGE)))
+    _build.card_page(page, footer, druck.block(card, env.conf["site_url"]))  # overrides/main.html writes both
     env.markdown = expand_page(env.markdown, env.macros, page.meta)
 
 
 def on_post_build(env):
     """Write the files that belong to the built site (macros/outputs/)."""
     url_of = lambda src: getattr(env.variables["files"].get_file_from_path(src), "url", None)  # noqa: E731
-    _checked(lambda: outputs.write(env.conf, _build, url_of))
+    _checked(lambda: outputs.write(env.conf, _build, _sources, url_of))
 
 
 def _checked(make):

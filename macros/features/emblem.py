@@ -51,10 +51,10 @@ def svg(colours: list[str]) -> str:
             f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="{RIVET}"/></svg>')
 
 
-def prepare(conf, colours: list[str]) -> None:
+def drawn(colours: list[str]) -> Markup:
     """The emblem, drawn once a build: the logo for the templates (overrides/partials/logo.html),
     and the favicon ``write`` puts into the site."""
-    conf["extra"]["emblem"] = Markup(svg(colours).replace("<svg ", '<svg aria-hidden="true" ', 1))
+    return Markup(svg(colours).replace("<svg ", '<svg aria-hidden="true" ', 1))
 
 
 def write(site_dir: str | Path, drawn: str) -> None:

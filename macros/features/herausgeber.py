@@ -19,6 +19,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
+from ..build import Build
 from ..errors import ContentError, build_error, line_of
 from ..extensions.fertig import kept
 from ..sources.herausgeber import BY_KEY, FALLBACK, Publisher, read
@@ -131,9 +132,10 @@ def draft_notice(publisher: Publisher) -> list[dict]:
     return [{"key": item.key, "label": item.label, "why": item.why} for item in publisher.missing]
 
 
-def install(conf, project: Path) -> Publisher:
+def install(conf, project: Path, build: Build) -> Publisher:
     """Read the publisher's file for this build; set the site's address from it (SITE_URL wins),
-    and what the templates show: the draft's notice, the publisher's name (raises ContentError)."""
+    and what the templates show into ``build``: the draft's notice, the publisher's name, the
+    footer's links (raises ContentError)."""
     from_env = os.environ.get("SITE_URL")
     elsewhere = conf.get("site_url") or None  # SITE_URL, or a site_url written in mkdocs.yml
     publisher = read(project, site_url=elsewhere)
@@ -148,9 +150,8 @@ def install(conf, project: Path) -> Publisher:
         conf["site_url"] = address or elsewhere or DRAFT_ADDRESS
     if from_env or address or elsewhere:  # the address the pages name is the one built for
         publisher.values["adresse"] = conf["site_url"]
-    footer_links(conf)  # the legal pages the footer links, beside the publisher's name
-    conf["extra"]["entwurf"] = draft_notice(publisher)
+    build.footer_links = footer_links(conf)  # the legal pages the footer links, beside the publisher's name
+    build.draft = draft_notice(publisher)
     security = {"kontakt": publisher.get("sicherheit.kontakt"), "ablauf": publisher.get("sicherheit.ablauf")}
-    conf["extra"]["herausgeber"] = {"name": publisher.get("herausgeber.name"), "datei": publisher.shown,
-                                    "sicherheit": security}
+    build.publisher = {"name": publisher.get("herausgeber.name"), "datei": publisher.shown, "sicherheit": security}
     return publisher

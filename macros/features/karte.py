@@ -101,19 +101,15 @@ def footer(registry: Registry, card: Card, href: Href) -> str:
     return "\n\n".join(parts)
 
 
-FOOTER = "karte_fuss"  # page.meta: the footer overrides/main.html writes after the card's text
-
-
-def framed(registry: Registry, card: Card, href: Href, markdown: str, meta: dict, bar: str = "") -> str:
-    """A card's Markdown below its header (``bar``: as ``header`` takes it); its footer goes to
-    ``meta`` for the template.
+def framed(registry: Registry, card: Card, href: Href, markdown: str, bar: str = "") -> tuple[str, str]:
+    """A card's Markdown below its header (``bar``: as ``header`` takes it), and its footer,
+    which the template writes after the text (macros/build.py, ``card_footers``).
 
     The footer (backlinks, previous and next) is the screen's navigation, not the card's
     text: written by the template, it stays out of the search index, whose parser read it on
     every card page (at 2,000 cards, a second of the build), and out of the results.
     """
-    meta[FOOTER] = footer(registry, card, href)
-    return f"{kept(header(registry, card, href, bar))}\n\n{markdown}\n"
+    return f"{kept(header(registry, card, href, bar))}\n\n{markdown}\n", footer(registry, card, href)
 
 
 def contents(registry: Registry, href: Href) -> str:

@@ -80,10 +80,10 @@ FOOTER = (("datenschutz.md", "Datenschutz"), ("barrierefreiheit.md", "Erklärung
           ("leichte-sprache.md", "Leichte Sprache"))
 
 
-def footer_links(conf) -> None:
+def footer_links(conf) -> list[tuple[str, str]]:
     """The footer's links this build has, as (page name, label), for
     overrides/partials/copyright.html, which makes the address (the offline bundle
     switches to .html addresses after this runs): found once per build (looking them up
     among the pages on every page took time growing with the square of the pages)."""
     docs = Path(conf["docs_dir"])
-    conf["extra"]["fusszeile"] = [(src[:-3], label) for src, label in FOOTER if (docs / src).is_file()]
+    return [(src[:-3], label) for src, label in FOOTER if (docs / src).is_file()]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from ..build import Build, Colours
 from ..features import app, emblem, qr, suche, teile
 from ..sources import Sources, trennung
 from ..features.druckfassung import karten as druckfassung_karten
@@ -26,30 +27,30 @@ SLIDES_CACHE = CACHE / "folien.json"  # the texts of the slides of „Vorführen
 HYPHENATION_CACHE = CACHE / "trennung.json"  # the long words of titles and slides, hyphenated
 
 
-def prepare(conf) -> None:
+def prepare(conf, build: Build) -> None:
     """As the build starts: bundle the files every page loads and name the files
     (ContentError); draw the emblem for the header; tell the templates whether this build
     writes the app (not in the offline zip); take the QR codes and hyphenated words earlier
     builds made."""
     suche.woerter.require()  # the search's dictionary: refused before the build, not after every page
-    bundles.prepare(conf, {name: part for name, part in teile.PARTS.items() if part.every_page})
+    build.assets = bundles.prepare(conf, {name: part for name, part in teile.PARTS.items() if part.every_page})
     css = Path(conf["theme"].custom_dir) / "assets" / "css"
     # Read once a build: the chapters' colours and the header's, in which the emblem and the
     # app's icons are drawn.
-    colours = conf["extra"]["farben"] = {"kapitel": app.chapter_colours(css / "karte.css"), "kopf": app.ink(css)}
-    emblem.prepare(conf, colours["kapitel"])
-    conf["extra"]["app"] = None if offline.enabled(conf) else {"theme_color": colours["kopf"]}
-    conf["extra"]["teile"] = teile.ON_PAGES  # what each page loads beyond the bundles
+    build.colours = Colours(app.chapter_colours(css / "karte.css"), app.ink(css))
+    build.emblem = emblem.drawn(build.colours.chapters)
+    build.app = not offline.enabled(conf)
+    build.parts = teile.ON_PAGES  # what each page loads beyond the bundles
     project = Path(conf["config_file_path"]).parent
     qr.load(project / QR_CACHE)
     trennung.load(project / HYPHENATION_CACHE)
 
 
-def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
+def write(conf, build: Build, sources: Sources, url_of: Callable[[str], str]) -> None:
     """Write every output of this build (``conf``: MkDocs's config); raises ContentError."""
     site, registry = conf["site_dir"], sources.registry
     project = Path(conf["config_file_path"]).parent
-    bundles.write(site, conf["extra"]["assets"])
+    bundles.write(site, build.assets)
     qr.save(project / QR_CACHE)
     trennung.save(project / HYPHENATION_CACHE)
     suche.write(site, sources.synonyms, project / CACHE)
@@ -58,11 +59,11 @@ def write(conf, sources: Sources, url_of: Callable[[str], str]) -> None:
     kurzadressen.write(site, cards)
     druckfassung_karten.write(site, registry, url_of)
     vendor.copy(site, project)
-    emblem.write(site, conf["extra"]["emblem"])
+    emblem.write(site, build.emblem)
     if offline.enabled(conf):
         offline.copy_shim(conf, project)
     else:
         robots.write(site, conf["site_url"])
         csp.write(site, conf["site_url"])
-        security.write(site, conf["extra"]["herausgeber"]["sicherheit"], conf["site_url"])
-        app.write(site, conf, conf["extra"]["farben"], project / CACHE)
+        security.write(site, build.publisher["sicherheit"], conf["site_url"])
+        app.write(site, conf, build.colours, project / CACHE)

@@ -18,9 +18,9 @@ build makes of them, minified by rcssmin and rjsmin:
 Files only some pages load (the fan's style, the checklists', the notes', the
 selection's) are minified when a template first asks for them: one page's set
 of them joined into one script, ``page.<hash>.min.js``
-(``config.extra.assets.script(...)``: the page „Checklisten“ needs eleven scripts,
+(``assets.script(...)``: the page „Checklisten“ needs eleven scripts,
 in one request), and into one stylesheet *with the site's screen rules*,
-``page.<hash>.min.css`` (``config.extra.assets.stylesheet(...)``), which such a
+``page.<hash>.min.css`` (``assets.stylesheet(...)``), which such a
 page loads instead of ``site.<hash>.min.css``. Every stylesheet holds up the first
 paint, and Lighthouse's simulated phone showed the home page's first paint a
 round trip (≈ 0.15 s) later with the site's and the fan's stylesheet apart than
@@ -192,8 +192,8 @@ def prepare(conf, every_page: dict) -> Assets:
     """Bundle the files of the parts ``every_page`` (name -> macros.features.teile.Part), then
     ``extra_css`` and ``extra_javascript``, for this build; raises ContentError.
 
-    Replaces both lists in ``conf`` (Material links the screen bundle itself) and
-    puts the Assets into ``conf["extra"]["assets"]`` for the templates.
+    Replaces both lists in ``conf`` (Material links the screen bundle itself); the Assets
+    go to the templates in the build's state (macros/build.py).
     """
     config_file = Path(conf["config_file_path"])
     shown_config = config_file.name
@@ -251,7 +251,6 @@ def prepare(conf, every_page: dict) -> Assets:
                                ";\n".join(rjsmin.jsmin(text).rstrip(";") for _, text in scripts) + ";")
     conf["extra_css"] = []  # overrides/main.html links assets.stylesheet(...)
     conf["extra_javascript"] = []
-    conf["extra"]["assets"] = assets
     return assets
 
 

@@ -182,13 +182,13 @@ def _whole_png(data: bytes | None) -> bool:
     return bool(data) and data.startswith(b"\x89PNG\r\n\x1a\n") and data.endswith(b"IEND\xaeB`\x82")
 
 
-def write(site_dir: str | Path, conf, colours: dict, cache: Path) -> None:
+def write(site_dir: str | Path, conf, colours, cache: Path) -> None:
     """Write the manifest, the icons (kept in ``cache`` between builds) and, last, the worker
-    (which lists the others); ``colours``: the chapters' (``kapitel``) and the header's (``kopf``)."""
+    (which lists the others); ``colours``: the build's (macros/build.py, Colours)."""
     site = Path(site_dir)
     (site / ICONS).mkdir(parents=True, exist_ok=True)
-    for name, png in _icons(colours["kapitel"], colours["kopf"], cache).items():
+    for name, png in _icons(colours.chapters, colours.header, cache).items():
         (site / ICONS / name).write_bytes(png)
-    data = manifest(conf["site_name"], conf["site_description"] or "", colours["kopf"])
+    data = manifest(conf["site_name"], conf["site_description"] or "", colours.header)
     (site / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     (site / WORKER).write_text(worker(file_list(site)), encoding="utf-8")

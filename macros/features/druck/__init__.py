@@ -18,7 +18,7 @@ come from data attributes through CSS, so they stay out of the page text, the
 search index and the text comparison of the cards.
 
 The block is no Markdown: overrides/main.html writes it after the page's text,
-from ``page.meta["druck"]``, so neither Markdown, MkDocs's anchor check nor the
+from the build's state (macros/build.py, ``print_blocks``), so neither Markdown, MkDocs's anchor check nor the
 search index reads its QR code's kilobytes on every page (half of a card's HTML).
 
 Links whose address print must add are marked by ``adressen.py``.
@@ -31,9 +31,6 @@ from html import escape
 
 from ...sources.registry import Card
 from .. import qr
-
-# Where the block waits for the template (page.meta).
-META = "druck"
 
 # The rivet hole's mark: a ring with a cross at its centre, where to punch.
 RIVET = ('<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">'

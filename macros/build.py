@@ -1,0 +1,53 @@
+"""What one build phase tells the next, and the templates: one typed object a build (``Build``).
+
+As the build starts (define_env, macros/__init__.py), the publisher's file, the bundles, the
+colours and the emblem fill it in; it stands where the templates find it,
+``config.extra.build`` (overrides/main.html, partials/). As each page is built, the features
+add what its template writes beyond its Markdown (a card's footer and its print-only block,
+kept out of the search index) and the parts the page loads (``parts``, macros/features/teile.py).
+After the build, the outputs (macros/outputs/) read it. mkdocs serve rebuilds in one process:
+each build makes a new one. Only what the build derives travels here; the settings a
+publisher writes stay in mkdocs.yml's ``extra`` and the publisher's file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+
+@dataclass(frozen=True)
+class Colours:
+    """Read once a build from the site's stylesheets (macros/features/app/)."""
+
+    chapters: list[str]  # the chapters' colours in karte.css's order: the emblem, the app's icons
+    header: str  # the header's (basis.css), which the app wears too
+
+
+@dataclass
+class Build:
+    """Everything a build hands from one phase to the next (see the module's docstring)."""
+
+    assets: object = None  # our bundles and page files (macros/outputs/bundles.py, Assets)
+    parts: object = None  # what each page loads beyond the bundles (macros/features/teile.py, OnPages)
+    colours: Colours | None = None
+    app: bool = False  # whether this build writes the app (not the offline zip: no worker runs from file://)
+    emblem: Markup = Markup("")  # the fan as the header's logo and the favicon (macros/features/emblem.py)
+    draft: list[dict] = field(default_factory=list)  # what the publisher's file lacks (features/herausgeber.py)
+    publisher: dict = field(default_factory=dict)  # its name, file and security contact (features/herausgeber.py)
+    footer_links: list[tuple[str, str]] = field(default_factory=list)  # (page, label): features/page_meta.py
+    card_footers: dict[str, str] = field(default_factory=dict)  # by page source: backlinks, previous, next
+    print_blocks: dict[str, str] = field(default_factory=dict)  # by page source: band, rivet mark, QR code
+
+    def card_page(self, page, footer: str, print_block: str) -> None:
+        """What the template writes after a card's text: its footer and its print-only block."""
+        self.card_footers[page.file.src_uri], self.print_blocks[page.file.src_uri] = footer, print_block
+
+    def footer(self, page) -> str:
+        """A card page's footer (macros/features/karte.py), "" for any other page."""
+        return self.card_footers.get(page.file.src_uri, "") if page and page.file else ""
+
+    def print_block(self, page) -> str:
+        """A card page's print-only block (macros/features/druck/), "" for any other page."""
+        return self.print_blocks.get(page.file.src_uri, "") if page and page.file else ""
