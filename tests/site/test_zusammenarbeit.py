@@ -19,10 +19,8 @@ from tools.common import ROOT
 
 CARD_8 = "karten/08-teilhabe/"
 CARD_21 = "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"
-JS = ROOT / "overrides" / "assets" / "js"
-# Every script of ours: those in overrides/ and those in the features' folders.
-SCRIPTS = sorted([*JS.glob("*.js"), *(ROOT / "macros" / "features").glob("*/*.js")])
-CSS = ROOT / "overrides" / "assets" / "css"
+# Every script of ours: each lies in its feature's folder (or the shared parts', gemeinsam/).
+SCRIPTS = sorted((ROOT / "macros" / "features").glob("*/*.js"))
 AUSWAHL = ROOT / "macros" / "features" / "auswahl"
 
 
@@ -85,7 +83,7 @@ def test_every_card_is_a_slide_with_its_qr_code_and_the_slides_are_not_searched(
 
 
 def test_the_scripts_keep_to_one_job_and_450_lines_and_the_connector_to_150():
-    assert any("features" in path.parts for path in SCRIPTS)
+    assert len(SCRIPTS) > 20 and not list((ROOT / "overrides").rglob("*.js")), "every script in its feature's folder"
     for path in SCRIPTS:
         lines = path.read_text(encoding="utf-8").count("\n")
         assert lines <= 450, f"{path.name} has {lines} lines"

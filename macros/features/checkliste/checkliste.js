@@ -2,7 +2,7 @@
    page "Checklisten", so that partners can work through the questions over days.
 
    The HTML works without this script: the questions are labelled checkboxes
-   (macros/extensions/checkliste.py). This script keeps the ticks (in the format of
+   (kaestchen.py). This script keeps the ticks (in the format of
    checkliste-speicher.js), shows how many are settled, offers a reset that asks
    first (the shared dialog, KoProduktion.dialog), and says calmly when the browser keeps nothing.
    Nothing leaves the browser. The page "Checklisten" adds its tools on top

@@ -3,7 +3,7 @@
    text and the defined terms: a.karte-link[data-auszug]).
 
    The text comes with the link (data-titel, data-auszug, data-kapitel-titel,
-   written at build time by macros/features/vorschau.py), so previews need no request
+   written at build time by macros/features/vorschau/__init__.py), so previews need no request
    and work from file:// in the offline bundle as on a web server.
 
    - Mouse: hovering a link opens its preview after a moment; it stays while
