@@ -4,7 +4,7 @@
 
    The selection lives in localStorage, in the reader's browser only, as
    {"version": 1, "karten": [{"karte": 21, "adresse": "karten/21-…/", "titel": "…"}, …]}
-   in the reader's order; "adresse" is relative to the site's root, which differs
+   in the reader's order (the scripts read it as {number, address, title}: parse()); "adresse" is relative to the site's root, which differs
    between the website and the offline bundle and is read from Material's __config.
    It is kept in the store every feature keeps its values in (KoProduktion.speicher,
    macros/features/gemeinsam/speicher.js): when storage is blocked or full, the selection
@@ -23,7 +23,8 @@
   // A kept card's address: relative to the site's root, never another host or a script.
   var ADDRESS = /^(?![a-z][a-z0-9+.-]*:|[\/\\])[^:?#]*$/i;
 
-  /* The stored selection as {karten: a list of {karte, adresse, titel}, damaged, unreadable}: bad
+  /* The stored selection as {cards: a list of {number, address, title}, damaged, unreadable}:
+     the stored format's German keys are read here and written in serialise(), nowhere else. Bad
      entries are dropped (the store then keeps the rest), and an address that would lead off the
      site („javascript:…“, „https://…“) is forgotten. */
   function parse(raw) {
@@ -31,11 +32,11 @@
     try {
       data = JSON.parse(raw);
     } catch (e) {
-      return { karten: [], damaged: true, unreadable: true };
+      return { cards: [], damaged: true, unreadable: true };
     }
     var list = data && Array.isArray(data.karten) ? data.karten : [];
     var seen = {};
-    var karten = list.filter(function (entry) {
+    var cards = list.filter(function (entry) {
       var ok = entry && typeof entry.karte === "number" && entry.karte > 0 && entry.karte % 1 === 0 &&
         !seen[entry.karte];
       if (ok) {
@@ -44,20 +45,25 @@
       return ok;
     }).map(function (entry) {
       return {
-        karte: entry.karte,
-        adresse: typeof entry.adresse === "string" && ADDRESS.test(entry.adresse) ? entry.adresse : "",
-        titel: typeof entry.titel === "string" ? entry.titel : ""
+        number: entry.karte,
+        address: typeof entry.adresse === "string" && ADDRESS.test(entry.adresse) ? entry.adresse : "",
+        title: typeof entry.titel === "string" ? entry.titel : ""
       };
     });
-    return { karten: karten, damaged: JSON.stringify(karten) !== JSON.stringify(list) };
+    return { cards: cards, damaged: serialise(cards) !== JSON.stringify({ version: 1, karten: list }) };
   }
 
-  var store = window.KoProduktion.speicher.open({ key: STORE, parse: parse, field: "karten",
-    serialise: function (list) { return JSON.stringify({ version: 1, karten: list }); } });
+  function serialise(cards) {
+    return JSON.stringify({ version: 1, karten: cards.map(function (card) {
+      return { karte: card.number, adresse: card.address, titel: card.title };
+    }) });
+  }
+
+  var store = window.KoProduktion.speicher.open({ key: STORE, parse: parse, serialise: serialise, field: "cards" });
 
   function read() {
     var kept = store.read();
-    return kept ? kept.karten : [];
+    return kept ? kept.cards : [];
   }
   // store.write(list): false when the browser would not keep it (it then lasts for the visit).
   var write = store.write;
@@ -91,14 +97,14 @@
   }
   var number = Number(heading.id.replace("karte-", ""));
   var own = {
-    karte: number,
-    adresse: location.href.split(/[?#]/)[0].replace(root(), ""),
-    titel: heading.querySelector(".karte-titel").textContent.trim()
+    number: number,
+    address: location.href.split(/[?#]/)[0].replace(root(), ""),
+    title: heading.querySelector(".karte-titel").textContent.trim()
   };
 
   function place(list) {
     for (var i = 0; i < list.length; i += 1) {
-      if (list[i].karte === number) {
+      if (list[i].number === number) {
         return i;
       }
     }
@@ -152,19 +158,19 @@
   function step(entry, css, label) {
     var a = document.createElement("a");
     a.className = css;
-    a.href = address(entry.adresse) + "?" + PARAM;
-    a.setAttribute("data-karte", entry.karte);
+    a.href = address(entry.address) + "?" + PARAM;
+    a.setAttribute("data-karte", entry.number);
     var direction = document.createElement("span");
     direction.className = "karte-richtung";
     direction.textContent = label;
     a.appendChild(direction);
-    a.appendChild(document.createTextNode(" " + entry.karte + " " + entry.titel));
+    a.appendChild(document.createTextNode(" " + entry.number + " " + entry.title));
     return a;
   }
   var stelle = TEXTE.stelle.replace("{stelle}", at + 1).replace("{anzahl}", list.length);
   steps.textContent = "";
   steps.setAttribute("aria-label", stelle);
-  if (at > 0 && list[at - 1].adresse) {
+  if (at > 0 && list[at - 1].address) {
     steps.appendChild(step(list[at - 1], "karte-zurueck", TEXTE.zurueck));
   }
   var where = document.createElement("a");
@@ -172,7 +178,7 @@
   where.href = link.href;
   where.textContent = stelle;
   steps.appendChild(where);
-  if (at + 1 < list.length && list[at + 1].adresse) {
+  if (at + 1 < list.length && list[at + 1].address) {
     steps.appendChild(step(list[at + 1], "karte-weiter", TEXTE.weiter));
   }
 })();

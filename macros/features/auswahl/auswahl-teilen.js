@@ -18,7 +18,7 @@
 
   var TEXTE = {
     karte: function (card) {
-      return "Karte " + card.karte + " „" + card.titel + "“";
+      return "Karte " + card.number + " „" + card.title + "“";
     },
     mailBetreff: "Karten für unser nächstes Treffen (Ko-Produktion)",
     teilenText: function (count) {
@@ -87,7 +87,7 @@
     var here = location.protocol === "file:" && root.getAttribute("data-adresse") ?
       root.getAttribute("data-adresse") : location.href.split("#")[0];
     return here + SHARE + list.map(function (card) {
-      return card.karte;
+      return card.number;
     }).join(".") + "-" + list.length;
   }
 
@@ -247,10 +247,10 @@
       var list = page.selection();
       var have = {};
       list.forEach(function (card) {
-        have[card.karte] = true;
+        have[card.number] = true;
       });
       page.save(list.concat(incoming.filter(function (card) {
-        return !have[card.karte];
+        return !have[card.number];
       })));
       page.message(TEXTE.zusammengefuehrt + skipped);
     } else {

@@ -16,13 +16,13 @@
     nachUnten: "Nach unten",
     entfernen: "Entfernen",
     karte: function (card) {
-      return "Karte " + card.karte + " „" + card.titel + "“";
+      return "Karte " + card.number + " „" + card.title + "“";
     },
     stelle: function (card, place, count) {
-      return "Karte " + card.karte + " steht jetzt an Stelle " + place + " von " + count + ".";
+      return "Karte " + card.number + " steht jetzt an Stelle " + place + " von " + count + ".";
     },
     entfernt: function (card) {
-      return "Karte " + card.karte + " ist nicht mehr in Ihrer Auswahl.";
+      return "Karte " + card.number + " ist nicht mehr in Ihrer Auswahl.";
     },
     nichtGespeichert: "Dieser Browser lässt die Seite gerade nichts dauerhaft speichern (zum Beispiel, " +
       "weil die IT es sperrt, oder der Speicher ist voll). Ihre Auswahl gilt nur für diesen Besuch, " +
@@ -48,30 +48,30 @@
   var listNode = root.querySelector(".auswahl-liste");
   var tools = root.querySelector(".auswahl-werkzeuge");
 
-  // Every card of the site, from the page: number -> {karte, titel, adresse, href, kapitel}.
+  // Every card of the site, from the page: number -> {number, title, address, chapter, link}.
   var cards = {};
   [].forEach.call(root.querySelectorAll(".auswahl-karten li[data-karte]"), function (item) {
     var link = item.querySelector("a");
     cards[item.getAttribute("data-karte")] = {
-      karte: Number(item.getAttribute("data-karte")),
-      titel: link.querySelector(".karte-titel").textContent.trim(),
-      adresse: link.href.replace(auswahl.root(), ""),
-      kapitel: link.getAttribute("data-kapitel"),
+      number: Number(item.getAttribute("data-karte")),
+      title: link.querySelector(".karte-titel").textContent.trim(),
+      address: link.href.replace(auswahl.root(), ""),
+      chapter: link.getAttribute("data-kapitel"),
       link: link
     };
   });
 
   function entry(number) {
     var card = cards[number];
-    return { karte: card.karte, adresse: card.adresse, titel: card.titel };
+    return { number: card.number, address: card.address, title: card.title };
   }
 
   /* The kept cards that exist, with their current address and title. */
   function selection() {
     return auswahl.read().filter(function (kept) {
-      return cards[kept.karte];
+      return cards[kept.number];
     }).map(function (kept) {
-      return entry(kept.karte);
+      return entry(kept.number);
     });
   }
 
@@ -102,12 +102,12 @@
 
   function item(card) {
     var li = element("li", "auswahl-karte");
-    li.setAttribute("data-karte", card.karte);
-    li.setAttribute("data-kapitel", cards[card.karte].kapitel);
+    li.setAttribute("data-karte", card.number);
+    li.setAttribute("data-kapitel", cards[card.number].chapter);
     li.draggable = true;
     var head = element("div", "auswahl-kopf");
-    var link = cards[card.karte].link.cloneNode(true);
-    link.href = cards[card.karte].link.href + "?" + auswahl.PARAM;
+    var link = cards[card.number].link.cloneNode(true);
+    link.href = cards[card.number].link.href + "?" + auswahl.PARAM;
     link.draggable = false;
     head.appendChild(link);
     var steps = element("div", "auswahl-schritte");
@@ -117,7 +117,7 @@
     head.appendChild(steps);
     li.appendChild(head);
     if (ns.notiz) {
-      li.appendChild(ns.notiz.cardField(card.karte));
+      li.appendChild(ns.notiz.cardField(card.number));
     }
     return li;
   }
@@ -127,8 +127,8 @@
     var focused = document.activeElement;
     var keep = {};
     list.forEach(function (card, i) {
-      var li = items[card.karte] || (items[card.karte] = item(card));
-      keep[card.karte] = true;
+      var li = items[card.number] || (items[card.number] = item(card));
+      keep[card.number] = true;
       if (listNode.children[i] !== li) {
         listNode.insertBefore(li, listNode.children[i] || null);
       }
@@ -149,7 +149,7 @@
     root.querySelector(".auswahl-anleitung").hidden = list.length < 2;
     root.querySelector(".auswahl-leer").hidden = !!list.length;
     var numbers = list.map(function (card) {
-      return card.karte;
+      return card.number;
     }).join(".");
     root.querySelector("[data-aktion='vorfuehren']").href =
       root.querySelector("[data-aktion='vorfuehren']").href.split("#")[0] + "#auswahl=" + numbers;
@@ -164,7 +164,7 @@
   function move(number, by) {
     var list = selection();
     var at = list.map(function (card) {
-      return card.karte;
+      return card.number;
     }).indexOf(number);
     var to = at + by;
     if (at < 0 || to < 0 || to >= list.length) {
@@ -186,7 +186,7 @@
     if (action === "entfernen") {
       var list = selection();
       var at = list.map(function (card) {
-        return card.karte;
+        return card.number;
       }).indexOf(number);
       var gone = list.splice(at, 1)[0];
       save(list);
@@ -229,7 +229,7 @@
     var over = event.target.closest("li.auswahl-karte");
     var list = selection();
     var numbers = list.map(function (card) {
-      return card.karte;
+      return card.number;
     });
     var from = numbers.indexOf(dragged);
     var card = list.splice(from, 1)[0];
@@ -238,7 +238,7 @@
       var target = Number(over.getAttribute("data-karte"));
       var box = over.getBoundingClientRect();
       to = list.map(function (c) {
-        return c.karte;
+        return c.number;
       }).indexOf(target) + (event.clientY > box.top + box.height / 2 ? 1 : 0);
     }
     list.splice(to, 0, card);

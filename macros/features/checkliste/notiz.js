@@ -304,14 +304,14 @@
     });
     var kept = {};
     (ns.auswahl ? ns.auswahl.read() : []).forEach(function (entry) {
-      kept[entry.karte] = entry;
+      kept[entry.number] = entry;
     });
     return Object.keys(numbers).sort(function (a, b) {
       return a - b;
     }).map(function (number) {
       var entry = kept[number];
-      return { number: number, title: entry ? entry.titel : "",
-        href: entry && entry.adresse ? ns.auswahl.address(entry.adresse) : "" };
+      return { number: number, title: entry ? entry.title : "",
+        href: entry && entry.address ? ns.auswahl.address(entry.address) : "" };
     });
   }
 

@@ -59,7 +59,7 @@
 
   function kept() {
     return auswahl ? auswahl.read().map(function (entry) {
-      return entry.karte;
+      return entry.number;
     }) : [];
   }
 
