@@ -78,23 +78,23 @@
         block.items.forEach(function (item) {
           lines.push("- [" + (ticks[item.key] ? "x" : " ") + "] " + item.text);
           lines = lines.concat(item.nested);
-          var answer = notes.fragen[item.key];
-          if (answer && answer.notiz) {
-            lines = lines.concat([""], quoted(answer.notiz, "    ", TEXTE.notiz));
+          var answer = notes.questions[item.key];
+          if (answer && answer.note) {
+            lines = lines.concat([""], quoted(answer.note, "    ", TEXTE.notiz));
           }
         });
       });
-      if (notes.karten[card.number]) {
-        lines = lines.concat(["", TEXTE.kartenNotiz(card.number), ""], quoted(notes.karten[card.number], "", ""));
+      if (notes.cards[card.number]) {
+        lines = lines.concat(["", TEXTE.kartenNotiz(card.number), ""], quoted(notes.cards[card.number], "", ""));
       }
-      var earlier = Object.keys(notes.fragen).filter(function (key) {
+      var earlier = Object.keys(notes.questions).filter(function (key) {
         return !known[key] && key.split("-")[0] === card.number;
       });
       if (earlier.length) {
         lines.push("", TEXTE.frueher, "");
         earlier.forEach(function (key) {
-          lines = lines.concat([TEXTE.frueherFrage(notes.fragen[key].frage), ""],
-            quoted(notes.fragen[key].notiz, "    ", TEXTE.notiz), [""]);
+          lines = lines.concat([TEXTE.frueherFrage(notes.questions[key].question), ""],
+            quoted(notes.questions[key].note, "    ", TEXTE.notiz), [""]);
         });
         lines.pop();
       }
@@ -107,14 +107,14 @@
         if (card.href) {
           lines.push(card.href, "");
         }
-        Object.keys(notes.fragen).forEach(function (key) {
+        Object.keys(notes.questions).forEach(function (key) {
           if (!known[key] && key.split("-")[0] === card.number) {
-            lines = lines.concat([TEXTE.frueherFrage(notes.fragen[key].frage), ""],
-              quoted(notes.fragen[key].notiz, "    ", TEXTE.notiz), [""]);
+            lines = lines.concat([TEXTE.frueherFrage(notes.questions[key].question), ""],
+              quoted(notes.questions[key].note, "    ", TEXTE.notiz), [""]);
           }
         });
-        if (notes.karten[card.number]) {
-          lines = lines.concat(quoted(notes.karten[card.number], "", TEXTE.kartenNotiz(card.number) + " "));
+        if (notes.cards[card.number]) {
+          lines = lines.concat(quoted(notes.cards[card.number], "", TEXTE.kartenNotiz(card.number) + " "));
         }
       });
     }

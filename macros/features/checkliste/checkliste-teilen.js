@@ -123,7 +123,9 @@
 
   function fillShare() {
     var notes = ns.notiz.notes();
-    var state = { version: 1, geklaert: page.tickedKnown(), notizen: notizSpeicher.transfer(notes) };
+    var ticked = page.tickedKnown();
+    // The link's format, with its German keys (as the JSON file's: checkliste-speicher.js).
+    var state = { version: 1, geklaert: ticked, notizen: notizSpeicher.transfer(notes) };
     var mine = filled += 1;
     return encode(state).then(function (text) {
       if (mine !== filled) {
@@ -133,7 +135,7 @@
       tools.querySelector("#checklisten-link").value = link;
       var mail = tools.querySelector("[data-aktion='link-mail']");
       mail.href = "mailto:?subject=" + encodeURIComponent(TEXTE.mailBetreff) +
-        "&body=" + encodeURIComponent(TEXTE.mailText(state.geklaert.length, notizSpeicher.count(notes), link));
+        "&body=" + encodeURIComponent(TEXTE.mailText(ticked.length, notizSpeicher.count(notes), link));
       var long = tools.querySelector(".checklisten-lang");
       long.hidden = link.length <= LONG;
       long.querySelector("p").textContent = link.length > LONG ? TEXTE.zuLang(link.length) : "";

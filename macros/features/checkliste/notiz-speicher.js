@@ -11,7 +11,9 @@
    also keeps the question's wording, so that when the wording changes (and the
    key with it) the note still shows under the words it answered, until the reader
    moves or deletes it. A JSON file and a shared link carry the same object as
-   "notizen" beside the ticks. Empty notes are not kept.
+   "notizen" beside the ticks. Empty notes are not kept. The scripts hold them in English
+   ({questions: {key: {question, note}}, cards: {number: note}}): clean() reads the German
+   keys, german() writes them.
 
    Pure functions, and the notes' store in the one every feature keeps its values in
    (KoProduktion.speicher, macros/features/gemeinsam/speicher.js); all on
@@ -44,8 +46,10 @@
   var KEY = /^[1-9][0-9]{0,3}-[0-9a-f]{8}$/;
   var CARD = /^[1-9][0-9]{0,3}$/;
 
+  /* The notes as the scripts hold them: {questions: {key: {question, note}}, cards: {number: note}}.
+     The format's German keys are read in clean() and written in german(), nowhere else. */
   function empty() {
-    return { fragen: {}, karten: {} };
+    return { questions: {}, cards: {} };
   }
 
   function isObject(value) {
@@ -66,7 +70,7 @@
       if (KEY.test(key) && isObject(entry) && typeof entry.notiz === "string" &&
         (entry.frage === undefined || typeof entry.frage === "string")) {
         if (entry.notiz) {
-          result.notes.fragen[key] = { frage: entry.frage || "", notiz: entry.notiz };
+          result.notes.questions[key] = { question: entry.frage || "", note: entry.notiz };
         }
       } else {
         result.damaged = true;
@@ -75,7 +79,7 @@
     Object.keys(karten).forEach(function (card) {
       if (CARD.test(card) && typeof karten[card] === "string") {
         if (karten[card]) {
-          result.notes.karten[card] = karten[card];
+          result.notes.cards[card] = karten[card];
         }
       } else {
         result.damaged = true;
@@ -102,31 +106,34 @@
     return result;
   }
 
-  /* Only the notes that hold text; sorted, so that equal notes give equal text. */
-  function plain(notes) {
+  /* Only the notes that hold text, in the format's German keys; sorted, so that equal notes
+     give equal text. */
+  function german(notes) {
     var out = { fragen: {}, karten: {} };
-    Object.keys(notes.fragen).sort().forEach(function (key) {
-      if (notes.fragen[key].notiz) {
-        out.fragen[key] = { frage: notes.fragen[key].frage, notiz: notes.fragen[key].notiz };
+    Object.keys(notes.questions).sort().forEach(function (key) {
+      var entry = notes.questions[key];
+      if (entry.note) {
+        out.fragen[key] = { frage: entry.question, notiz: entry.note };
       }
     });
-    Object.keys(notes.karten).sort(function (a, b) {
+    Object.keys(notes.cards).sort(function (a, b) {
       return a - b;
     }).forEach(function (card) {
-      if (notes.karten[card]) {
-        out.karten[card] = notes.karten[card];
+      if (notes.cards[card]) {
+        out.karten[card] = notes.cards[card];
       }
     });
     return out;
   }
 
   function serialise(notes) {
-    var out = plain(notes);
+    var out = german(notes);
     return JSON.stringify({ version: VERSION, fragen: out.fragen, karten: out.karten });
   }
 
   function count(notes) {
-    return Object.keys(plain(notes).fragen).length + Object.keys(plain(notes).karten).length;
+    var out = german(notes);
+    return Object.keys(out.fragen).length + Object.keys(out.karten).length;
   }
 
   /* The notes of a file or link ("notizen" beside the ticks); {notes} or {error: text}.
@@ -162,7 +169,7 @@
 
   /* What a file or link carries: the notes that hold text, or nothing. */
   function transfer(notes) {
-    return count(notes) ? plain(notes) : undefined;
+    return count(notes) ? german(notes) : undefined;
   }
 
   /* One note beside another: an empty or equal one gives way; two different ones are
@@ -182,15 +189,15 @@
   function merge(into, from, source, when) {
     var day = (when || new Date()).toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric" });
     var marker = TEXTE.dazu(source, day);
-    Object.keys(from.fragen).forEach(function (key) {
-      var mine = into.fragen[key];
-      into.fragen[key] = {
-        frage: mine && mine.frage ? mine.frage : from.fragen[key].frage,
-        notiz: joined(mine ? mine.notiz : "", from.fragen[key].notiz, marker)
+    Object.keys(from.questions).forEach(function (key) {
+      var mine = into.questions[key];
+      into.questions[key] = {
+        question: mine && mine.question ? mine.question : from.questions[key].question,
+        note: joined(mine ? mine.note : "", from.questions[key].note, marker)
       };
     });
-    Object.keys(from.karten).forEach(function (card) {
-      into.karten[card] = joined(into.karten[card] || "", from.karten[card], marker);
+    Object.keys(from.cards).forEach(function (card) {
+      into.cards[card] = joined(into.cards[card] || "", from.cards[card], marker);
     });
     return into;
   }

@@ -56,15 +56,15 @@
 
   function earlier() {
     var known = page.knownKeys();
-    return Object.keys(notiz.notes().fragen).filter(function (key) {
+    return Object.keys(notiz.notes().questions).filter(function (key) {
       return !known[key];
     }).sort();
   }
 
   /* One note kept under its old wording, with what the reader can do with it. */
   function earlierNote(key, targets) {
-    var entry = notiz.notes().fragen[key];
-    var question = (entry.frage || TEXTE.unbekannt).replace(/\*+/g, "");
+    var entry = notiz.notes().questions[key];
+    var question = (entry.question || TEXTE.unbekannt).replace(/\*+/g, "");
     var box = element("div", "notiz-frueher");
     box.setAttribute("role", "group");
     box.setAttribute("aria-labelledby", "frueher-" + key);
@@ -74,7 +74,7 @@
     title.appendChild(document.createTextNode(" „" + question + "“"));
     box.appendChild(title);
     box.appendChild(element("p", "notiz-frueher-hinweis", TEXTE.frueherHinweis));
-    box.appendChild(element("p", "notiz-frueher-text", entry.notiz));
+    box.appendChild(element("p", "notiz-frueher-text", entry.note));
     var tools = element("div", "notiz-frueher-knoepfe");
     if (targets.length) {
       var label = element("label", "", TEXTE.ziel);
@@ -105,7 +105,7 @@
       }, remove).then(function (answer) {
         if (answer === "ja") {
           notiz.update(function (state) {
-            delete state.fragen[key];
+            delete state.questions[key];
           });
         }
       });
@@ -117,18 +117,18 @@
 
   function moveNote(key, target, question) {
     notiz.update(function (state) {
-      var text = state.fragen[key].notiz;
+      var text = state.questions[key].note;
       var add = function (mine) {
         return mine ? mine + "\n\n" + TEXTE.verschoben(question) + "\n" + text : text;
       };
       if (target.indexOf("karte:") === 0) {
         var card = target.slice(6);
-        state.karten[card] = add(state.karten[card] || "");
+        state.cards[card] = add(state.cards[card] || "");
       } else {
-        var mine = state.fragen[target];
-        state.fragen[target] = { frage: notiz.wording(target) || "", notiz: add(mine ? mine.notiz : "") };
+        var mine = state.questions[target];
+        state.questions[target] = { question: notiz.wording(target) || "", note: add(mine ? mine.note : "") };
       }
-      delete state.fragen[key];
+      delete state.questions[key];
     });
     var field = document.querySelector(target.indexOf("karte:") === 0 ?
       "textarea[data-notiz-karte='" + target.slice(6) + "']" : "textarea[data-notiz-frage='" + target + "']");
@@ -156,7 +156,7 @@
     });
     var others = notiz.otherCards(onPage);
     var now = keys.map(function (key) {
-      return key + ":" + notiz.notes().fragen[key].notiz.length;
+      return key + ":" + notiz.notes().questions[key].note.length;
     }).join(",") + "|" + others.map(function (card) {
       return card.number;
     }).join(",");

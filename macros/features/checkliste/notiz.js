@@ -116,9 +116,9 @@
   function textOf(field) {
     var key = field.getAttribute("data-notiz-frage");
     if (key) {
-      return notes.fragen[key] ? notes.fragen[key].notiz : "";
+      return notes.questions[key] ? notes.questions[key].note : "";
     }
-    return notes.karten[field.getAttribute("data-notiz-karte")] || "";
+    return notes.cards[field.getAttribute("data-notiz-karte")] || "";
   }
 
   /* As tall as its text (a hidden field has no height to measure: left as it is). An empty
@@ -212,9 +212,9 @@
     area.mine = true;
     update(function (state) {
       if (key) {
-        state.fragen[key] = { frage: wording(key) || (state.fragen[key] || {}).frage || "", notiz: text };
+        state.questions[key] = { question: wording(key) || (state.questions[key] || {}).question || "", note: text };
       } else {
-        state.karten[card] = text;
+        state.cards[card] = text;
       }
     });
   }
@@ -295,7 +295,7 @@
      with title and address where the reader's selection knows them. */
   function otherCards(shown) {
     var numbers = {};
-    Object.keys(notes.karten).concat(Object.keys(notes.fragen).map(function (key) {
+    Object.keys(notes.cards).concat(Object.keys(notes.questions).map(function (key) {
       return key.split("-")[0];
     })).forEach(function (number) {
       if (!shown[number]) {
