@@ -23,6 +23,7 @@ from html import escape
 
 from ...sources.registry import Registry
 from .. import teile
+from ..gemeinsam import share_box
 from ..karte import Href, card_link
 
 PAGE = "auswahl.md"
@@ -44,13 +45,7 @@ TOOLS = """<div class="auswahl-werkzeuge" hidden>
 <button type="button" class="knopf" data-aktion="leeren">Auswahl leeren</button>
 </div>
 <div class="auswahl-teilen teilen" id="auswahl-teilen" hidden>
-<label for="auswahl-link">Link zu Ihrer Auswahl</label>
-<input type="text" id="auswahl-link" readonly>
-<div class="auswahl-knoepfe">
-<button type="button" class="knopf" data-aktion="link-teilen" hidden>Teilen …</button>
-<button type="button" class="knopf" data-aktion="link-kopieren">Link kopieren</button>
-<a class="knopf" data-aktion="link-mail" href="mailto:">Per E-Mail senden</a>
-</div>
+{share_box}
 <figure class="auswahl-qr"><div class="auswahl-qr-bild"></div>
 <figcaption>QR-Code mit demselben Link: zum Abfotografieren mit dem Telefon, etwa vom Beamer.</figcaption></figure>
 <p>Der Link enthält nur die Nummern Ihrer Karten. Er wird nirgends gespeichert: Wer ihn öffnet, sieht zuerst, welche Karten er enthält, und entscheidet dann.</p>
@@ -83,6 +78,7 @@ def page(registry: Registry, href: Href, vorfuehren: str, site_url: str | None) 
     offline bundle does not).
     """
     teile.use("auswahl")
+    tools = TOOLS.format(vorfuehren=escape(vorfuehren), share_box=share_box("auswahl", "Link zu Ihrer Auswahl"))
     public = site_url.rstrip("/") + "/" + PAGE.removesuffix(".md") + "/" if site_url else None
     cards = "\n".join(f'<li data-karte="{c.number}">{card_link(c, href)}</li>' for c in registry.cards)
     public_attr = f' data-adresse="{escape(public)}"' if public else ""
@@ -96,7 +92,7 @@ def page(registry: Registry, href: Href, vorfuehren: str, site_url: str | None) 
             '<p class="auswahl-anleitung" hidden>Reihenfolge ändern: <span class="bei-touch">Tippen</span>'
             '<span class="bei-maus">Klicken</span> Sie auf „Nach oben“ und „Nach unten“ bei jeder Karte'
             '<span class="bei-maus">, oder ziehen Sie sie mit der Maus</span>.</p>\n'
-            + TOOLS.format(vorfuehren=escape(vorfuehren)) + "\n"
+            + tools + "\n"
             '<div class="auswahl-meldung meldung" role="status"></div>\n'
             '<div class="auswahl-fehler meldung fehler" role="alert"></div>\n'
             # The cards' data for the script, no text of this page: out of the search index.

@@ -33,13 +33,14 @@ import jinja2
 from ...sources.checkliste import Checklist
 from ...sources.registry import Card, Registry
 from .. import teile
+from ..gemeinsam import share_box
 
 TOOLS = Path(__file__).with_name("werkzeuge.html")
 
 
 def tools() -> str:
     """The tools' markup above the page „Checklisten“ (its comment, for us, left out)."""
-    return jinja2.Template(TOOLS.read_text(encoding="utf-8")).render()
+    return jinja2.Template(TOOLS.read_text(encoding="utf-8")).render(share_box=share_box)
 
 
 def all_checklists(registry: Registry, checklists: dict[int, list[Checklist]],
