@@ -333,3 +333,24 @@ def test_a_shared_selection_can_be_looked_at_without_taking_it_over(server, brow
     assert stored(page) == [8, 40, 21]
     expect(page.get_by_role("region", name=re.compile("Auswahl aus dem Link"))).to_be_hidden()
     context.close()
+
+
+def test_emptying_the_selection_asks_in_words_that_fit_one_card_or_several_and_keeps_the_notes(server, page):
+    keep(page, server, 21)
+    open_page(page, server)
+    page.locator("[data-aktion='leeren']").click()
+    asked = our_dialog(page)
+    expect(asked).to_contain_text("Die Karte wird aus Ihrer Auswahl genommen. Ihre Notiz zu ihr bleibt erhalten.")
+    asked.get_by_role("button", name="Abbrechen").click()
+    keep(page, server, 8)
+    open_page(page, server)
+    page.locator("[data-aktion='leeren']").click()
+    expect(our_dialog(page)).to_contain_text("Beide Karten werden aus Ihrer Auswahl genommen.")
+    our_dialog(page).get_by_role("button", name="Abbrechen").click()
+    keep(page, server, 40)
+    open_page(page, server)
+    page.locator("[data-aktion='leeren']").click()
+    expect(our_dialog(page)).to_contain_text("Alle 3 Karten werden aus Ihrer Auswahl genommen. Ihre Notizen zu den "
+                                             "Karten bleiben erhalten.")
+    our_dialog(page).get_by_role("button", name="Auswahl leeren").click()
+    expect(page.locator(".auswahl-leer")).to_be_visible()

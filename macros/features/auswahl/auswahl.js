@@ -29,7 +29,9 @@
       "solange Sie in diesem Tab auf dieser Website bleiben.",
     leerenFrage: "Auswahl leeren?",
     leerenText: function (count) {
-      return "Alle " + count + " Karten werden aus Ihrer Auswahl genommen. Ihre Notizen zu den Karten bleiben erhalten.";
+      return count === 1 ? "Die Karte wird aus Ihrer Auswahl genommen. Ihre Notiz zu ihr bleibt erhalten." :
+        (count === 2 ? "Beide" : "Alle " + count) + " Karten werden aus Ihrer Auswahl genommen. " +
+        "Ihre Notizen zu den Karten bleiben erhalten.";
     },
     leerenJa: "Auswahl leeren",
     abbrechen: "Abbrechen",
