@@ -78,11 +78,12 @@ def header(registry: Registry, card: Card, href: Href, bar: str = "") -> str:
 
 
 def footer(registry: Registry, card: Card, href: Href) -> str:
-    """Backlinks and the previous and next card in printed order, below a card's text."""
+    """Backlinks and the previous and next card in printed order, below a card's text: the
+    screen's navigation, marked ``data-nur-bildschirm`` (the Druckfassung leaves it out)."""
     parts = []
     if card.backrefs:
         backrefs = [registry.card(n) for n in card.backrefs]
-        parts.append('<nav class="karte-rueckverweise" aria-labelledby="verweise-hierher">\n'
+        parts.append('<nav class="karte-rueckverweise" data-nur-bildschirm aria-labelledby="verweise-hierher">\n'
                      '<h2 id="verweise-hierher">Verweise hierher</h2>\n'
                      f"{_card_list(backrefs, href, registry)}\n</nav>")
     steps = []
@@ -96,7 +97,7 @@ def footer(registry: Registry, card: Card, href: Href) -> str:
                                label='<span class="karte-richtung">Nächste Karte →</span> '
                                      f"{after.number} {escape(after.title)}"))
     if steps:
-        parts.append('<nav class="karte-blaettern" aria-label="Blättern im Fächer">\n'
+        parts.append('<nav class="karte-blaettern" data-nur-bildschirm aria-label="Blättern im Fächer">\n'
                      + "\n".join(steps) + "\n</nav>")
     return "\n\n".join(parts)
 

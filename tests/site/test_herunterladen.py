@@ -80,3 +80,13 @@ def test_search_finds_a_cards_text_on_its_own_page_not_twice(site):
     druckfassung = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("druckfassung/"))
     assert "Teilhabe ist die Summe der Bedingungen" not in druckfassung
     assert any("Teilhabe ist die Summe der Bedingungen" in doc["text"] for doc in index["docs"])
+
+
+def test_what_a_card_page_marks_for_the_screen_only_stays_out_of_the_druckfassung(site):
+    # One marker, not a pattern per feature: a new screen-only part of a card needs only it.
+    marked = [tag for url in ("karten/08-teilhabe/", "karten/15-warum-legitimation-wichtig-ist/")
+              for tag in site.page(url).select("[data-nur-bildschirm]")]
+    assert {tag["class"][0] for tag in marked} == {"karte-rueckverweise", "karte-blaettern", "karte-merken"}
+    printed = site.page("druckfassung/")
+    assert not printed.select("[data-nur-bildschirm]")
+    assert len(printed.select("section.druckfassung-karte")) > 50  # the cards are there, without them

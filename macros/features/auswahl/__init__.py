@@ -58,11 +58,11 @@ def bar(page_href: str) -> str:
     (``page_href``, from the card; "" where the site has none) and the notice, hidden until
     auswahl-merken.js has read the selection (without it they could do nothing;
     auswahl-merken.css keeps the bar's height from the start, so nothing moves), and left out
-    of the search index. It holds no <div>: the Druckfassung takes it out up to its first </div>
-    (macros/features/druckfassung/karten.py)."""
+    of the search index. Marked for the screen only: the Druckfassung takes it out up to its
+    first </div>, so it holds no <div> (macros/features/druckfassung/karten.py)."""
     texts = "".join(f' data-{key}="{escape(text)}"' for key, text in BAR_TEXTS.items())
     link = f' href="{escape(page_href)}"' if page_href else ""
-    return (f'<div class="karte-merken" data-karte-merken data-search-exclude{texts}>'
+    return (f'<div class="karte-merken" data-karte-merken data-nur-bildschirm data-search-exclude{texts}>'
             '<button type="button" class="karte-merken-knopf knopf" aria-pressed="false" hidden>Merken</button>'
             f'<a class="karte-merken-auswahl"{link} hidden></a>'
             '<p class="karte-merken-hinweis" role="status"></p></div>')

@@ -27,11 +27,10 @@ from . import CARDS_PLACE
 
 PAGE = "druckfassung.md"
 _ARTICLE = '<article class="md-content__inner md-typeset">'
-# The screen's navigation below a card (backlinks, previous/next) and its „Merken“ bar (bar()
-# in macros/features/auswahl/, which holds no <div>): never printed, and no card of the
-# Druckfassung is kept from there.
-_SCREEN_ONLY = re.compile(r'<nav class="karte-(?:rueckverweise|blaettern)".*?</nav>'
-                          r'|<div class="karte-merken" data-karte-merken[ >].*?</div>', re.S)
+# What a card page marks for the screen only (data-nur-bildschirm: the backlinks, previous and
+# next, the „Merken“ bar): never printed, and no card of the Druckfassung is kept from there.
+# One marker, not a pattern per feature; a marked element holds no element of its own tag.
+_SCREEN_ONLY = re.compile(r'<(\w+) [^>]*\bdata-nur-bildschirm\b[^>]*>.*?</\1>', re.S)
 # Each begins with the space before the attribute: a pattern that begins with \b is tried at
 # every character, three times slower.
 _URL_ATTR = re.compile(r'(\s)(href|src)="([^"#][^"]*)"')
