@@ -117,9 +117,14 @@ class OnPages:
         return _files(part for name, part in PARTS.items() if name in wanted and not part.every_page)
 
 
+def every_page_parts() -> dict[str, Part]:
+    """The parts every page has, by name, in PARTS's order: the site's bundles."""
+    return {name: part for name, part in PARTS.items() if part.every_page}
+
+
 def every_page() -> Files:
-    """The files of the parts every page has, in PARTS's order: the site's bundles."""
-    return _files(part for part in PARTS.values() if part.every_page)
+    """The files of the parts every page has, in PARTS's order."""
+    return _files(every_page_parts().values())
 
 
 def _files(parts) -> Files:

@@ -33,7 +33,7 @@ def prepare(conf, build: Build) -> None:
     writes the app (not in the offline zip); take the QR codes and hyphenated words earlier
     builds made."""
     suche.woerter.require()  # the search's dictionary: refused before the build, not after every page
-    build.assets = bundles.prepare(conf, {name: part for name, part in teile.PARTS.items() if part.every_page})
+    build.assets = bundles.prepare(conf, teile.every_page_parts())
     css = Path(conf["theme"].custom_dir) / "assets" / "css"
     # Read once a build: the chapters' colours and the header's, in which the emblem and the
     # app's icons are drawn.

@@ -37,6 +37,7 @@ BAR_TEXTS = {
     "zurueck": "← Vorherige Karte Ihrer Auswahl",
     "weiter": "Nächste Karte Ihrer Auswahl →",
 }
+_BAR_DATA = "".join(f' data-{key}="{escape(text)}"' for key, text in BAR_TEXTS.items())  # once, not per card
 # The tools, hidden until auswahl.js shows them (without it they could do nothing).
 TOOLS = """<div class="auswahl-werkzeuge" hidden>
 <div class="auswahl-knoepfe">
@@ -60,9 +61,8 @@ def bar(page_href: str) -> str:
     auswahl-merken.css keeps the bar's height from the start, so nothing moves), and left out
     of the search index. Marked for the screen only: the Druckfassung takes it out up to its
     first </div>, so it holds no <div> (macros/features/druckfassung/karten.py)."""
-    texts = "".join(f' data-{key}="{escape(text)}"' for key, text in BAR_TEXTS.items())
     link = f' href="{escape(page_href)}"' if page_href else ""
-    return (f'<div class="karte-merken" data-karte-merken data-nur-bildschirm data-search-exclude{texts}>'
+    return (f'<div class="karte-merken" data-karte-merken data-nur-bildschirm data-search-exclude{_BAR_DATA}>'
             '<button type="button" class="karte-merken-knopf knopf" aria-pressed="false" hidden>Merken</button>'
             f'<a class="karte-merken-auswahl"{link} hidden></a>'
             '<p class="karte-merken-hinweis" role="status"></p></div>')
