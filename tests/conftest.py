@@ -176,6 +176,16 @@ def page(context):
     return context.new_page()
 
 
+@pytest.fixture(scope="module")
+def cached_browser(browser):
+    """Chromium as readers have it: with the back/forward cache, which Playwright turns off, so
+    that „Zurück“ shows a page as it was left, without loading it anew."""
+    cached = browser.browser_type.launch(executable_path=common.CHROMIUM, args=common.CHROMIUM_ARGS,
+                                         ignore_default_args=["--disable-back-forward-cache"])
+    yield cached
+    cached.close()
+
+
 @pytest.fixture
 def redeploy():
     """One origin whose files a test swaps for another build's, like a redeploy."""

@@ -354,3 +354,27 @@ def test_emptying_the_selection_asks_in_words_that_fit_one_card_or_several_and_k
                                              "Karten bleiben erhalten.")
     our_dialog(page).get_by_role("button", name="Auswahl leeren").click()
     expect(page.locator(".auswahl-leer")).to_be_visible()
+
+
+def test_back_to_the_selection_after_letting_a_card_go_shows_it_gone(server, cached_browser):
+    """The page „Meine Auswahl“ comes back from the browser's back/forward cache as it was left:
+    it reads the selection anew, as the cards' „Merken“ does, and does not write its old list back."""
+    context = new_context(cached_browser)
+    page = context.new_page()
+    for number in (21, 8, 40):
+        keep(page, server, number)
+    open_page(page, server)
+    assert listed(page) == [21, 8, 40]
+    page.evaluate("addEventListener('pageshow', e => { window.__ausDemCache = e.persisted; })")
+    with page.expect_navigation():
+        page.locator(".auswahl-liste > li[data-karte='8'] a").first.click()
+    merken(page).click()
+    expect(merken(page)).to_have_attribute("aria-pressed", "false")
+    page.go_back(wait_until="commit")  # a page from the cache fires no load event
+    page.wait_for_function("window.__ausDemCache !== undefined")
+    assert page.evaluate("window.__ausDemCache") is True  # not loaded anew: restored
+    expect(page.locator(".auswahl-liste > li")).to_have_count(2)
+    assert listed(page) == [21, 40]
+    page.locator(".auswahl-liste > li[data-karte='40']").get_by_role("button", name="Nach oben").click()
+    assert listed(page) == [40, 21] and stored(page) == [40, 21]
+    context.close()

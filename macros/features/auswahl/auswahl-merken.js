@@ -85,8 +85,8 @@
   }
 
   window.KoProduktion = window.KoProduktion || {};
-  window.KoProduktion.auswahl = { STORE: STORE, PARAM: PARAM, read: read, write: write, keeps: store.keeps,
-    root: root, address: address };
+  window.KoProduktion.auswahl = { PARAM: PARAM, read: read, write: write, keeps: store.keeps,
+    changed: store.changed, root: root, address: address };
 
   // -- on a card page ----------------------------------------------------------------------
 
@@ -139,12 +139,7 @@
     note.textContent = write(list) ? "" : TEXTE.nichtGespeichert;
     show();
   });
-  window.addEventListener("storage", function (event) {
-    if (event.key === STORE || event.key === null) {
-      show();
-    }
-  });
-  window.addEventListener("pageshow", show);
+  store.changed(show);
   show();
   button.hidden = false;
 

@@ -279,11 +279,7 @@
       action(trigger);
     }
   });
-  window.addEventListener("storage", function (event) {
-    if (event.key === auswahl.STORE || event.key === null) {
-      render();
-    }
-  });
+  auswahl.changed(render);
   // Keep the stored addresses and titles current (a card may have moved in a new version).
   var current = selection();
   if (JSON.stringify(current) !== JSON.stringify(auswahl.read())) {

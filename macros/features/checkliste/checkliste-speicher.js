@@ -139,7 +139,6 @@
 
   window.KoProduktion = window.KoProduktion || {};
   window.KoProduktion.checklisteSpeicher = {
-    STORE: STORE,
     serialise: serialise,
     merge: merge,
     readTransfer: readTransfer,

@@ -234,17 +234,9 @@
     });
   });
   // Another tab ticked something, or the page came back from the back/forward cache.
-  window.addEventListener("storage", function (event) {
-    if (event.key === speicher.STORE || event.key === null) {
-      ticks = load();
-      render();
-    }
-  });
-  window.addEventListener("pageshow", function (event) {
-    if (event.persisted && storage.persistent) {
-      ticks = load();
-      render();
-    }
+  storage.changed(function () {
+    ticks = load();
+    render();
   });
   render();
 

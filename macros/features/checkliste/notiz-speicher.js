@@ -208,7 +208,6 @@
 
   window.KoProduktion = window.KoProduktion || {};
   window.KoProduktion.notizSpeicher = {
-    STORE: STORE,
     LIMIT: LIMIT,
     empty: empty,
     serialise: serialise,

@@ -355,21 +355,13 @@
   if (!storage.persistent) {
     unavailable();
   }
-  window.addEventListener("storage", function (event) {
-    if (event.key === speicher.STORE || event.key === null) {
-      notes = load();
-      fromElsewhere = true;
-      try {
-        render();
-      } finally {
-        fromElsewhere = false;
-      }
-    }
-  });
-  window.addEventListener("pageshow", function (event) {
-    if (event.persisted && storage.persistent) {
-      notes = load();
+  storage.changed(function () {
+    notes = load();
+    fromElsewhere = true;
+    try {
       render();
+    } finally {
+      fromElsewhere = false;
     }
   });
   render();

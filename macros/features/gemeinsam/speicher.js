@@ -8,7 +8,8 @@
    (`persistent`: false where storage is blocked or full, and once a write fails). Where storage will not
    keep a value, the visit keeps it (KoProduktion.besuch, partials/speicher-schutz.html: while
    the tab stays on the site), and read() prefers that; keeps() tells whether the value lasts
-   beyond the visit. A damaged value is repaired in place; an unreadable one is kept aside
+   beyond the visit; changed(callback) tells when another tab or page may have kept a new
+   one. A damaged value is repaired in place; an unreadable one is kept aside
    under key + ".unlesbar", so nothing a reader had is lost unseen.
 
    Small on purpose: it loads on every page (the „Merken“ button keeps the selection through
@@ -19,7 +20,7 @@
   function open(kind) {
     var key = kind.key;
     var visit = window.KoProduktion.besuch; // in every page's head, before this
-    var store = { persistent: false, read: read, write: write, keeps: keeps };
+    var store = { persistent: false, read: read, write: write, keeps: keeps, changed: changed };
     var area = null, readable = false;
     try {
       area = window.localStorage;
@@ -80,6 +81,22 @@
     /* Whether the value lasts beyond this visit (the visit holds none of its own). */
     function keeps() {
       return visit.read(key) === null;
+    }
+
+    /* Call ``callback`` whenever the value may have changed elsewhere: another tab kept a new one,
+       or the page came back from the back/forward cache, having missed what other pages kept
+       meanwhile (Chromium hands it the storage events it missed; the standard does not ask that). */
+    function changed(callback) {
+      window.addEventListener("storage", function (event) {
+        if (event.key === key || event.key === null) {
+          callback();
+        }
+      });
+      window.addEventListener("pageshow", function (event) {
+        if (event.persisted) {
+          callback();
+        }
+      });
     }
 
     return store;
