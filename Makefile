@@ -16,7 +16,7 @@ NODE_READY := node_modules/.ready
 # Material prints an end-of-life notice on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build publish offline pdf linkcheck test bench browser dictionary host bytecode clean
+.PHONY: help serve build publish offline pdf linkcheck test bench browser dictionary figures host bytecode clean
 
 help:
 	@echo "make serve      read the handbook at http://127.0.0.1:8000 (rebuilds on change)"
@@ -50,8 +50,10 @@ $(NODE_READY): package.json package-lock.json
 # mythes-de (OpenThesaurus: the words readers may use for a card's words, for the search), and
 # nginx and openssl (the host test serves the publication through Debian's nginx, over TLS
 # with a certificate authority it makes; the package's own service is not started).
+# A package counts as there only when dpkg says "install ok installed": `dpkg -s` also succeeds
+# for one removed with its configuration files kept.
 define debian
-	@if ! dpkg -s $(1) >/dev/null 2>&1; then \
+	@if ! dpkg-query -W -f='$${Status}' $(1) 2>/dev/null | grep -q 'ok installed'; then \
 		echo "Installing Debian's $(1) (needs root) ..."; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		{ [ -n "$$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -print -quit 2>/dev/null)" ] || $$SUDO apt-get update -qq; } && \
@@ -70,6 +72,11 @@ browser:
 dictionary:
 	$(call debian,hunspell-de-de)
 	$(call debian,mythes-de)
+
+# The English word list beside the German one: tools/umfang.py tells the languages of the
+# scripts' names apart with both (its test runs in make test).
+figures:
+	$(call debian,hunspell-en-us)
 
 host:
 	$(call debian,nginx)
@@ -113,7 +120,7 @@ linkcheck: $(READY)
 # Two workers (pytest-xdist), one test file each at a time: the browser tests wait more than
 # they compute, so two run side by side in about four fifths of the time of one. Longest files
 # first (tests/conftest.py), so that no long file is begun when the other worker has run out.
-test: $(READY) $(NODE_READY) bytecode browser dictionary host
+test: $(READY) $(NODE_READY) bytecode browser dictionary figures host
 	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # Also measures in Chromium what a card page transfers and how the fan opens.
