@@ -58,6 +58,15 @@ def test_a_broken_step_stops_the_build_with_its_file_and_line(tmp_path, entry, p
     assert refused.value.fix
 
 
+def test_a_table_that_is_no_yaml_stops_the_build_with_the_line_of_the_fault(tmp_path):
+    table = tmp_path / "pruefschritte.yml"
+    table.write_text("# Kopf\n\n- nummer: 9.1.1.1a\n\ttitel: T\n", encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        pruefschritte.read(table, "tests/bitv/pruefschritte.yml")
+    assert str(refused.value).startswith("tests/bitv/pruefschritte.yml:4: ")
+    assert "cannot be read" in refused.value.problem and refused.value.fix
+
+
 def test_a_step_no_longer_met_is_named_in_the_statement():
     changed = [dataclasses.replace(step, ergebnis="nicht erfüllt", grund="Der Fokus ist unsichtbar.")
                if step.nummer == "9.2.4.7" else step for step in STEPS]

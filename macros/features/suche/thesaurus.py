@@ -135,9 +135,12 @@ def reader_words(thesaurus: Thesaurus, texts: list[set[str]], topics: set[str],
     meanings = thesaurus.meanings()
     broadest = Counter(word for _, broader in meanings for word in broader)
     meant: dict[str, set[str]] = defaultdict(set)
+    named = {word for word in topics if entries[word] and word not in stopwords}  # what a target can be
     for typed, broader in meanings:
+        if typed.isdisjoint(named) and broader.isdisjoint(named):
+            continue  # most meanings: none of their words names a topic here
         near = {word for word in broader if broadest[word] <= NEAR_BROADER}
-        targets = {word for word in typed | near if word in topics and entries[word] and word not in stopwords}
+        targets = (typed | near) & named
         for word in typed - targets:
             if targets and len(word) >= MIN_READER_WORD and not found(word):
                 meant[word] |= targets
