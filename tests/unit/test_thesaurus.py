@@ -68,3 +68,19 @@ def test_a_readers_word_stands_for_the_topic_of_its_meaning_in_the_fewest_entrie
 
 def meant(related: dict[str, str]) -> dict[str, str]:
     return {word: target for target, typed in related.items() for word in typed.split()}
+
+
+def test_a_rebuild_of_the_same_texts_takes_their_readers_words_from_the_last_build(tmp_path, monkeypatch):
+    from macros.features import suche
+    docs = [{"title": "Konflikte", "text": "Ein Konflikt zwischen Verwaltung und Initiative."},
+            {"title": "Förderung", "text": "Die Förderung von Stellen in der Zivilgesellschaft."}]
+    first = suche.related_words(docs, tmp_path)
+    assert "konflikt" in first and "streit" in first["konflikt"].split()
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("the thesaurus was read again for the same texts")
+    monkeypatch.setattr(thesaurus, "reader_words", not_again)
+    assert suche.related_words(docs, tmp_path) == first
+    # Another text: found anew.
+    with pytest.raises(AssertionError, match="read again"):
+        suche.related_words(docs + [{"title": "Ziele", "text": "Ziele der Ko-Produktion."}], tmp_path)
