@@ -28,10 +28,16 @@ help:
 	@echo "make bench      build times and ratios, bytes a card page transfers, the fan's long tasks"
 	@echo "make pdf        the printed fan as PDF, and on A4 sheets, in dist/"
 
-$(READY): requirements.txt requirements-test.txt constraints.txt
+# The card-fan engine (kartenfaecher/) is installed editable: MkDocs finds it as a plugin
+# through its entry point, and a change in its folder needs no new install (one of its
+# pyproject.toml does, hence the prerequisite). Built with the setuptools the virtual env
+# brings, without fetching a build environment.
+$(READY): requirements.txt requirements-test.txt constraints.txt kartenfaecher/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check \
 		-r requirements.txt -r requirements-test.txt -c constraints.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+		--editable ./kartenfaecher
 	touch $@
 
 # Without install scripts: only the Observatory's grader (and its CA bundle) has any, and they
@@ -86,7 +92,7 @@ host:
 # PYTHONDONTWRITEBYTECODE is set (as on our CI machines): then every build compiled
 # macros/ again, a twentieth of a build of the handbook. Stale bytecode is never used.
 bytecode: $(READY)
-	@$(BIN)/python -m compileall -q macros tools
+	@$(BIN)/python -m compileall -q macros kartenfaecher/kartenfaecher tools
 
 serve: $(READY) $(NODE_READY) bytecode dictionary
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

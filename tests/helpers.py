@@ -31,7 +31,7 @@ PUBLISHER = ROOT / "tests" / "data" / "herausgeber.yml"
 PUBLIC_ADDRESS = "https://ko-produktion.musterbehoerde.de/"  # its `adresse`
 # What `make build` needs beside the project (the venv is the real one).
 MAKE_PARTS = ("Makefile", "requirements.txt", "requirements-test.txt", "constraints.txt", "package.json",
-              "package-lock.json")
+              "package-lock.json", "kartenfaecher/pyproject.toml")
 BUILD_TIMEOUT = 300
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -169,6 +169,7 @@ class Project:
         """`make build` in the project, with the real virtual env."""
         for name in MAKE_PARTS:
             if not (self.root / name).exists():
+                (self.root / name).parent.mkdir(exist_ok=True)
                 shutil.copy2(ROOT / name, self.root / name)  # keeps the times: the venv counts as ready
         result = subprocess.run(["make", "-s", "build", f"VENV={ROOT / '.venv'}"], cwd=self.root, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

@@ -9,7 +9,9 @@ and says which files differ:
 Each commit is checked out as a detached git worktree in a temporary folder and built strictly
 with this checkout's virtual env, its npm packages (linked in) and what its builds keep
 (``.cache/``, copied: it is keyed by its inputs), with the commit's own made-up publisher
-(``tests/data/herausgeber.yml``) where it has one. Then:
+(``tests/data/herausgeber.yml``) where it has one, and its own card-fan engine (``kartenfaecher/``
+first on the import path, before the one installed from this checkout; the plugin's entry
+point is the installed one's). Then:
 
 - files named by their content (``site.87278c4f.min.js``, Material's ``bundle.a5f9d56c.min.js``)
   are matched by their role, the name without the hash, and the pages' own bundles (all
@@ -26,6 +28,7 @@ the two, and how many are the same. ``compare`` is what the tests call.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -36,6 +39,7 @@ from pathlib import Path
 
 from tools.common import ROOT, build
 
+ENGINE = Path("kartenfaecher") / "kartenfaecher"  # the card-fan engine's package, in its folder
 # „site.87278c4f.min.js“, „main.57a0d79d.min.css“, „search.a7633da7.min.js“: named by content.
 CONTENT_NAMED = re.compile(r"([\w-]+)\.[0-9a-f]{8}(\.min\.(?:js|css))")
 # In sw.js: each file's hash (12 hex digits), the build's version (16) and the files' total size.
@@ -148,6 +152,8 @@ def built(repository: Path, commit: str, where: Path) -> Path:
         if (repository / KEPT).is_dir() and not (tree / KEPT).exists():
             shutil.copytree(repository / KEPT, tree / KEPT, symlinks=True)
     env = {"HERAUSGEBER": str(tree / PUBLISHER)} if (tree / PUBLISHER).is_file() else {}
+    if (tree / ENGINE).is_dir():  # the commit's own engine before the one installed from this checkout
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tree / ENGINE.parent), os.environ.get("PYTHONPATH")]))
     site = where / "site"
     build(tree, site, label=f"{commit} ({tree})", env=env)
     return site

@@ -1,7 +1,7 @@
 """What builds keep for the next (.cache/ and the user's cache): the same site, cold or warm,
 and a damaged or blocked keeper is no error.
 
-The keepers: compiled templates (macros/hooks.py), the slides' texts (features/vorfuehren/),
+The keepers: compiled templates (the engine's vorlagen.py), the slides' texts (features/vorfuehren/),
 the hyphenated words (sources/trennung.py), the search terms of words and of whole texts
 (features/suche/woerter.py), QR codes and the app's icons.
 """

@@ -1,13 +1,11 @@
-"""A MkDocs hook (``hooks:`` in mkdocs.yml), not a macro: the theme's templates, compiled once.
+"""The theme's templates, compiled once and kept between builds.
 
-Every build compiled Material's templates and ours (about forty) from their source to Python
-code, the largest single cost of a build of the handbook, though they change only when Material
-or ``overrides/`` does. Jinja keeps what it compiled when asked to (its bytecode cache: a file
-per template, checked against the template's source, written whole); here in ``.cache/``
-beside what else builds keep (macros/between_builds.py), and, as there, a file that cannot be
-read or written is no error: the template is compiled as before. mkdocs-macros-plugin has no
-event for the theme's environment, hence a hook; MkDocs loads this file on its own, so it
-imports nothing of ours.
+Every build compiled Material's templates and a project's overrides (about forty) from their
+source to Python code, the largest single cost of a small handbook's build, though they change
+only when Material or ``overrides/`` does. Jinja keeps what it compiled when asked to (its
+bytecode cache: a file per template, checked against the template's source, written whole);
+here in ``.cache/`` beside the project's mkdocs.yml, and a file that cannot be read or written
+is no error: the template is compiled as before.
 """
 
 from __future__ import annotations
@@ -21,7 +19,7 @@ from pathlib import Path
 import jinja2
 from jinja2.bccache import FileSystemBytecodeCache
 
-KEPT = ".cache"  # below the project, as macros/outputs.CACHE
+KEPT = ".cache"  # below the project, beside what else its builds keep
 
 
 class _Kept(FileSystemBytecodeCache):
@@ -39,15 +37,15 @@ class _Kept(FileSystemBytecodeCache):
             pass
 
 
-def on_env(env: jinja2.Environment, config, files):
+def keep_compiled(env: jinja2.Environment, config_file: str) -> None:
+    """Give the theme's environment a cache of compiled templates in the project's ``.cache/``."""
     # What else shapes the compiled code: Jinja's version, Python's, and the environment's options.
     setup = repr((jinja2.__version__, sys.version_info[:2], sorted(env.extensions),
                   getattr(env.autoescape, "__qualname__", env.autoescape),
                   env.block_start_string, env.variable_start_string))
-    kept = Path(config["config_file_path"]).parent / KEPT
+    kept = Path(config_file).parent / KEPT
     folder = kept / f"vorlagen-{hashlib.sha256(setup.encode()).hexdigest()[:16]}"
     for older in kept.glob("vorlagen-*"):
         if older != folder:
             shutil.rmtree(older, ignore_errors=True)
     env.bytecode_cache = _Kept(str(folder))
-    return env

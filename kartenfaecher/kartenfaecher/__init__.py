@@ -1,0 +1,8 @@
+"""The card-fan engine: a card handbook published with MkDocs and Material from its content.
+
+A MkDocs plugin (``plugins: - kartenfaecher`` in mkdocs.yml, found through the
+``mkdocs.plugins`` entry point of this package): ``plugin.py``. It grows in steps (the issue
+„The card-fan engine“); today it keeps the theme's compiled templates between builds
+(``vorlagen.py``), which a ``hooks:`` file did, a kind of code Zensical, Material's successor,
+will not run.
+"""

@@ -1,0 +1,21 @@
+"""The MkDocs plugin ``kartenfaecher``: where MkDocs's events reach the engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin
+
+from . import vorlagen
+
+
+class Kartenfaecher(BasePlugin):
+    def on_env(self, env, *, config, files):
+        # mkdocs-macros-plugin has no event for the theme's environment: the engine's own.
+        vorlagen.keep_compiled(env, config["config_file_path"])
+        return env
+
+    def on_serve(self, server, *, config, builder):
+        # `mkdocs serve` rebuilds when the engine changes too (installed editable, it lies beside).
+        server.watch(str(Path(__file__).parent))
+        return server

@@ -1,0 +1,44 @@
+"""The card-fan engine (kartenfaecher/): an installed package that MkDocs finds as a plugin.
+
+Installed by `make` into .venv, editable: MkDocs (and ProperDocs) find it through the
+``mkdocs.plugins`` entry point, and a change in its folder needs no new install. It is no
+handbook's own: no file of it names one."""
+
+from __future__ import annotations
+
+import re
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import yaml
+from mkdocs.plugins import BasePlugin
+
+from tools.common import ROOT
+
+ENGINE = ROOT / "kartenfaecher"
+
+
+def test_mkdocs_finds_the_engine_as_a_plugin_installed_from_this_checkout():
+    found = {point.name: point for point in entry_points(group="mkdocs.plugins")}
+    assert "kartenfaecher" in found, "run make: it installs the engine into .venv"
+    plugin = found["kartenfaecher"].load()
+    assert issubclass(plugin, BasePlugin)
+    # Editable: the module MkDocs loads is the one in this checkout's folder.
+    module = __import__(plugin.__module__, fromlist=["_"])
+    assert Path(module.__file__).resolve().is_relative_to(ENGINE.resolve())
+
+
+def test_the_configurations_load_the_engine_as_a_plugin_and_run_no_hook_file():
+    """Zensical, Material's successor, runs no ``hooks:``; a plugin it can be taught."""
+    for config in (ROOT / "mkdocs.yml", ROOT / "tests" / "data" / "tiny" / "mkdocs.yml"):
+        text = config.read_text(encoding="utf-8")
+        assert not re.search(r"^hooks:", text, re.M), config
+        plugins = yaml.safe_load(re.sub(r"!ENV ", "", text))["plugins"]
+        assert "kartenfaecher" in [next(iter(p)) if isinstance(p, dict) else p for p in plugins], config
+
+
+def test_no_file_of_the_engine_names_a_handbook():
+    named = [str(path.relative_to(ROOT)) for path in ENGINE.rglob("*")
+             if path.is_file() and "egg-info" not in str(path) and "__pycache__" not in str(path)
+             and re.search(r"ko-?produktion|koopwohl", path.read_text(encoding="utf-8", errors="replace"), re.I)]
+    assert named == []
