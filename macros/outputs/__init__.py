@@ -32,7 +32,8 @@ def prepare(conf, build: Build) -> None:
     (ContentError); draw the emblem for the header; tell the templates whether this build
     writes the app (not in the offline zip); take the QR codes and hyphenated words earlier
     builds made."""
-    suche.woerter.require()  # the search's dictionary: refused before the build, not after every page
+    if suche.german(conf):  # the German search's dictionary: refused before the build, not after every page
+        suche.woerter.require()
     build.assets = bundles.prepare(conf, teile.every_page_parts())
     css = Path(conf["theme"].custom_dir) / "assets" / "css"
     # Read once a build: the chapters' colours and the header's, in which the emblem and the

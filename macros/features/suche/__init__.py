@@ -28,6 +28,10 @@ suche-woerter.js reads before a query reaches the worker.
 The offline bundle gets the same index: Material's offline plugin, which runs
 after this, turns the finished file into ``search_index.js``.
 
+All of this is for a German search (the search plugin's ``lang`` has ``de``): a handbook
+searched in another language gets none of it and builds without the German dictionary and
+thesaurus (``german``).
+
 Also which of Material's search files a build uses (shared by the offline zip
 and the app's cache): lunr's word rules only for the index's languages.
 """
@@ -49,24 +53,37 @@ INDEX = Path("search") / "search_index.json"
 # The key in the index's config for the thesaurus's words: Material hands its worker only the
 # index's config and docs; suche-woerter.js reads them there, the worker leaves them.
 RELATED = "verwandt"
+GERMAN = "de"  # the search's language code for German (the plugin's lang)
 LUNR = "assets/javascripts/lunr/"
 # Word rules every language needs (stemmer support), or several languages together (multi).
 LUNR_ALWAYS = {"lunr.stemmer.support", "lunr.multi"}
 
 
 def write(site_dir: str | Path, synonyms: dict[str, list[str]], keep: Path) -> None:
-    """Add the German search terms to the built search index, if the build has one; the
-    terms of each text are kept in the folder ``keep`` for the next build."""
+    """Make the built search index ready, if the build has one: titles and texts without the soft
+    hyphens of long words and, for a German search, the German search terms (the terms of
+    each text kept in the folder ``keep`` for the next build)."""
     path = Path(site_dir) / INDEX
     if not path.is_file():
         return
     data = json.loads(path.read_text(encoding="utf-8"))
+    for entry in data["docs"]:
+        for source in FIELDS:
+            if trennung.SOFT_HYPHEN in entry.get(source, ""):  # where a title may break, no part of a word
+                entry[source] = entry[source].replace(trennung.SOFT_HYPHEN, "")
+    if GERMAN in data["config"]["lang"]:
+        add_german_terms(data, synonyms, keep)
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    os.replace(partial, path)
+
+
+def add_german_terms(data: dict, synonyms: dict[str, list[str]], keep: Path) -> None:
+    """The index's German fields and readers' words (the module's docstring), into ``data``."""
     lemmas = woerter.Lemmas()
     finder = woerter.Finder(woerter.dictionary, synonyms, lemmas, keep=keep)
     for entry in data["docs"]:
         for source, (field, _) in FIELDS.items():
-            if trennung.SOFT_HYPHEN in entry.get(source, ""):  # where a title may break, no part of a word
-                entry[source] = entry[source].replace(trennung.SOFT_HYPHEN, "")
             terms = finder.terms(entry.get(source, ""))
             if terms:
                 entry[field] = " ".join(terms)
@@ -75,9 +92,15 @@ def write(site_dir: str | Path, synonyms: dict[str, list[str]], keep: Path) -> N
     data["config"][RELATED] = related_words(data["docs"], keep)
     lemmas.save()
     finder.save()
-    partial = path.with_name(path.name + ".part")
-    partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    os.replace(partial, path)
+
+
+def german(conf) -> bool:
+    """Whether the build's search is in German (the search plugin's ``lang``), and so needs the
+    German dictionary and thesaurus."""
+    plugins = conf["plugins"]
+    search = plugins.get("search") or plugins.get("material/search")
+    # Without a lang of its own, Material's search takes the theme's language.
+    return search is not None and GERMAN in (search.config.get("lang") or [conf["theme"]["language"]])
 
 
 def related_words(docs: list[dict], keep: Path | None = None) -> dict[str, str]:
