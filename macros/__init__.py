@@ -33,7 +33,7 @@ def define_env(env):
     conf, project = env.conf, Path(env.conf["config_file_path"]).parent
     conf["extra"]["build"] = _build = build.Build()  # for the templates too (macros/build.py)
     excluded = sources.excluded(conf.get("exclude_docs"), conf.get("draft_docs"))
-    _sources = _checked(lambda: sources.read(conf["docs_dir"], conf["extra"], project, excluded))
+    _sources = _checked(lambda: sources.read(conf["docs_dir"], build.options(conf), project, excluded))
     publisher = _checked(lambda: herausgeber.install(conf, project, _build))  # site_url, footer: before all else
     _checked(lambda: (guards.install(conf, project, _sources.shown_docs), outputs.prepare(conf, _build)))
     conf["nav"] = _checked(lambda: nav.expand(conf["nav"], _sources.registry))
@@ -74,7 +74,7 @@ def define_env(env):
     @env.macro
     def herunterladen() -> str:
         """On the page „Herunterladen“: each download and what it is for, and where to order copies."""
-        return _checked(lambda: downloads.page(conf["extra"], env.page.url))
+        return _checked(lambda: downloads.page(build.options(conf), env.page.url))
 
     env.macro(herausgeber.macro(publisher, lambda: env.page), "angabe")  # {{ angabe("herausgeber.email") }}
     env.macro(lambda: _checked(lambda: pruefschritte.section(project)), "pruefschritte")  # the BITV-Test's steps

@@ -7,7 +7,7 @@ add what its template writes beyond its Markdown (a card's footer and its print-
 kept out of the search index) and the parts the page loads (``parts``, macros/features/teile.py).
 After the build, the outputs (macros/outputs/) read it. mkdocs serve rebuilds in one process:
 each build makes a new one. Only what the build derives travels here; the settings a
-publisher writes stay in mkdocs.yml's ``extra`` and the publisher's file.
+publisher writes stay in mkdocs.yml, the engine's options (``options``), and the publisher's file.
 """
 
 from __future__ import annotations
@@ -15,6 +15,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
+
+from .errors import ContentError
+
+ENGINE = "kartenfaecher"  # the card-fan engine's plugin (kartenfaecher/), whose options the handbook sets
+
+
+def options(conf):
+    """What the handbook says of itself: the options of the plugin ``kartenfaecher`` in mkdocs.yml
+    (kartenfaecher/kartenfaecher/config.py), their kinds checked by MkDocs; raises ContentError."""
+    try:
+        return conf["plugins"][ENGINE].config
+    except KeyError:
+        raise ContentError("mkdocs.yml", None, f"the plugin {ENGINE} is not listed under plugins.",
+                           f"add '- {ENGINE}:' under plugins (after macros), with the handbook's "
+                           "chapters as its option kapitel.") from None
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ from pathlib import Path
 
 from tools import druck, lighthouse, publish, suche, transfer
 from tools.common import (ROOT, BuildFailed, ChromiumMissing, build, chromium, load_config, prepare_plain_project,
-                          serve, write_config)
+                          serve, with_engine_options, write_config)
 
 DEFAULT_REPEAT = 5  # the machines are noisy: a median of five, after a warm-up round
 CHAPTER_COUNT = 10
@@ -129,10 +129,7 @@ def generated_config(ours: dict, chapters: list[dict]) -> dict:
     The defined terms stay (the generated text uses them); the chapters they
     are left out of are the handbook's, which the generated fan does not have.
     """
-    config = dict(ours)
-    config["extra"] = dict(ours.get("extra") or {}, kapitel=chapters)
-    config["extra"].pop("begriffe_nicht_in", None)
-    return config
+    return with_engine_options(ours, kapitel=chapters, begriffe_nicht_in=None)
 
 
 def material_alone_config(ours: dict, nav: list) -> dict:

@@ -144,6 +144,25 @@ def load_config(path: Path) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
+ENGINE = "kartenfaecher"  # the card-fan engine's plugin, whose options say what the handbook is
+
+
+def engine_options(config: dict) -> dict:
+    """The options of the plugin ``kartenfaecher`` in a mkdocs.yml as :func:`load_config` reads it
+    (``plugins:`` a list of names and one-key mappings); empty where it has none."""
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and ENGINE in entry:
+            return entry[ENGINE] or {}
+    return {}
+
+
+def with_engine_options(config: dict, **changed) -> dict:
+    """``config`` with the engine's options changed (``None`` removes one), the rest as it is."""
+    options = {key: value for key, value in dict(engine_options(config), **changed).items() if value is not None}
+    ours = lambda entry: entry == ENGINE or (isinstance(entry, dict) and ENGINE in entry)  # noqa: E731
+    return dict(config, plugins=[{ENGINE: options} if ours(entry) else entry for entry in config.get("plugins") or []])
+
+
 def write_config(path: Path, config: dict) -> None:
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 

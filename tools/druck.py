@@ -45,8 +45,8 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Operator, Pdf
 
 from macros.errors import ContentError
-from tools.common import (ROOT, ChromiumMissing, DraftRefused, build, chromium, load_config, refuse_draft,
-                          run_command, serve)
+from tools.common import (ROOT, ChromiumMissing, DraftRefused, build, chromium, engine_options, load_config,
+                          refuse_draft, run_command, serve)
 
 DIST = ROOT / "dist"
 FAN_PDF = "ko-produktion-faecher.pdf"
@@ -121,7 +121,7 @@ class Words:
     @classmethod
     def of(cls, project: Path = ROOT) -> Words:
         config = load_config(project / "mkdocs.yml")
-        subtitle = (config.get("extra", {}).get("titelkarte") or {}).get("untertitel", "")
+        subtitle = (engine_options(config).get("titelkarte") or {}).get("untertitel", "")
         return cls(f"{config['site_name']}. {' '.join(subtitle.split())}".strip(". "),
                    config.get("site_author") or "")
 

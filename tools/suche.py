@@ -47,7 +47,7 @@ QUERIES = [
     ("Zeitlogik", 26),
     ("Meilenstein", 30),
     ("Erfolg", 32),
-    # Synonyms from mkdocs.yml (extra.synonyme).
+    # Synonyms from mkdocs.yml (kartenfaecher.synonyme).
     ("Videokonferenz", 50),
     ("Reflexion", 46),
     ("Personalwechsel", 48),
@@ -116,7 +116,7 @@ IN_THEIR_WORDS = [
     ("Vorteile für Initiativen", (11, 13)),
 ]
 # More in readers' own words, written after the thesaurus was in and before the hand-written
-# words readers use (mkdocs.yml, extra.synonyme) were, which were written from the cards' topics
+# words readers use (mkdocs.yml, kartenfaecher.synonyme) were, which were written from the cards' topics
 # without looking here: how the vocabulary does on queries it was not written for.
 NOT_WRITTEN_FOR = [
     # A newcomer from an administration.

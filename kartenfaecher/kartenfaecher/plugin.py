@@ -7,9 +7,10 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 
 from . import vorlagen
+from .config import KartenfaecherConfig
 
 
-class Kartenfaecher(BasePlugin):
+class Kartenfaecher(BasePlugin[KartenfaecherConfig]):
     def on_env(self, env, *, config, files):
         # mkdocs-macros-plugin has no event for the theme's environment: the engine's own.
         vorlagen.keep_compiled(env, config["config_file_path"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from pathspec.gitignore import GitIgnoreSpec
 
@@ -27,22 +27,23 @@ class Sources:
     checklists: dict[int, list[checkliste.Checklist]]  # by card number
     terms: list[begriffe.Term]
     terms_excluded: set[str]  # chapter ids
-    synonyms: dict[str, list[str]]  # extra.synonyme: reader's word -> words of the text
+    synonyms: dict[str, list[str]]  # kartenfaecher.synonyme: reader's word -> words of the text
     cards_checked: bool = False  # every card's macros, before the first page (macros/__init__.py)
 
 
-def read(docs_dir: str | Path, extra: dict, project: Path,
+def read(docs_dir: str | Path, options: Mapping, project: Path,
          excluded: Callable[[str], bool] = lambda src_uri: False) -> Sources:
-    """Read every card below ``docs_dir`` with mkdocs.yml's ``extra`` settings, and check that
+    """Read every card below ``docs_dir`` with the handbook's ``options`` (the engine's, in
+    mkdocs.yml: kapitel, begriffe, begriffe_nicht_in, synonyme), and check that
     every other page reads as text; ``excluded`` tells the files the site leaves out (by their
     path below ``docs_dir``). Raises ContentError."""
     text.check_pages(Path(docs_dir), project, excluded, skip=CARD_DIR)
-    registry = load_registry(docs_dir, load_chapters(extra.get("kapitel")), shown_root=project,
+    registry = load_registry(docs_dir, load_chapters(options.get("kapitel")), shown_root=project,
                              excluded=excluded)
     return Sources(registry, shown_path(Path(docs_dir), project), checkliste.load(registry),
-                   begriffe.load_terms(extra.get("begriffe"), registry),
-                   begriffe.load_excluded(extra.get("begriffe_nicht_in"), registry),
-                   synonyme.load_synonyms(extra.get("synonyme")))
+                   begriffe.load_terms(options.get("begriffe"), registry),
+                   begriffe.load_excluded(options.get("begriffe_nicht_in"), registry),
+                   synonyme.load_synonyms(options.get("synonyme")))
 
 
 # What MkDocs leaves out of every site (mkdocs.structure.files._default_exclude).

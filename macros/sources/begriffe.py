@@ -2,7 +2,7 @@
 
 The chapter Definitionen defines five terms (Partizipation, Kooperation,
 Ko-Produktion, Teilhabe, Daseinsvorsorge); mkdocs.yml lists them under
-``extra.begriffe`` with the card that defines each. On every other card the
+``kartenfaecher.begriffe`` with the card that defines each. On every other card the
 first mention of each term becomes a link to that card, which shows its
 preview (vorschau.js) on hover, focus or a first tap. The authors' words stay as
 they are: only a link is put around them.
@@ -10,7 +10,7 @@ they are: only a link is put around them.
 Only the first mention per page is linked ("Ko-Produktion" stands hundreds of
 times in the handbook), never one in a heading, a link, code or a macro call,
 and never on the card that defines the term, nor in the chapters named by
-``extra.begriffe_nicht_in`` (the sources and the imprint name these words in
+``kartenfaecher.begriffe_nicht_in`` (the sources and the imprint name these words in
 titles of works and projects). Words the term is only a part of
 ("Ko-Produktionsprozess", "Kooperationsvereinbarung") are not mentions; the
 plural on "-en" is ("Ko-Produktionen").
@@ -69,20 +69,20 @@ def _pattern(words: frozenset[str]) -> re.Pattern:
 
 
 def load_terms(config, registry: Registry, source: str = SOURCE) -> list[Term]:
-    """The terms of ``extra.begriffe`` ({Begriff: Kartennummer}), checked against the cards."""
+    """The terms of ``kartenfaecher.begriffe`` ({Begriff: Kartennummer}), checked against the cards."""
     if config is None:
         return []
     if not isinstance(config, dict):
-        raise ContentError(source, None, "extra.begriffe is not a list of terms with card numbers.",
-                           "write one line per term under extra.begriffe, e.g. 'Teilhabe: 8'.")
+        raise ContentError(source, None, "kartenfaecher.begriffe is not a list of terms with card numbers.",
+                           "write one line per term under kartenfaecher.begriffe, e.g. 'Teilhabe: 8'.")
     terms = []
     for word, number in config.items():
         if not isinstance(word, str) or not word.strip():
-            raise ContentError(source, None, f"extra.begriffe has an empty term ({word!r}).",
+            raise ContentError(source, None, f"kartenfaecher.begriffe has an empty term ({word!r}).",
                                "write the term as it stands in the text, e.g. 'Teilhabe: 8'.")
         if isinstance(number, bool) or not isinstance(number, int) or number not in registry:
             raise ContentError(source, None,
-                               f"extra.begriffe: the term '{word}' names the card {number!r}, "
+                               f"kartenfaecher.begriffe: the term '{word}' names the card {number!r}, "
                                "which does not exist.",
                                "give the number of the card that defines the term, "
                                f"one of {', '.join(map(str, registry.numbers()))}.")
@@ -91,14 +91,14 @@ def load_terms(config, registry: Registry, source: str = SOURCE) -> list[Term]:
 
 
 def load_excluded(config, registry: Registry, source: str = SOURCE) -> set[str]:
-    """The chapter ids of ``extra.begriffe_nicht_in``, checked against the chapters."""
+    """The chapter ids of ``kartenfaecher.begriffe_nicht_in``, checked against the chapters."""
     ids = {c.id for c in registry.chapters}
     excluded = set(config or [])
     unknown = sorted(str(e) for e in excluded - ids)
     if unknown:
-        raise ContentError(source, None, f"extra.begriffe_nicht_in names the chapter "
+        raise ContentError(source, None, f"kartenfaecher.begriffe_nicht_in names the chapter "
                            f"'{unknown[0]}', which does not exist.",
-                           "use chapter ids from extra.kapitel: " + ", ".join(sorted(ids)) + ".")
+                           "use chapter ids from kartenfaecher.kapitel: " + ", ".join(sorted(ids)) + ".")
     return excluded
 
 

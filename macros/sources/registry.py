@@ -138,17 +138,17 @@ class Registry:
 
 
 def load_chapters(config: list, source: str = "mkdocs.yml") -> list[Chapter]:
-    """Chapters from the ``extra.kapitel`` list of mkdocs.yml."""
+    """Chapters from the ``kartenfaecher.kapitel`` list of mkdocs.yml."""
     chapters = []
     for entry in config or []:
         if not isinstance(entry, dict) or not entry.get("id") or not entry.get("titel"):
-            raise ContentError(source, None, f"the chapter entry {entry!r} in extra.kapitel "
+            raise ContentError(source, None, f"the chapter entry {entry!r} in kartenfaecher.kapitel "
                                "lacks an id or a titel.",
                                "write each chapter as {id: kurzname, titel: Kapitelname}.")
         chapters.append(Chapter(id=str(entry["id"]), title=str(entry["titel"])))
     if not chapters:
-        raise ContentError(source, None, "extra.kapitel lists no chapters.",
-                           "list the handbook's chapters under extra.kapitel in mkdocs.yml.")
+        raise ContentError(source, None, "kartenfaecher.kapitel lists no chapters.",
+                           "list the handbook's chapters under kartenfaecher.kapitel in mkdocs.yml.")
     return chapters
 
 
@@ -188,7 +188,7 @@ def load_registry(docs_dir: str | Path, chapters: list[Chapter],
         if chapter is None:
             raise ContentError(shown, key_line(yaml_text, "kapitel"),
                                f"card {number} names the chapter '{chapter_id}', which does not exist.",
-                               "use one of the chapter ids listed under extra.kapitel in mkdocs.yml: "
+                               "use one of the chapter ids listed under kartenfaecher.kapitel in mkdocs.yml: "
                                + ", ".join(c.id for c in chapters) + ".")
         if number in seen:
             other = seen[number]
@@ -397,12 +397,12 @@ def _check_chapters(registry: Registry) -> None:
                                f"but follows card {previous.number} of the later chapter "
                                f"'{previous.chapter.title}'.",
                                "check the card's number and kapitel: a chapter's cards are "
-                               "numbered in one run, in the order of extra.kapitel in mkdocs.yml.")
+                               "numbered in one run, in the order of kartenfaecher.kapitel in mkdocs.yml.")
         last, previous = position, card
     for chapter in registry.chapters:
         if not registry.chapter_cards(chapter):
             raise ContentError("mkdocs.yml", None, f"the chapter '{chapter.id}' has no cards.",
-                               "remove it from extra.kapitel or give a card 'kapitel: "
+                               "remove it from kartenfaecher.kapitel or give a card 'kapitel: "
                                f"{chapter.id}'.")
 
 

@@ -57,9 +57,9 @@ def test_active_content_in_a_card_is_refused_with_its_line(tiny, payload, what):
 def _with_druckfassung(tiny) -> None:
     """The page „Druckfassung“ in the tiny handbook: it takes every card from its built page."""
     tiny.path("docs/druckfassung.md").write_text("# Druckfassung\n\n{{ druckfassung() }}\n", encoding="utf-8")
-    tiny.replace("mkdocs.yml", "  begriffe:\n",
-                 "  titelkarte: {untertitel: Untertitel, projekt: Projekt, projekt_titel: Projekttitel}\n"
-                 "  begriffe:\n")
+    tiny.replace("mkdocs.yml", "      begriffe:\n",
+                 "      titelkarte: {untertitel: Untertitel, projekt: Projekt, projekt_titel: Projekttitel}\n"
+                 "      begriffe:\n")
     tiny.replace("mkdocs.yml", "  - Checklisten: checklisten.md\n",
                  "  - Checklisten: checklisten.md\n  - Druckfassung: druckfassung.md\n")
 

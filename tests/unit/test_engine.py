@@ -10,6 +10,7 @@ import re
 from importlib.metadata import entry_points
 from pathlib import Path
 
+import pytest
 import yaml
 from mkdocs.plugins import BasePlugin
 
@@ -42,3 +43,22 @@ def test_no_file_of_the_engine_names_a_handbook():
              if path.is_file() and "egg-info" not in str(path) and "__pycache__" not in str(path)
              and re.search(r"ko-?produktion|koopwohl", path.read_text(encoding="utf-8", errors="replace"), re.I)]
     assert named == []
+
+
+def test_a_handbooks_settings_are_the_plugins_options_checked_by_kind(tmp_path):
+    """What mkdocs.yml's extra held, the engine's typed options hold: MkDocs names a wrong one."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    config = ROOT / "mkdocs.yml"
+    loaded = load_config(str(config))
+    options = loaded["plugins"]["kartenfaecher"].config
+    assert [chapter["id"] for chapter in options["kapitel"]][:2] == ["einleitung", "definitionen"]
+    assert options["begriffe"]["Teilhabe"] == 8 and options["titelkarte"]["projekt"] == "KoopWohl"
+    assert "Videokonferenz" in options["synonyme"] and options["begriffe_nicht_in"] == ["quellen", "impressum"]
+    assert not {"kapitel", "begriffe", "begriffe_nicht_in", "titelkarte", "synonyme", "downloads"} & set(loaded["extra"])
+    wrong = tmp_path / "mkdocs.yml"
+    wrong.write_text(config.read_text(encoding="utf-8").replace("      begriffe_nicht_in: [quellen, impressum]",
+                                                                 "      begriffe_nicht_in: quellen"), encoding="utf-8")
+    with pytest.raises(Abort):
+        load_config(str(wrong), docs_dir=str(ROOT / "docs"))

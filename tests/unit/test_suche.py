@@ -67,7 +67,7 @@ def test_synonyms_from_mkdocs_yml():
 def test_malformed_synonyms_are_refused(config):
     with pytest.raises(ContentError) as refused:
         load_synonyms(config)
-    assert refused.value.path == "mkdocs.yml" and "extra.synonyme" in refused.value.problem
+    assert refused.value.path == "mkdocs.yml" and "kartenfaecher.synonyme" in refused.value.problem
 
 
 def test_a_missing_dictionary_says_what_to_install(tmp_path):

@@ -3,7 +3,7 @@
 The page calls ``{{ druckfassung() }}``. It writes what only this page has: the
 cover card (title, subtitle, authors, the research project KoopWohl, as on the
 paper's cover; the title is ``site_name``, the authors ``site_author``, the rest
-``extra.titelkarte`` in mkdocs.yml) and the contents card, made from the
+``kartenfaecher.titelkarte`` in mkdocs.yml) and the contents card, made from the
 chapters and their first cards, so nothing is typed twice. After these it leaves
 a place for the cards: once every card page is built, karten.py beside this
 puts each card there as it stands on its own page (so the cards are not in the
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ...build import options
 from ...errors import ContentError
 from ...sources.registry import Registry
 from .. import teile
@@ -42,12 +43,12 @@ COVER_KEYS = ("untertitel", "projekt", "projekt_titel")
 
 def cover_words(config: dict) -> dict[str, str]:
     """The cover card's words, escaped: title (``site_name``), subtitle, authors (``site_author``),
-    the research project and its title (``extra.titelkarte``); raises ContentError."""
-    words = config["extra"].get("titelkarte") or {}
+    the research project and its title (``kartenfaecher.titelkarte``); raises ContentError."""
+    words = options(config)["titelkarte"]
     missing = [key for key in COVER_KEYS if not words.get(key)]
     if missing:
-        raise ContentError("mkdocs.yml", None, "extra.titelkarte lacks " + ", ".join(missing) + ".",
-                           "give the cover card's words as on the paper's cover: extra.titelkarte with "
+        raise ContentError("mkdocs.yml", None, "kartenfaecher.titelkarte lacks " + ", ".join(missing) + ".",
+                           "give the cover card's words as on the paper's cover: kartenfaecher.titelkarte with "
                            "untertitel, projekt and projekt_titel.")
     return {"titel": escape(config["site_name"]), "autorinnen": escape(config["site_author"] or ""),
             **{key: escape(words[key]) for key in COVER_KEYS}}

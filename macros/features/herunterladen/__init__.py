@@ -2,7 +2,7 @@
 
 `make publish` (tools/publish.py) makes the downloads, writes a list of them
 (file, bytes, pages, date of the build) and builds the site with that list's
-path in ``extra.downloads`` (environment variable DOWNLOADS_MANIFEST). For each
+path in ``kartenfaecher.downloads`` (environment variable DOWNLOADS_MANIFEST). For each
 download the page says what it is for, its format, size, pages and date, and
 links it. `make build` makes no downloads: then the page says so calmly and
 links none (the Druckfassung, which every build has, stays).
@@ -106,9 +106,10 @@ def _entry(item: dict, built: str, page_url: str) -> str:
             f'data-bytes="{item["bytes"]}">{TEXT["link"].format(title=words["title"])}</a></p>')
 
 
-def page(extra: dict, page_url: str) -> str:
-    """Every download with what it is for, or the calm note that this build has none."""
-    manifest = load(extra.get("downloads"))
+def page(options, page_url: str) -> str:
+    """Every download with what it is for, or the calm note that this build has none (``options``:
+    the engine's, in mkdocs.yml)."""
+    manifest = load(options.get("downloads"))
     if manifest is None:
         parts = [f'<p class="herunterladen-keine">{TEXT["none"]}</p>']
     else:

@@ -14,7 +14,7 @@ instead:
   „Konflikte“, „Konflikten“), so a query in the plural finds the singular;
 - words written with a hyphen or the gender colon, joined („Ko-Produktion“ →
   „koproduktion“, „Partner:innen“ → „partnerinnen“), as readers also type them;
-- synonyms that authors list in mkdocs.yml under ``extra.synonyme``
+- synonyms that authors list in mkdocs.yml under ``kartenfaecher.synonyme``
   („Videokonferenz: online“: a text that says „online“ is found by „Videokonferenz“).
 
 The module beside this (``__init__.py``) puts these words into two fields of the search index

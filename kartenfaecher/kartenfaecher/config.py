@@ -1,0 +1,31 @@
+"""The engine's options: what a card handbook says of itself, under ``plugins: - kartenfaecher:``
+in its mkdocs.yml, as Material's plugins have theirs (``plugins/<name>/config.py``).
+
+MkDocs checks each option's kind as it reads mkdocs.yml and names the option in its error
+(``Plugin 'kartenfaecher' option 'kapitel': Expected type: <class 'list'> …``); what an option
+must say beyond its kind (a chapter every card names, a term's card that exists) is checked
+when the cards are read, with the file, the option and the fix.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class KartenfaecherConfig(base.Config):
+    # The chapters in printed order, each {id, titel}; a card's front matter names one id as its
+    # `kapitel`.
+    kapitel = c.Type(list, default=[])
+    # Defined terms, each with the number of the card that defines it: on every other card the
+    # first mention links there.
+    begriffe = c.Type(dict, default={})
+    # Chapters (ids) whose cards name those words in titles of works, not as terms: no links.
+    begriffe_nicht_in = c.ListOfItems(c.Type(str), default=[])
+    # The printed fan's cover card: {untertitel, projekt, projekt_titel}; its title is site_name,
+    # its authors site_author.
+    titelkarte = c.Type(dict, default={})
+    # Search: a word readers type, with the word or words of the text it stands for.
+    synonyme = c.Type(dict, default={})
+    # The list of the downloads `make publish` made (a path; it sets it); none: the page says so.
+    downloads = c.Type(str, default="")
