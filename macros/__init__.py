@@ -35,7 +35,7 @@ def define_env(env):
     excluded = sources.excluded(conf.get("exclude_docs"), conf.get("draft_docs"))
     _sources = _checked(lambda: sources.read(conf["docs_dir"], build.options(conf), project, excluded))
     publisher = _checked(lambda: herausgeber.install(conf, project, _build))  # site_url, footer: before all else
-    _checked(lambda: (guards.install(conf, project, _sources.shown_docs), outputs.prepare(conf, _build)))
+    _checked(lambda: (guards.install(conf, project, _sources.shown_docs), outputs.prepare(conf, _build, _sources.registry.chapters)))
     conf["nav"] = _checked(lambda: nav.expand(conf["nav"], _sources.registry))
     extensions.install(conf)
     registry, shown_docs, inline = _sources.registry, _sources.shown_docs, _build.assets.inline

@@ -36,7 +36,7 @@ def options(conf):
 class Colours:
     """Read once a build from the site's stylesheets (macros/features/app/)."""
 
-    chapters: list[str]  # the chapters' colours in karte.css's order: the emblem, the app's icons
+    chapters: list[str]  # the chapters' colours, each once, in order (mkdocs.yml): the emblem, the app's icons
     header: str  # the header's (basis.css), which the app wears too
 
 

@@ -14,8 +14,9 @@ from mkdocs.config import config_options as c
 
 
 class KartenfaecherConfig(base.Config):
-    # The chapters in printed order, each {id, titel}; a card's front matter names one id as its
-    # `kapitel`.
+    # The chapters in printed order, each {id, titel, farbe}; a card's front matter names one id
+    # as its `kapitel`; farbe ('#rrggbb', dark enough for white text; grey without) colours its
+    # cards, the fan's edge, the emblem and the app's icons.
     kapitel = c.Type(list, default=[])
     # Defined terms, each with the number of the card that defines it: on every other card the
     # first mention links there.

@@ -3,8 +3,9 @@
 One drawing for every place the site shows a mark of its own: the logo in the header (written
 into each page by overrides/partials/logo.html, so it costs no request), the favicon
 (``assets/images/faecher.svg``, mkdocs.yml's ``theme.favicon``) and the app's icons
-(macros/features/app/ draws the same cards with Pillow). The colours are read from karte.css,
-where the chapters get them, so the emblem never drifts from the cards.
+(macros/features/app/ draws the same cards with Pillow). The colours are the chapters' own
+(mkdocs.yml, kartenfaecher.kapitel), from which the cards' rules are written too (karte.py), so
+the emblem never drifts from the cards.
 """
 
 from __future__ import annotations

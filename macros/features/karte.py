@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..extensions.fertig import kept
 from ..sources import trennung
-from ..sources.registry import Card, Registry
+from ..sources.registry import Card, Chapter, Registry
 from . import vorschau
 
 Href = Callable[[Card], str]
@@ -121,3 +121,24 @@ def contents(registry: Registry, href: Href) -> str:
                       f'<div class="inhalt-karten" data-kapitel="{escape(chapter.id)}">\n'
                       f"{_card_list(registry.chapter_cards(chapter), href)}\n</div>")
     return "\n\n".join(blocks)
+
+
+# -- the chapters' colours --------------------------------------------------------------------
+
+
+def chapter_colours(chapters: list[Chapter]) -> list[str]:
+    """The chapters' colours, each once, in the order of the chapters: the fan's edge, the emblem,
+    the app's icons."""
+    return list(dict.fromkeys(chapter.colour for chapter in chapters))
+
+
+def chapter_css(chapters: list[Chapter]) -> str:
+    """The rules that give each chapter's cards (and each link to one) its colour, and the fan's
+    edge its colours side by side (the header's lower edge, faecher.css), from mkdocs.yml
+    (kartenfaecher.kapitel); joined before our stylesheets' rules in the site's bundle."""
+    colours = chapter_colours(chapters)
+    stops = ", ".join(f"{colour} 0 {round(100 * (i + 1) / len(colours), 1)}%" for i, colour in enumerate(colours[:-1]))
+    # The last colour from its place to the end (a single one: the whole edge; a gradient needs two stops).
+    edge = f"linear-gradient(90deg, {stops + ', ' if stops else ''}{colours[-1]} 0{'' if stops else ' 100%'})"
+    rules = "".join(f'[data-kapitel="{chapter.id}"] {{ --karte-farbe: {chapter.colour}; }}\n' for chapter in chapters)
+    return f":root {{ --faecher-kante: {edge}; }}\n{rules}"

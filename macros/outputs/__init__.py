@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..build import Build, Colours
-from ..features import app, emblem, qr, suche, teile
+from ..features import app, emblem, karte, qr, suche, teile
 from ..sources import Sources, trennung
 from ..features.druckfassung import karten as druckfassung_karten
 from . import bundles, csp, karten_json, kurzadressen, offline, robots, security
@@ -27,18 +27,18 @@ SLIDES_CACHE = CACHE / "folien.json"  # the texts of the slides of „Vorführen
 HYPHENATION_CACHE = CACHE / "trennung.json"  # the long words of titles and slides, hyphenated
 
 
-def prepare(conf, build: Build) -> None:
+def prepare(conf, build: Build, chapters: list) -> None:
     """As the build starts: bundle the files every page loads and name the files
     (ContentError); draw the emblem for the header; tell the templates whether this build
     writes the app (not in the offline zip); take the QR codes and hyphenated words earlier
     builds made."""
     if suche.german(conf):  # the German search's dictionary: refused before the build, not after every page
         suche.woerter.require()
-    build.assets = bundles.prepare(conf, teile.every_page_parts())
+    build.assets = bundles.prepare(conf, teile.every_page_parts(), karte.chapter_css(chapters))
     css = Path(conf["theme"].custom_dir) / "assets" / "css"
-    # Read once a build: the chapters' colours and the header's, in which the emblem and the
-    # app's icons are drawn.
-    build.colours = Colours(app.chapter_colours(css / "karte.css"), app.ink(css))
+    # Once a build: the chapters' colours (mkdocs.yml) and the header's (read from basis.css), in
+    # which the emblem and the app's icons are drawn.
+    build.colours = Colours(karte.chapter_colours(chapters), app.ink(css))
     build.emblem = emblem.drawn(build.colours.chapters)
     build.app = not offline.enabled(conf)
     build.parts = teile.ON_PAGES  # what each page loads beyond the bundles

@@ -188,9 +188,10 @@ def _block_end(css: str, i: int) -> int:
     return i
 
 
-def prepare(conf, every_page: dict) -> Assets:
+def prepare(conf, every_page: dict, made_css: str = "") -> Assets:
     """Bundle the files of the parts ``every_page`` (name -> macros.features.teile.Part), then
-    ``extra_css`` and ``extra_javascript``, for this build; raises ContentError.
+    ``extra_css`` and ``extra_javascript``, for this build; raises ContentError. ``made_css``,
+    rules the build makes (the chapters' colours), goes first in the stylesheet.
 
     Replaces both lists in ``conf`` (Material links the screen bundle itself); the Assets
     go to the templates in the build's state (macros/build.py).
@@ -238,7 +239,8 @@ def prepare(conf, every_page: dict) -> Assets:
             found.append(read(path, folder, shown_config, line))
         return found
 
-    css = "".join(rcssmin.cssmin(text) for _, text in sources("css", "extra_css", CSS_FOLDER))
+    css = "".join(rcssmin.cssmin(text)
+                  for text in [made_css, *(text for _, text in sources("css", "extra_css", CSS_FOLDER))])
     screen, printed = split_print(css)
     scripts = sources("js", "extra_javascript", JS_FOLDER)
     if screen:

@@ -39,12 +39,16 @@ REFERENCE_MACROS = ("siehe", "karte")
 # The largest card number: a shared selection's link carries numbers of at most four digits
 # (parseShared in macros/features/auswahl/auswahl-teilen.js), so a larger card could not be shared.
 LARGEST_NUMBER = 9999
+GREY = "#595959"  # a chapter's colour where mkdocs.yml gives none (7:1 under white text)
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+MIN_CONTRAST = 4.5  # white text on a chapter's colour (WCAG 2.1 AA, 1.4.3)
 
 
 @dataclass(frozen=True)
 class Chapter:
     id: str
     title: str
+    colour: str = GREY  # its cards' band and number, under white text (kartenfaecher.kapitel's farbe)
 
 
 @dataclass
@@ -144,12 +148,33 @@ def load_chapters(config: list, source: str = "mkdocs.yml") -> list[Chapter]:
         if not isinstance(entry, dict) or not entry.get("id") or not entry.get("titel"):
             raise ContentError(source, None, f"the chapter entry {entry!r} in kartenfaecher.kapitel "
                                "lacks an id or a titel.",
-                               "write each chapter as {id: kurzname, titel: Kapitelname}.")
-        chapters.append(Chapter(id=str(entry["id"]), title=str(entry["titel"])))
+                               "write each chapter as {id: kurzname, titel: Kapitelname, farbe: '#rrggbb'} "
+                               "(the colour may be left out: grey).")
+        chapters.append(Chapter(id=str(entry["id"]), title=str(entry["titel"]),
+                                colour=_colour(entry.get("farbe"), str(entry["id"]), source)))
     if not chapters:
         raise ContentError(source, None, "kartenfaecher.kapitel lists no chapters.",
                            "list the handbook's chapters under kartenfaecher.kapitel in mkdocs.yml.")
     return chapters
+
+
+def _colour(given, chapter: str, source: str) -> str:
+    """A chapter's colour, checked: #rrggbb (lower case), dark enough for the white text on it."""
+    if given is None:
+        return GREY
+    where = f"kartenfaecher.kapitel: the colour {given!r} of the chapter '{chapter}'"
+    if not isinstance(given, str) or not _HEX.fullmatch(given):
+        raise ContentError(source, None, f"{where} is no colour written #rrggbb.",
+                           "write it as six hex digits after #, e.g. farbe: '#1f5f8b' (quoted: YAML "
+                           "reads # as a comment).")
+    channels = [int(given[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    contrast = 1.05 / (0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2] + 0.05)
+    if contrast < MIN_CONTRAST:
+        raise ContentError(source, None, f"{where} is too light for the white text on it "
+                           f"({contrast:.1f}:1, at least {MIN_CONTRAST}:1).",
+                           "choose a darker shade of it (the card's number and the band's text are white).")
+    return given.lower()
 
 
 def load_registry(docs_dir: str | Path, chapters: list[Chapter],

@@ -83,3 +83,15 @@ def test_an_unknown_print_setting_is_refused(tiny):
     tiny.replace(CARD_8, "kapitel: definitionen", "kapitel: definitionen\ndruck: klein")
     line = line_of(tiny.path(CARD_8), "druck:")
     assert_refused(tiny.build(), f"{CARD_8}:{line}: 'druck: klein' is no print setting", "write 'druck: eng'")
+
+
+@pytest.mark.parametrize("colour, problem", [("#ffd700", "is too light for the white text on it (1.4:1"),
+                                             ("gelb", "is no colour written #rrggbb")])
+def test_a_chapter_colour_that_white_text_cannot_stand_on_stops_the_build(tiny, colour, problem):
+    tiny.replace("mkdocs.yml", "{id: legitimation, titel: Legitimation}",
+                 f"{{id: legitimation, titel: Legitimation, farbe: '{colour}'}}")
+    result = tiny.build()
+    assert result.returncode != 0
+    assert f"mkdocs.yml: kartenfaecher.kapitel: the colour '{colour}' of the chapter 'legitimation' {problem}" \
+        in result.output, result.output[-1500:]
+    assert "Fix: " in result.output

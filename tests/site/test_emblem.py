@@ -7,14 +7,22 @@ import re
 
 from bs4 import BeautifulSoup
 
-from macros.features import app, emblem
-from tools.common import ROOT
+from macros.features import emblem
+from tools.common import ROOT, engine_options, load_config
 
 CSS = ROOT / "overrides" / "assets" / "css"
+# The chapters' colours as mkdocs.yml gives them (kartenfaecher.kapitel), each once, in order.
+CHAPTERS = engine_options(load_config(ROOT / "mkdocs.yml"))["kapitel"]
+COLOURS = list(dict.fromkeys(chapter["farbe"] for chapter in CHAPTERS))
+
+
+def site_css(site) -> str:
+    return next((site.root / "assets" / "css").glob("site.*.min.css")).read_text(encoding="utf-8")
 
 
 def test_logo_and_favicon_are_the_fan_in_the_chapters_colours(site):
-    colours = app.chapter_colours(CSS / "karte.css")
+    colours = COLOURS
+    assert len(colours) == 7
     favicon = BeautifulSoup((site.root / emblem.FAVICON).read_text(encoding="utf-8"), "html.parser")
     assert [p["fill"] for p in favicon.select("polygon")] == colours
     for url in ["", "karten/15-warum-legitimation-wichtig-ist/", "auswahl/", "404.html"]:
@@ -27,10 +35,14 @@ def test_logo_and_favicon_are_the_fan_in_the_chapters_colours(site):
         assert (icon if url == "404.html" else site.resolve(url, icon)).lstrip("/") == emblem.FAVICON, url
 
 
-def test_the_fans_edge_has_the_chapters_colours_in_their_order():
-    edge = re.search(r"--faecher-kante:\s*linear-gradient\(([^;]+)\);", (CSS / "karte.css").read_text(encoding="utf-8"))
-    assert re.findall(r"#[0-9a-f]{6}", edge[1]) == app.chapter_colours(CSS / "karte.css")
+def test_the_fans_edge_and_each_chapters_cards_have_the_colours_mkdocs_yml_gives(site):
+    css = site_css(site)
+    edge = re.search(r"--faecher-kante:\s*linear-gradient\(([^;]+)\)", css)
+    assert re.findall(r"#[0-9a-f]{6}", edge[1]) == COLOURS
     assert "var(--faecher-kante)" in (CSS / "basis.css").read_text(encoding="utf-8")  # the header's
+    for chapter in CHAPTERS:
+        assert f'[data-kapitel="{chapter["id"]}"]{{--karte-farbe:{chapter["farbe"]}}}' in css, chapter
+    assert "[data-kapitel=" not in (CSS / "karte.css").read_text(encoding="utf-8")  # written once, in mkdocs.yml
 
 
 def test_the_home_page_opens_with_the_cover_cards_words_and_the_fan(site):

@@ -16,8 +16,8 @@ whole site, under any base path):
 - ``manifest.webmanifest``: name, language, start and scope relative to the
   site, standalone display, the site's own colours, and the icons;
 - ``assets/app/icon-192.png``, ``icon-512.png`` and ``icon-maskable-512.png``,
-  drawn here from one source: the fan of the chapters' colours (read from
-  karte.css, where they are defined) around its rivet;
+  drawn here from one source: the fan of the chapters' colours (mkdocs.yml,
+  kartenfaecher.kapitel) around its rivet;
 - ``sw.js``: app-worker.js beside this file with the build's list of files and
   their content hashes put in. Any change to any file changes the list, so the
   browser sees a new worker, which fills a new cache and deletes the old one
@@ -57,7 +57,6 @@ NOT_KEPT = {"sitemap.xml", "sitemap.xml.gz", "robots.txt", "_headers", ".htacces
 NOT_KEPT_SUFFIXES = (".map", ".zip", ".pdf")
 NOT_KEPT_FOLDERS = ("downloads/", ".well-known/")
 _INK = re.compile(r"--md-primary-fg-color:\s*(#[0-9a-fA-F]{6})")
-_COLOUR = re.compile(r'\[data-kapitel="[^"]+"\]\s*\{\s*--karte-farbe:\s*(#[0-9a-fA-F]{6})')
 
 
 def manifest(site_name: str, description: str, ink: str) -> dict:
@@ -80,15 +79,6 @@ def manifest(site_name: str, description: str, ink: str) -> dict:
              "purpose": "maskable"},
         ],
     }
-
-
-def chapter_colours(stylesheet: Path) -> list[str]:
-    """The chapters' colours in the order karte.css defines them."""
-    colours = _COLOUR.findall(stylesheet.read_text(encoding="utf-8"))
-    if not colours:
-        raise ContentError(stylesheet.as_posix(), None, "no chapter colours found for the app's icon.",
-                           'keep the rules [data-kapitel="…"] { --karte-farbe: #rrggbb; } in karte.css.')
-    return colours
 
 
 def ink(css: Path) -> str:
