@@ -9,6 +9,9 @@ when the cards are read, with the file, the option and the fix.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -30,3 +33,27 @@ class KartenfaecherConfig(base.Config):
     synonyme = c.Type(dict, default={})
     # The list of the downloads `make publish` made (a path; it sets it); none: the page says so.
     downloads = c.Type(str, default="")
+
+
+# How to write each option right, said with MkDocs's error when one is of the wrong kind.
+FIXES = {
+    "kapitel": "list the chapters in printed order, each as {id: kurzname, titel: Kapitelname, farbe: '#rrggbb'}.",
+    "begriffe": "write one line per term with the number of the card that defines it, e.g. 'Teilhabe: 8'.",
+    "begriffe_nicht_in": "write the chapter ids as a list, e.g. [quellen, impressum].",
+    "titelkarte": "give the cover card's untertitel, projekt and projekt_titel, one per line below it.",
+    "synonyme": "write one line per word readers type, with the word(s) of the text, e.g. 'Videokonferenz: online'.",
+    "downloads": "leave it out: `make publish` sets it (DOWNLOADS_MANIFEST); or give the path of the list.",
+}
+
+
+def explained(key: str, error: Exception, config_file: str | None) -> base.ValidationError:
+    """MkDocs's error for the option ``key``, with where it stands and how to write it right."""
+    where = ""
+    if config_file:
+        try:
+            lines = Path(config_file).read_text(encoding="utf-8-sig").split("\n")
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        found = next((n for n, line in enumerate(lines, 1) if re.match(rf"\s+{re.escape(key)}\s*:", line)), None)
+        where = f"{config_file}:{found}: " if found else f"{config_file}: "
+    return base.ValidationError(f"{where}{error} Fix: {FIXES.get(key, 'see kartenfaecher/kartenfaecher/config.py.')}")

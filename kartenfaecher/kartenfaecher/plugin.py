@@ -7,10 +7,15 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 
 from . import vorlagen
-from .config import KartenfaecherConfig
+from .config import KartenfaecherConfig, explained
 
 
 class Kartenfaecher(BasePlugin[KartenfaecherConfig]):
+    def load_config(self, options, config_file_path=None):
+        # MkDocs names the option of the wrong kind; this adds its line and how to write it.
+        errors, warnings = super().load_config(options, config_file_path)
+        return [(key, explained(key, error, config_file_path)) for key, error in errors], warnings
+
     def on_env(self, env, *, config, files):
         # mkdocs-macros-plugin has no event for the theme's environment: the engine's own.
         vorlagen.keep_compiled(env, config["config_file_path"])

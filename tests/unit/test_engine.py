@@ -63,3 +63,15 @@ def test_a_handbooks_settings_are_the_plugins_options_checked_by_kind(tmp_path):
                                                                  "      begriffe_nicht_in: quellen"), encoding="utf-8")
     with pytest.raises(Abort):
         load_config(str(wrong), docs_dir=str(ROOT / "docs"))
+
+
+def test_an_option_of_the_wrong_kind_is_named_with_its_line_and_the_fix(tmp_path):
+    from kartenfaecher.plugin import Kartenfaecher
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: X\nplugins:\n  - kartenfaecher:\n      kapitel: []\n"
+                      "      begriffe_nicht_in: quellen\n", encoding="utf-8")
+    errors, _ = Kartenfaecher().load_config({"kapitel": [], "begriffe_nicht_in": "quellen"}, str(config))
+    assert [key for key, _ in errors] == ["begriffe_nicht_in"]
+    message = str(errors[0][1])
+    assert message.startswith(f"{config}:5: ") and "Fix: write the chapter ids as a list" in message, message
