@@ -167,7 +167,7 @@ PROBE = """async ({queries, top}) => {
       script.onerror = () => failed(new Error("suche-woerter.js did not load"));
       document.head.append(script);
     });
-    const words = window.KoProduktion.sucheWoerter;
+    const words = window.Kartenfaecher.sucheWoerter;
     words.learn(index);
     read = (query) => words.rewrite(query);
   }

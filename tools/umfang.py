@@ -11,8 +11,9 @@ and English. What counts:
   and ``docs/``, but prose (``*.md``, the licence) and the lock files. A feature's files are
   those whose path or text matches its pattern (``FEATURES``), case aside, comments and
   docstrings left out: a file that only mentions a feature does not touch it.
-- A tie is a script that uses an object on ``KoProduktion`` which another script sets
-  (``KoProduktion.notiz = …`` in one, ``ns.notiz`` or ``KoProduktion.notiz`` in the other);
+- A tie is a script that uses an object on the global ``Kartenfaecher`` (before: ``KoProduktion``)
+  which another script sets (``Kartenfaecher.notiz = …`` in one, ``ns.notiz`` or
+  ``Kartenfaecher.notiz`` in the other);
   comments and strings do not count. Ties are also counted between units, a feature's folder
   (or, where all scripts lay in one folder, a script's stem: ``notiz-speicher.js``, notiz), and
   the units that use each other both ways are named.
@@ -20,7 +21,7 @@ and English. What counts:
   only the German dictionary knows and one only the English one does (Debian's hunspell-de-de
   and hunspell-en-us, a word's simple inflections included; the names in Material's script count
   as English, as the browser's are: ``display``, ``reset``, ``ctrlKey``); words both know, words of fewer
-  than three letters and the global ``window.KoProduktion`` say nothing. A feature's stem with an
+  than three letters and the global ``window.Kartenfaecher`` say nothing. A feature's stem with an
   English method (``auswahl.read``) counts, though the README's naming rule allows it.
 """
 
@@ -47,11 +48,12 @@ CODE = (".py", ".js", ".mjs", ".css", ".html")  # what "largest file" compares
 DICTIONARIES = {"de": Path("/usr/share/hunspell/de_DE.dic"), "en": Path("/usr/share/hunspell/en_US.dic")}
 ENDINGS = {"de": ("", "e", "en", "n", "s", "es", "er", "ern"), "en": ("", "s", "es", "ed", "d", "ing", "er", "ly")}
 
-SETS = re.compile(r"KoProduktion\.(\w+)\s*=(?!=)")
-USES = re.compile(r"\b(?:KoProduktion|ns)\.(\w+)(?!\s*=(?!=))")
+GLOBALS = ("Kartenfaecher", "KoProduktion")  # the scripts' one global object, as it is named and was
+SETS = re.compile(rf"(?:{'|'.join(GLOBALS)})\.(\w+)\s*=(?!=)")
+USES = re.compile(rf"\b(?:{'|'.join(GLOBALS)}|ns)\.(\w+)(?!\s*=(?!=))")
 COMMENTS_AND_STRINGS = re.compile(r"/\*.*?\*/|//[^\n]*|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", re.S)
 MEMBERS = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+")
-NAMESPACE = {"window", "KoProduktion"}  # the scripts' one global: a name, not words
+NAMESPACE = {"window", *GLOBALS}  # the scripts' one global: a name, not words
 WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 

@@ -91,13 +91,13 @@ def test_the_scripts_keep_to_one_job_and_450_lines_and_the_connector_to_150():
 
 
 def test_every_name_a_script_hands_to_the_others_is_used_by_one():
-    """What a script puts on window.KoProduktion is there for another script: a name nobody
+    """What a script puts on window.Kartenfaecher is there for another script: a name nobody
     reads is dead code (the stores' isKey and parseStored, the selection's navLink and parse were)."""
     scripts = {path.name: path.read_text(encoding="utf-8") for path in SCRIPTS}
     unused = []
     for name, text in scripts.items():
-        for shared in re.finditer(r"KoProduktion\.(\w+)\s*=\s*\{([^}]*)\}", text):
+        for shared in re.finditer(r"Kartenfaecher\.(\w+)\s*=\s*\{([^}]*)\}", text):
             for key in re.findall(r"(\w+)\s*:", shared.group(2)):
                 if not any(re.search(rf"(?<!JSON)(?<!window)\.{key}\b", other) for other in scripts.values()):
-                    unused.append(f"{name}: KoProduktion.{shared.group(1)}.{key}")
+                    unused.append(f"{name}: Kartenfaecher.{shared.group(1)}.{key}")
     assert unused == []

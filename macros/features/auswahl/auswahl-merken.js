@@ -6,10 +6,10 @@
    {"version": 1, "karten": [{"karte": 21, "adresse": "karten/21-…/", "titel": "…"}, …]}
    in the reader's order (the scripts read it as {number, address, title}: parse()); "adresse" is relative to the site's root, which differs
    between the website and the offline bundle and is read from Material's __config.
-   It is kept in the store every feature keeps its values in (KoProduktion.speicher,
+   It is kept in the store every feature keeps its values in (Kartenfaecher.speicher,
    macros/features/gemeinsam/speicher.js): when storage is blocked or full, the selection
    lasts for the visit, while the tab stays on the site; a damaged one is repaired.
-   The page „Meine Auswahl“ (auswahl.js) builds on KoProduktion.auswahl. On a card, the
+   The page „Meine Auswahl“ (auswahl.js) builds on Kartenfaecher.auswahl. On a card, the
    build writes the bar with the button (hidden until the selection is read), the link to
    the page „Meine Auswahl“ and the texts shown here (bar() in macros/features/auswahl/).
 
@@ -59,7 +59,7 @@
     }) });
   }
 
-  var store = window.KoProduktion.speicher.open({ key: STORE, parse: parse, serialise: serialise, field: "cards" });
+  var store = window.Kartenfaecher.speicher.open({ key: STORE, parse: parse, serialise: serialise, field: "cards" });
 
   function read() {
     var kept = store.read();
@@ -84,8 +84,8 @@
     return new URL(path, root()).href;
   }
 
-  window.KoProduktion = window.KoProduktion || {};
-  window.KoProduktion.auswahl = { PARAM: PARAM, read: read, write: write, keeps: store.keeps,
+  window.Kartenfaecher = window.Kartenfaecher || {};
+  window.Kartenfaecher.auswahl = { PARAM: PARAM, read: read, write: write, keeps: store.keeps,
     changed: store.changed, root: root, address: address };
 
   // -- on a card page ----------------------------------------------------------------------

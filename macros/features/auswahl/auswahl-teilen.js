@@ -10,8 +10,8 @@
    are left out, and the page says which. Where the browser has the Web Share API, the
    link also goes to the device's share sheet.
 
-   Builds on auswahl.js (KoProduktion.auswahlSeite), the shared dialog and sharing
-   (KoProduktion.dialog, KoProduktion.teilen: macros/features/gemeinsam/). A classic
+   Builds on auswahl.js (Kartenfaecher.auswahlSeite), the shared dialog and sharing
+   (Kartenfaecher.dialog, Kartenfaecher.teilen: macros/features/gemeinsam/). A classic
    script (no modules): the offline bundle is opened from file://. */
 (function () {
   "use strict";
@@ -72,7 +72,7 @@
   };
 
   var SHARE = "#teilen=";
-  var ns = window.KoProduktion || {};
+  var ns = window.Kartenfaecher || {};
   var page = ns.auswahlSeite;
   var ui = ns.dialog;
   if (!page || !ui || !ns.teilen) {

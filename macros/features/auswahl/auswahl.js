@@ -2,10 +2,10 @@
    order. Reordering by keyboard (the buttons „Nach oben“ and „Nach unten“) and by
    dragging; a note per card (notiz.js); emptying it (asked first); and „Vorführen“
    for the projector view. Sharing as a link and a QR code is auswahl-teilen.js,
-   which builds on KoProduktion.auswahlSeite.
+   which builds on Kartenfaecher.auswahlSeite.
 
    The page carries every card as data (macros/features/auswahl/); the selection
-   itself is kept by auswahl-merken.js (KoProduktion.auswahl), in this browser only.
+   itself is kept by auswahl-merken.js (Kartenfaecher.auswahl), in this browser only.
 
    A classic script (no modules): the offline bundle is opened from file://. */
 (function () {
@@ -39,7 +39,7 @@
   };
 
   var SHARE = "#teilen=";
-  var ns = window.KoProduktion || {};
+  var ns = window.Kartenfaecher || {};
   var auswahl = ns.auswahl;
   var ui = ns.dialog;
   var root = document.querySelector("[data-auswahl-seite]");

@@ -44,7 +44,7 @@
     "ul.fragen{padding-left:0;list-style:none}ul.fragen>li{margin:0.4em 0}.haken{font-size:13pt}" +
     "blockquote{margin:0.3em 0 0.6em 1.6em;padding-left:0.6em;border-left:2pt solid #777}";
 
-  var ns = window.KoProduktion || {};
+  var ns = window.Kartenfaecher || {};
   var page = ns.checklisteUebersicht;
   var liste = ns.checkliste;
   var notiz = ns.notiz;

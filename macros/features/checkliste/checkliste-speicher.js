@@ -10,9 +10,9 @@
    (checkliste-teilen.js). Both carry the notes beside the ticks (notiz-speicher.js).
 
    Pure functions, and the ticks' store in the one every feature keeps its values in
-   (KoProduktion.speicher, macros/features/gemeinsam/speicher.js: localStorage as far as
+   (Kartenfaecher.speicher, macros/features/gemeinsam/speicher.js: localStorage as far as
    the browser allows it, else the visit). Everything sits on the one global
-   KoProduktion.checklisteSpeicher.
+   Kartenfaecher.checklisteSpeicher.
 
    A classic script (no modules): the offline bundle is opened from file://. */
 (function () {
@@ -132,13 +132,13 @@
     }, null, 2) + "\n";
   }
 
-  /* The ticks' store, in the one every feature keeps its values in (KoProduktion.speicher). */
+  /* The ticks' store, in the one every feature keeps its values in (Kartenfaecher.speicher). */
   function openStorage() {
-    return window.KoProduktion.speicher.open({ key: STORE, parse: parseStored, serialise: serialise, field: "ticks" });
+    return window.Kartenfaecher.speicher.open({ key: STORE, parse: parseStored, serialise: serialise, field: "ticks" });
   }
 
-  window.KoProduktion = window.KoProduktion || {};
-  window.KoProduktion.checklisteSpeicher = {
+  window.Kartenfaecher = window.Kartenfaecher || {};
+  window.Kartenfaecher.checklisteSpeicher = {
     serialise: serialise,
     merge: merge,
     readTransfer: readTransfer,

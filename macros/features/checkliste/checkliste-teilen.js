@@ -8,7 +8,7 @@
    only taken over when the reader says so; a malformed or cut-off link changes
    nothing and says why.
 
-   Builds on checkliste-uebersicht.js (KoProduktion.checklisteUebersicht). A classic
+   Builds on checkliste-uebersicht.js (Kartenfaecher.checklisteUebersicht). A classic
    script (no modules): the offline bundle is opened from file://. */
 (function () {
   "use strict";
@@ -45,7 +45,7 @@
   // Longer links are cut by some messengers and mail programs.
   var LONG = 2000;
 
-  var ns = window.KoProduktion || {};
+  var ns = window.Kartenfaecher || {};
   var page = ns.checklisteUebersicht;
   var speicher = ns.checklisteSpeicher;
   var notizSpeicher = ns.notizSpeicher;

@@ -1,8 +1,8 @@
 /* Checklists: before a state from a file or link is taken over, show what it holds, card by
    card, and ask whether to merge it with the reader's, replace the reader's, or leave
    everything as it is, so that nothing is taken over unseen. Asked with the shared dialog
-   (KoProduktion.dialog, macros/features/gemeinsam/dialog.js); the page „Checklisten“
-   (checkliste-uebersicht.js) asks it (KoProduktion.checklisteUebernehmen).
+   (Kartenfaecher.dialog, macros/features/gemeinsam/dialog.js); the page „Checklisten“
+   (checkliste-uebersicht.js) asks it (Kartenfaecher.checklisteUebernehmen).
 
    A classic script (no modules): the offline bundle is opened from file://. */
 (function () {
@@ -35,7 +35,7 @@
     abbrechen: "Abbrechen"
   };
 
-  var ui = window.KoProduktion && window.KoProduktion.dialog;
+  var ui = window.Kartenfaecher && window.Kartenfaecher.dialog;
   if (!ui) {
     return;
   }
@@ -93,5 +93,5 @@
     }, opener);
   }
 
-  window.KoProduktion.checklisteUebernehmen = { askTakeOver: askTakeOver };
+  window.Kartenfaecher.checklisteUebernehmen = { askTakeOver: askTakeOver };
 })();

@@ -4,12 +4,12 @@
    cooperation agreement) or JSON, a printed worksheet, and import of a JSON file; a
    state that comes in is shown first and only taken over when the reader says so.
    Sharing as a link is checkliste-teilen.js, which builds on what this script offers
-   (KoProduktion.checklisteUebersicht).
+   (Kartenfaecher.checklisteUebersicht).
 
    The tools are written hidden by werkzeuge.html beside this
    (without JavaScript they could do nothing); this script shows them. It builds on
    checkliste.js (the ticks), notiz.js (the notes), checkliste-speicher.js and
-   notiz-speicher.js (the formats), the shared dialog (KoProduktion.dialog,
+   notiz-speicher.js (the formats), the shared dialog (Kartenfaecher.dialog,
    macros/features/gemeinsam/dialog.js) and checkliste-uebernehmen.js (showing what a file or
    link holds).
 
@@ -61,7 +61,7 @@
   var MAX_IMPORT = 1024 * 1024;
 
   var tools = document.querySelector(".checklisten-werkzeuge");
-  var ns = window.KoProduktion || {};
+  var ns = window.Kartenfaecher || {};
   var speicher = ns.checklisteSpeicher;
   var notizSpeicher = ns.notizSpeicher;
   var ui = ns.dialog;

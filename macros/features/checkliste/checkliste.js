@@ -4,9 +4,9 @@
    The HTML works without this script: the questions are labelled checkboxes
    (kaestchen.py). This script keeps the ticks (in the format of
    checkliste-speicher.js), shows how many are settled, offers a reset that asks
-   first (the shared dialog, KoProduktion.dialog), and says calmly when the browser keeps nothing.
+   first (the shared dialog, Kartenfaecher.dialog), and says calmly when the browser keeps nothing.
    Nothing leaves the browser. The page "Checklisten" adds its tools on top
-   (checkliste-uebersicht.js), through KoProduktion.checkliste.
+   (checkliste-uebersicht.js), through Kartenfaecher.checkliste.
 
    A classic script (no modules): the offline bundle is opened from file://. */
 (function () {
@@ -40,8 +40,8 @@
     nichtGespeichertSichern: " Sichern Sie Ihren Stand vorher als Datei oder Link."
   };
 
-  var speicher = window.KoProduktion && window.KoProduktion.checklisteSpeicher;
-  var ui = window.KoProduktion && window.KoProduktion.dialog;
+  var speicher = window.Kartenfaecher && window.Kartenfaecher.checklisteSpeicher;
+  var ui = window.Kartenfaecher && window.Kartenfaecher.dialog;
   var blocks = [].slice.call(document.querySelectorAll(".admonition.checkliste[data-karte]"));
   // the page "Checklisten": its tools hold the notices there
   var tools = document.querySelector(".checklisten-werkzeuge");
@@ -241,7 +241,7 @@
   render();
 
   /* What the page "Checklisten" builds on. */
-  window.KoProduktion.checkliste = {
+  window.Kartenfaecher.checkliste = {
     ticks: function () {
       return ticks;
     },

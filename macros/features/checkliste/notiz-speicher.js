@@ -16,8 +16,8 @@
    keys, german() writes them.
 
    Pure functions, and the notes' store in the one every feature keeps its values in
-   (KoProduktion.speicher, macros/features/gemeinsam/speicher.js); all on
-   KoProduktion.notizSpeicher. A classic script (no modules): the offline bundle is
+   (Kartenfaecher.speicher, macros/features/gemeinsam/speicher.js); all on
+   Kartenfaecher.notizSpeicher. A classic script (no modules): the offline bundle is
    opened from file://. */
 (function () {
   "use strict";
@@ -88,7 +88,7 @@
     return result;
   }
 
-  /* A stored value, as the store (KoProduktion.speicher) reads it. */
+  /* A stored value, as the store (Kartenfaecher.speicher) reads it. */
   function parseStored(raw) {
     if (raw === null || raw === undefined) {
       return { notes: empty(), damaged: false };
@@ -203,11 +203,11 @@
   }
 
   function openStorage() {
-    return window.KoProduktion.speicher.open({ key: STORE, parse: parseStored, serialise: serialise, field: "notes" });
+    return window.Kartenfaecher.speicher.open({ key: STORE, parse: parseStored, serialise: serialise, field: "notes" });
   }
 
-  window.KoProduktion = window.KoProduktion || {};
-  window.KoProduktion.notizSpeicher = {
+  window.Kartenfaecher = window.Kartenfaecher || {};
+  window.Kartenfaecher.notizSpeicher = {
     LIMIT: LIMIT,
     empty: empty,
     serialise: serialise,

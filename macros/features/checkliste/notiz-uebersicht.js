@@ -38,7 +38,7 @@
     }
   };
 
-  var ns = window.KoProduktion || {};
+  var ns = window.Kartenfaecher || {};
   var page = ns.checklisteUebersicht;
   var notiz = ns.notiz;
   var ui = ns.dialog;

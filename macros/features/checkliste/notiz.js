@@ -5,7 +5,7 @@
    Where: on a card with checklists (under each question, and the card's note after
    its checklists), on the page „Checklisten“ (the same, card by card) and on the page
    „Meine Auswahl“ (a card's note for every kept card, through
-   KoProduktion.notiz.cardField). The notes stay in this browser (notiz-speicher.js);
+   Kartenfaecher.notiz.cardField). The notes stay in this browser (notiz-speicher.js);
    nothing leaves it unless the reader exports or shares them. A note longer than the
    limit is refused with a message, the note as it was kept. When the browser keeps
    nothing, the notes work for the visit and the page says so.
@@ -43,7 +43,7 @@
       "Alle lesbaren Notizen sind erhalten."
   };
 
-  var ns = window.KoProduktion || {};
+  var ns = window.Kartenfaecher || {};
   var speicher = ns.notizSpeicher;
   if (!speicher || !ns.checklisteSpeicher) {
     return;
@@ -366,7 +366,7 @@
   });
   render();
 
-  window.KoProduktion.notiz = {
+  window.Kartenfaecher.notiz = {
     notes: function () {
       return notes;
     },

@@ -2,7 +2,7 @@
    taking over a state or a selection from a file or link, moving or deleting a note), so
    that every such question looks, reads and returns focus alike; and the small node builder
    the scripts that ask share. A shared part: the checklists, the notes and the selection
-   use it (KoProduktion.dialog).
+   use it (Kartenfaecher.dialog).
 
    A modal <dialog> that names itself by its heading and text; where a browser has no
    <dialog>, window.confirm asks instead. Its look: dialog.css beside this.
@@ -93,6 +93,6 @@
     });
   }
 
-  window.KoProduktion = window.KoProduktion || {};
-  window.KoProduktion.dialog = { ask: ask, element: element };
+  window.Kartenfaecher = window.Kartenfaecher || {};
+  window.Kartenfaecher.dialog = { ask: ask, element: element };
 })();

@@ -6,7 +6,7 @@
    localStorage as far as this browser allows it: it may be missing, read-only or throw (private
    mode, blocked by an office's policy, a full disk). A store says whether it keeps values
    (`persistent`: false where storage is blocked or full, and once a write fails). Where storage will not
-   keep a value, the visit keeps it (KoProduktion.besuch, partials/speicher-schutz.html: while
+   keep a value, the visit keeps it (Kartenfaecher.besuch, partials/speicher-schutz.html: while
    the tab stays on the site), and read() prefers that; keeps() tells whether the value lasts
    beyond the visit; changed(callback) tells when another tab or page may have kept a new
    one. A damaged value is repaired in place; an unreadable one is kept aside
@@ -19,7 +19,7 @@
 
   function open(kind) {
     var key = kind.key;
-    var visit = window.KoProduktion.besuch; // in every page's head, before this
+    var visit = window.Kartenfaecher.besuch; // in every page's head, before this
     var store = { persistent: false, read: read, write: write, keeps: keeps, changed: changed };
     var area = null, readable = false;
     try {
@@ -102,5 +102,5 @@
     return store;
   }
 
-  window.KoProduktion.speicher = { open: open };
+  window.Kartenfaecher.speicher = { open: open };
 })();

@@ -1,6 +1,6 @@
 /* Sharing a link: the device's own share sheet where the browser has one (Web Share API:
    phones, Windows, macOS); copying stays beside it. A shared part: the page „Checklisten“
-   and the page „Meine Auswahl“ share their links through it (KoProduktion.teilen); their
+   and the page „Meine Auswahl“ share their links through it (Kartenfaecher.teilen); their
    share boxes look alike (teilen.css beside this).
 
    A classic script (no modules): the offline bundle is opened from file://. */
@@ -31,6 +31,6 @@
     });
   }
 
-  window.KoProduktion = window.KoProduktion || {};
-  window.KoProduktion.teilen = { canShare: canShare, share: share };
+  window.Kartenfaecher = window.Kartenfaecher || {};
+  window.Kartenfaecher.teilen = { canShare: canShare, share: share };
 })();

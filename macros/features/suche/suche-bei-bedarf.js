@@ -19,7 +19,7 @@
    highlighting) or with a query (?q=…) loads at once.
 
    The worker's messages pass through here on their way: the index (SETUP)
-   is handed to KoProduktion.sucheWoerter to learn its words, and each query
+   is handed to Kartenfaecher.sucheWoerter to learn its words, and each query
    (QUERY) is handed over as that reads it. The field keeps the reader's words.
    suche-woerter.js itself loads on first use too (its address is in the
    page's meta "ko-suche-woerter"); a query waits for it, two seconds at most.
@@ -68,7 +68,7 @@
   var held = [];         // queries that came while the words were loading
 
   function words() {
-    return window.KoProduktion && window.KoProduktion.sucheWoerter;
+    return window.Kartenfaecher && window.Kartenfaecher.sucheWoerter;
   }
 
   function loadWords() {

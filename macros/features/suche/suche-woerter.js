@@ -212,6 +212,6 @@
     }).join("");
   }
 
-  window.KoProduktion = window.KoProduktion || {};
-  window.KoProduktion.sucheWoerter = { learn: learn, rewrite: rewrite };
+  window.Kartenfaecher = window.Kartenfaecher || {};
+  window.Kartenfaecher.sucheWoerter = { learn: learn, rewrite: rewrite };
 })();

@@ -11,7 +11,7 @@
 
    The slides are written into the page at build time (macros/features/vorfuehren/__init__.py);
    which to show comes from the address ("#auswahl=21.8.40", "#kapitel=legitimation"),
-   from the reader's selection (KoProduktion.auswahl) or from the buttons of the page.
+   from the reader's selection (Kartenfaecher.auswahl) or from the buttons of the page.
 
    A classic script (no modules): the offline bundle is opened from file://. */
 (function () {
@@ -45,7 +45,7 @@
   [].forEach.call(root.querySelectorAll(".vorfuehren-folie"), function (slide) {
     slides[slide.getAttribute("data-karte")] = slide;
   });
-  var auswahl = window.KoProduktion && window.KoProduktion.auswahl;
+  var auswahl = window.Kartenfaecher && window.Kartenfaecher.auswahl;
   var black = stage.querySelector(".vorfuehren-schwarz");
   var shown = []; // the slides of this showing, in order
   var source = ""; // what is shown, as the address says it: "auswahl=21.8.40", "kapitel=legitimation"
