@@ -8,7 +8,7 @@ module mkdocs-macros loads, the ties between scripts and the names in scripts th
 and English. What counts:
 
 - The code is every file git keeps (at ``.``: and those it does not ignore) outside ``tests/``
-  and ``docs/``, but prose (``*.md``, the licence) and the lock files. A feature's files are
+  and ``docs/``, but this tool, prose (``*.md``, the licence) and the lock files. A feature's files are
   those whose path or text matches its pattern (``FEATURES``), case aside, comments and
   docstrings left out: a file that only mentions a feature does not touch it.
 - A tie is a script that uses an object on the global ``Kartenfaecher`` (before: ``KoProduktion``)
@@ -43,6 +43,7 @@ FEATURES = {
     "Offline-App": r"service.?worker|\bsw(-aus)?\.js|webmanifest|\bapp(-worker)?\.(js|py)|features[./]app\b",
 }
 OUTSIDE = ("tests/", "docs/")
+ITSELF = "tools/umfang.py"  # names every feature to count them, and is none of them
 PROSE = re.compile(r"(\.md|LICENSE|package-lock\.json|constraints\.txt)$")
 CODE = (".py", ".js", ".mjs", ".css", ".html")  # what "largest file" compares
 DICTIONARIES = {"de": Path("/usr/share/hunspell/de_DE.dic"), "en": Path("/usr/share/hunspell/en_US.dic")}
@@ -109,7 +110,7 @@ class Tree:
 def measure(folder: Path, rev: str, features: dict[str, str] = FEATURES) -> Figures:
     tree = Tree(folder, rev)
     code = {name: tree.text(name) for name in tree.names()
-            if not name.startswith(OUTSIDE) and not PROSE.search(name)}
+            if not name.startswith(OUTSIDE) and not PROSE.search(name) and name != ITSELF}
     bare = {name: without_comments(name, text) for name, text in code.items()}
     found = {feature: sorted(name for name, text in bare.items()
                              if re.search(pattern, name + "\n" + text, re.I))
