@@ -30,14 +30,16 @@ help:
 
 # The card-fan engine (kartenfaecher/) is installed editable: MkDocs finds it as a plugin
 # through its entry point, and a change in its folder needs no new install (one of its
-# pyproject.toml does, hence the prerequisite). Built with the setuptools the virtual env
-# brings, without fetching a build environment.
+# pyproject.toml does, hence the prerequisite). Built with the pinned setuptools, without
+# fetching a build environment. In "compat" mode (a .pth naming its folder): setuptools' default
+# finder comes after Python's own, which from the project's top takes the folder kartenfaecher/
+# for an empty namespace package, so `import kartenfaecher` found nothing of its __init__.py.
 $(READY): requirements.txt requirements-test.txt constraints.txt kartenfaecher/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check \
 		-r requirements.txt -r requirements-test.txt -c constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
-		--editable ./kartenfaecher
+		--editable ./kartenfaecher --config-settings editable_mode=compat
 	touch $@
 
 # Without install scripts: only the Observatory's grader (and its CA bundle) has any, and they

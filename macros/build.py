@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .errors import ContentError
+from kartenfaecher import NAME as ENGINE  # the card-fan engine's plugin, whose options the handbook sets
 
-ENGINE = "kartenfaecher"  # the card-fan engine's plugin (kartenfaecher/), whose options the handbook sets
+from .errors import ContentError
 
 
 def options(conf):

@@ -1,7 +1,6 @@
 """Content errors: what is wrong in which file and line, and how to fix it."""
 
-import re
-from pathlib import Path
+from kartenfaecher.lines import line_matching, line_of  # noqa: F401 - where an error stands, the engine's
 
 
 class ContentError(Exception):
@@ -28,18 +27,3 @@ def build_error(error: ContentError, offset: int = 0):
     line = error.line + offset if error.line else None
     return PluginError(str(ContentError(error.path, line, error.problem, error.fix)))
 
-
-def line_of(path: Path, needle: str) -> int | None:
-    """The first line of the file at ``path`` that holds ``needle`` (None if none, or unreadable)."""
-    return line_matching(path, re.escape(needle))
-
-
-def line_matching(path: Path, pattern: str, flags: int = 0) -> int | None:
-    """The first line of the file at ``path`` that the regular expression ``pattern`` finds
-    something in (None if none, or unreadable)."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return None
-    found = re.compile(pattern, flags)
-    return next((number for number, text in enumerate(lines, start=1) if found.search(text)), None)

@@ -19,6 +19,7 @@ import threading
 from pathlib import Path
 
 import yaml
+from kartenfaecher import NAME as ENGINE  # the card-fan engine's plugin, whose options say what the handbook is
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -144,23 +145,23 @@ def load_config(path: Path) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
-ENGINE = "kartenfaecher"  # the card-fan engine's plugin, whose options say what the handbook is
+def _is_engine(entry) -> bool:
+    """Whether an entry of ``plugins:`` (a name, or a one-key mapping to options) is the engine's."""
+    return entry == ENGINE or (isinstance(entry, dict) and ENGINE in entry)
 
 
 def engine_options(config: dict) -> dict:
     """The options of the plugin ``kartenfaecher`` in a mkdocs.yml as :func:`load_config` reads it
     (``plugins:`` a list of names and one-key mappings); empty where it has none."""
-    for entry in config.get("plugins") or []:
-        if isinstance(entry, dict) and ENGINE in entry:
-            return entry[ENGINE] or {}
-    return {}
+    entry = next((entry for entry in config.get("plugins") or [] if _is_engine(entry)), None)
+    return (entry[ENGINE] or {}) if isinstance(entry, dict) else {}
 
 
 def with_engine_options(config: dict, **changed) -> dict:
     """``config`` with the engine's options changed (``None`` removes one), the rest as it is."""
     options = {key: value for key, value in dict(engine_options(config), **changed).items() if value is not None}
-    ours = lambda entry: entry == ENGINE or (isinstance(entry, dict) and ENGINE in entry)  # noqa: E731
-    return dict(config, plugins=[{ENGINE: options} if ours(entry) else entry for entry in config.get("plugins") or []])
+    return dict(config, plugins=[{ENGINE: options} if _is_engine(entry) else entry
+                                 for entry in config.get("plugins") or []])
 
 
 def write_config(path: Path, config: dict) -> None:

@@ -270,7 +270,7 @@ def cost(site_dir: Path, scratch: Path) -> tuple[float, float, int]:
         before, os.environ["XDG_CACHE_HOME"] = os.environ.get("XDG_CACHE_HOME"), str(cache)
         try:
             started = time.perf_counter()
-            output.write(bare, {}, cache / "projekt")  # the texts' terms, kept below a project
+            output.write(bare, {}, cache / "projekt", german_search=True)  # the texts' terms, kept below a project
             seconds.append(time.perf_counter() - started)
         finally:
             os.environ.pop("XDG_CACHE_HOME") if before is None else os.environ.update(XDG_CACHE_HOME=before)

@@ -6,3 +6,5 @@ A MkDocs plugin (``plugins: - kartenfaecher`` in mkdocs.yml, found through the
 (``vorlagen.py``), which a ``hooks:`` file did, a kind of code Zensical, Material's successor,
 will not run.
 """
+
+NAME = "kartenfaecher"  # the plugin's name in mkdocs.yml (the entry point in pyproject.toml)

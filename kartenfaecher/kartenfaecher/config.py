@@ -15,6 +15,8 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .lines import line_matching
+
 
 class KartenfaecherConfig(base.Config):
     # The chapters in printed order, each {id, titel, farbe}; a card's front matter names one id
@@ -50,10 +52,6 @@ def explained(key: str, error: Exception, config_file: str | None) -> base.Valid
     """MkDocs's error for the option ``key``, with where it stands and how to write it right."""
     where = ""
     if config_file:
-        try:
-            lines = Path(config_file).read_text(encoding="utf-8-sig").split("\n")
-        except (OSError, UnicodeDecodeError):
-            lines = []
-        found = next((n for n, line in enumerate(lines, 1) if re.match(rf"\s+{re.escape(key)}\s*:", line)), None)
+        found = line_matching(Path(config_file), rf"^\s+{re.escape(key)}\s*:")
         where = f"{config_file}:{found}: " if found else f"{config_file}: "
     return base.ValidationError(f"{where}{error} Fix: {FIXES.get(key, 'see kartenfaecher/kartenfaecher/config.py.')}")

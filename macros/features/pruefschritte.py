@@ -52,10 +52,10 @@ def read(path: Path, shown: str = TABLE) -> list[Step]:
                            "keep it a YAML list of steps, as the comment at its top describes.") from None
     if not isinstance(nodes, yaml.SequenceNode):
         raise ContentError(shown, 1, "the table is not a list of steps.", "write each step as „- nummer: …“.")
-    steps = []
+    steps, constructor = [], yaml.SafeLoader("")  # builds each step's value from its node
     for node in nodes.value:
         line = node.start_mark.line + 1
-        entry = yaml.SafeLoader("").construct_object(node, deep=True)
+        entry = constructor.construct_object(node, deep=True)
         missing = [f for f in FIELDS if not isinstance(entry, dict) or not entry.get(f)]
         if missing:
             raise ContentError(shown, line, f"a step without {', '.join(missing)}.", "give every step its "

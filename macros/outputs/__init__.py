@@ -54,7 +54,7 @@ def write(conf, build: Build, sources: Sources, url_of: Callable[[str], str]) ->
     bundles.write(site, build.assets)
     qr.save(project / QR_CACHE)
     trennung.save(project / HYPHENATION_CACHE)
-    suche.write(site, sources.synonyms, project / CACHE)
+    suche.write(site, sources.synonyms, project / CACHE, suche.german(conf))
     cards = karten_json.card_data(registry, url_of)
     karten_json.write(site, cards)
     kurzadressen.write(site, cards)

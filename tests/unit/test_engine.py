@@ -27,6 +27,10 @@ def test_mkdocs_finds_the_engine_as_a_plugin_installed_from_this_checkout():
     # Editable: the module MkDocs loads is the one in this checkout's folder.
     module = __import__(plugin.__module__, fromlist=["_"])
     assert Path(module.__file__).resolve().is_relative_to(ENGINE.resolve())
+    # From the project's top too (the tests' and the tools' path), the package itself, not its
+    # folder read as an empty namespace package.
+    import kartenfaecher
+    assert kartenfaecher.__file__ and kartenfaecher.NAME == "kartenfaecher"
 
 
 def test_the_configurations_load_the_engine_as_a_plugin_and_run_no_hook_file():

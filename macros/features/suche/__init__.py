@@ -59,10 +59,10 @@ LUNR = "assets/javascripts/lunr/"
 LUNR_ALWAYS = {"lunr.stemmer.support", "lunr.multi"}
 
 
-def write(site_dir: str | Path, synonyms: dict[str, list[str]], keep: Path) -> None:
+def write(site_dir: str | Path, synonyms: dict[str, list[str]], keep: Path, german_search: bool) -> None:
     """Make the built search index ready, if the build has one: titles and texts without the soft
-    hyphens of long words and, for a German search, the German search terms (the terms of
-    each text kept in the folder ``keep`` for the next build)."""
+    hyphens of long words and, for a German search (``german_search``), the German search terms (the
+    terms of each text kept in the folder ``keep`` for the next build)."""
     path = Path(site_dir) / INDEX
     if not path.is_file():
         return
@@ -71,7 +71,7 @@ def write(site_dir: str | Path, synonyms: dict[str, list[str]], keep: Path) -> N
         for source in FIELDS:
             if trennung.SOFT_HYPHEN in entry.get(source, ""):  # where a title may break, no part of a word
                 entry[source] = entry[source].replace(trennung.SOFT_HYPHEN, "")
-    if GERMAN in data["config"]["lang"]:
+    if german_search:
         add_german_terms(data, synonyms, keep)
     partial = path.with_name(path.name + ".part")
     partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
