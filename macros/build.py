@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from kartenfaecher import NAME as ENGINE  # the card-fan engine's plugin, whose options the handbook sets
+from kartenfaecher.handbuch import Handbook
 
 from .errors import ContentError
 
@@ -30,6 +31,12 @@ def options(conf):
         raise ContentError("mkdocs.yml", None, f"the plugin {ENGINE} is not listed under plugins.",
                            f"add '- {ENGINE}:' under plugins (after macros), with the handbook's "
                            "chapters as its option kapitel.") from None
+
+
+def handbook(conf) -> Handbook:
+    """The handbook's name, short name and language (kartenfaecher/kartenfaecher/handbuch.py)."""
+    options(conf)  # the plugin is listed
+    return Handbook.of_config(conf)
 
 
 @dataclass(frozen=True)

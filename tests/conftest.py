@@ -141,7 +141,7 @@ def unpacked(bundle, tmp_path_factory) -> Path:
     where = tmp_path_factory.mktemp("unzipped")
     with zipfile.ZipFile(bundle) as archive:
         archive.extractall(where)
-    return where / offline.FOLDER
+    return where / common.handbook().short_name
 
 
 @pytest.fixture(scope="session")

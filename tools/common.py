@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 from kartenfaecher import NAME as ENGINE  # the card-fan engine's plugin, whose options say what the handbook is
+from kartenfaecher.handbuch import Handbook
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -155,6 +156,15 @@ def engine_options(config: dict) -> dict:
     (``plugins:`` a list of names and one-key mappings); empty where it has none."""
     entry = next((entry for entry in config.get("plugins") or [] if _is_engine(entry)), None)
     return (entry[ENGINE] or {}) if isinstance(entry, dict) else {}
+
+
+def handbook(project: Path = ROOT) -> Handbook:
+    """The name, short name and language of the handbook in ``project`` (its mkdocs.yml)."""
+    path = project / "mkdocs.yml"
+    config = load_config(path)
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    return Handbook.of(config.get("site_name") or "", engine_options(config), theme_language=theme.get("language"),
+                       config_file=str(path))
 
 
 def with_engine_options(config: dict, **changed) -> dict:

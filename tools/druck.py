@@ -8,7 +8,7 @@
    with ``tagged=True, outline=True``, the PDF has a structure tree (headings,
    lists, links, figures with their text alternatives), the page's language
    and one bookmark per card. Joining pages printed one by one would drop it.
-3. pikepdf finishes dist/ko-produktion-faecher.pdf without touching the
+3. pikepdf finishes dist/<kurzname>-faecher.pdf without touching the
    structure tree: links that Chromium recorded with the local server's
    address point to the public site (site_url), every link annotation gets a
    description (/Contents), the title (document info and XMP dc:title, shown
@@ -18,7 +18,7 @@
    on the colour band, the address under the QR code: CSS-generated text) is
    marked as an artifact. A card too long for its page continues on the next;
    every page of it but its last gets "→" at the bottom right, as an artifact.
-4. dist/ko-produktion-a4.pdf: three card pages side by side on each A4
+4. dist/<kurzname>-a4.pdf: three card pages side by side on each A4
    landscape sheet, with crop marks, scaled down so that cards and marks stay
    clear of an office printer's non-printable margin; the scale is printed in
    the sheet's bottom margin. Each card page is placed as a form XObject, and
@@ -32,6 +32,7 @@ what tools/publish.py and tests/browser/test_druck.py call.
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import math
@@ -45,12 +46,12 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Operator, Pdf
 
 from macros.errors import ContentError
-from tools.common import (ROOT, ChromiumMissing, DraftRefused, build, chromium, engine_options, load_config,
-                          refuse_draft, run_command, serve)
+from kartenfaecher.handbuch import Handbook
+
+from tools.common import (ROOT, ChromiumMissing, DraftRefused, build, chromium, engine_options, handbook,
+                          load_config, refuse_draft, run_command, serve)
 
 DIST = ROOT / "dist"
-FAN_PDF = "ko-produktion-faecher.pdf"
-A4_PDF = "ko-produktion-a4.pdf"
 PAGE = "druckfassung/"
 
 MM = 72 / 25.4  # PDF points per millimetre
@@ -113,17 +114,24 @@ def site_url_of(site_dir: Path) -> str:
 
 @dataclass
 class Words:
-    """The document's title and author, from mkdocs.yml (site_name, titelkarte, site_author)."""
+    """The document's title and author, from mkdocs.yml (site_name, titelkarte, site_author), and
+    the handbook's names (its files', the sheets')."""
 
     title: str
     author: str
+    handbook: Handbook
 
     @classmethod
     def of(cls, project: Path = ROOT) -> Words:
         config = load_config(project / "mkdocs.yml")
         subtitle = (engine_options(config).get("titelkarte") or {}).get("untertitel", "")
         return cls(f"{config['site_name']}. {' '.join(subtitle.split())}".strip(". "),
-                   config.get("site_author") or "")
+                   config.get("site_author") or "", handbook(project))
+
+
+def file_names(book: Handbook) -> tuple[str, str]:
+    """The fan's PDF and the A4 sheets': named by the handbook's short name."""
+    return f"{book.short_name}-faecher.pdf", f"{book.short_name}-a4.pdf"
 
 
 # The soft hyphens the build places in titles for narrow screens (macros/sources/trennung.py),
@@ -346,15 +354,16 @@ def _crop_marks(slots: int, w: float, h: float, x0: float, y0: float) -> bytes:
     return "\n".join(ops).encode()
 
 
-def sheet_texts(browser, sheets: int, scale: float, x0: float, y0: float, card_w: float) -> Pdf:
-    """Each sheet's margin text, printed by Chromium (so in an embedded font): scale and sheet number."""
+def sheet_texts(browser, name: str, sheets: int, scale: float, x0: float, y0: float, card_w: float) -> Pdf:
+    """Each sheet's margin text, printed by Chromium (so in an embedded font): scale, the handbook's
+    ``name`` and the sheet's number."""
     bottom = y0 - (MARK_GAP + MARK_LENGTH) + 0.3 * MM
     parts = []
     for number in range(1, sheets + 1):
         parts.append(
             f'<section><p style="left: {x0 + 2 * MM:.2f}pt">Maßstab {scale * 100:.0f} % – in Originalgröße '
             f'(100 %) drucken, an den Marken schneiden</p>'
-            f'<p style="left: {x0 + 2 * card_w * scale + 2 * MM:.2f}pt">Ko-Produktion · Bogen {number} von '
+            f'<p style="left: {x0 + 2 * card_w * scale + 2 * MM:.2f}pt">{html.escape(name)} · Bogen {number} von '
             f'{sheets}</p></section>')
     return print_html(browser, SHEET_TEXT.format(bottom=bottom, sheets="".join(parts)))
 
@@ -494,15 +503,17 @@ def make(browser, base_url: str, site_dir: Path, out_dir: Path, words: Words | N
         width, height = float(first.pages[0].mediabox[2]), float(first.pages[0].mediabox[3])
     mark = print_html(browser, CONTINUATION_MARK.format(width=f"{width:.2f}", height=f"{height:.2f}"))
     fan, pages = finish_fan(printed, mark, cards, base_url, site_url, words)
-    (out_dir / FAN_PDF).write_bytes(_bytes(fan))
+    fan_name, a4_name = file_names(words.handbook)
+    (out_dir / fan_name).write_bytes(_bytes(fan))
     scale = a4_scale(width, height)
     x0 = (A4_LANDSCAPE[0] - CARDS_PER_SHEET * width * scale) / 2
     y0 = (A4_LANDSCAPE[1] - height * scale) / 2
-    texts = sheet_texts(browser, math.ceil(len(fan.pages) / CARDS_PER_SHEET), scale, x0, y0, width)
+    sheets_needed = math.ceil(len(fan.pages) / CARDS_PER_SHEET)
+    texts = sheet_texts(browser, words.handbook.name, sheets_needed, scale, x0, y0, width)
     sheets = a4_sheets(fan, texts, scale)
     set_title(sheets, words, f"{words.title} (A4-Bögen zum Ausschneiden)")
-    (out_dir / A4_PDF).write_bytes(_bytes(sheets))
-    return Result(out_dir / FAN_PDF, out_dir / A4_PDF, cards, pages, scale)
+    (out_dir / a4_name).write_bytes(_bytes(sheets))
+    return Result(out_dir / fan_name, out_dir / a4_name, cards, pages, scale)
 
 
 def report(result: Result) -> str:

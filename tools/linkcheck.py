@@ -39,7 +39,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-USER_AGENT = "ko-produktion-linkcheck/1.0 (+https://ko-produktion.example.org/)"
+USER_AGENT = "kartenfaecher-linkcheck/1.0"
 HEAD_REFUSED = {403, 405, 501}
 WORKERS = 8
 

@@ -1,10 +1,10 @@
-"""The offline bundle: `make offline` writes dist/ko-produktion-offline.zip.
+"""The offline bundle: `make offline` writes dist/<kurzname>-offline.zip (the handbook's short name).
 
 The site is built with mkdocs-offline.yml and OFFLINE_BUNDLE=true (Material's offline
 plugin: page addresses end in .html, the search index is a script, search runs
 through our local copy of the iframe-worker shim), strictly, into a temporary
-folder, then zipped below one folder, ko-produktion/, with a short German note
-on how to open it. Unzipped anywhere, index.html opens with a double click.
+folder, then zipped below one folder named by the short name, with a short German note
+on what it is and how to open it. Unzipped anywhere, index.html opens with a double click.
 
 Files the bundle never uses are left out, which halves it: the sitemap and the
 404 page (only a web server uses them), source maps, the search index as JSON
@@ -17,28 +17,29 @@ failed build never leaves a broken bundle behind.
 from __future__ import annotations
 
 import argparse
+import html
 import os
+import re
 import sys
 import tempfile
+import textwrap
 import zipfile
 from pathlib import Path
 
 from macros.features.suche import search_languages, used_search_file
+from tools import common
 from tools.common import ROOT, build, run_command
 
 CONFIG = "mkdocs-offline.yml"
-ZIP = ROOT / "dist" / "ko-produktion-offline.zip"
-FOLDER = "ko-produktion"
 # Only a web server uses these; file:// reads the index from search_index.js.
 LEFT_OUT = {"sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json"}
 NOTE_NAME = "LIESMICH.txt"
-NOTE = """Ko-Produktion – Offline-Fassung
-================================
+NOTE = """{title}
+{rule}
 
-Ein Handlungsleitfaden für die Zusammenarbeit zwischen zivilgesellschaftlichen
-Akteuren und öffentlicher Verwaltung (KoopWohl 2023), als Website zum Mitnehmen.
+{description}
 
-Öffnen: Im Ordner „ko-produktion“ die Datei index.html doppelt anklicken.
+Öffnen: Im Ordner „{folder}“ die Datei index.html doppelt anklicken.
 Alles, auch die Suche, funktioniert ohne Internetverbindung; die Seiten stellen
 keine Verbindung ins Internet her. Nur Links zu anderen Websites in den Karten
 brauchen eine Verbindung, wenn Sie ihnen folgen.
@@ -46,9 +47,26 @@ brauchen eine Verbindung, wenn Sie ihnen folgen.
 Eine Karte direkt öffnen: im Ordner mit ihrer Nummer die Datei index.html,
 zum Beispiel 15/index.html für Karte 15.
 
-Text: Vollmer, Calbet i Elias, Raab, Zanders, Kleine (2023), KoopWohl,
-DOI 10.25643/bauhaus-universitaet.4954, lizenziert unter CC BY-NC-SA 4.0.
+{credit}
 """
+
+
+def zip_path(project: Path = ROOT) -> Path:
+    """Where `make offline` writes the bundle: dist/<short name>-offline.zip."""
+    return project / "dist" / f"{common.handbook(project).short_name}-offline.zip"
+
+
+def note(project: Path = ROOT) -> str:
+    """The bundle's note: what the handbook is (site_name, site_description), how to open it, and
+    its credit and licence (copyright, as text), from its mkdocs.yml."""
+    config = common.load_config(project / "mkdocs.yml")
+    title = f"{config.get('site_name') or ''} – Offline-Fassung"
+
+    def text(value) -> str:
+        return textwrap.fill(" ".join(html.unescape(re.sub(r"<[^>]*>", "", value or "")).split()), 78)
+
+    return NOTE.format(title=title, rule="=" * len(title), description=text(config.get("site_description")),
+                       folder=common.handbook(project).short_name, credit=text(config.get("copyright")))
 
 
 def build_site(site_dir: Path, project: Path = ROOT) -> None:
@@ -61,36 +79,38 @@ def used(relative: str, languages: set[str]) -> bool:
     return relative not in LEFT_OUT and used_search_file(relative, languages)
 
 
-def write_zip(site_dir: Path, target: Path) -> None:
-    """Zip the built site below FOLDER/, with the note; atomically replaces ``target``."""
-    languages = search_languages(site_dir)
+def write_zip(site_dir: Path, target: Path, project: Path = ROOT) -> None:
+    """Zip the built site below one folder named by the handbook's short name, with the note;
+    atomically replaces ``target``."""
+    folder, languages = common.handbook(project).short_name, search_languages(site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
-        bundle.writestr(f"{FOLDER}/{NOTE_NAME}", NOTE)
+        bundle.writestr(f"{folder}/{NOTE_NAME}", note(project))
         for path in sorted(site_dir.rglob("*")):
             relative = path.relative_to(site_dir).as_posix()
             if path.is_dir() or not used(relative, languages):
                 continue
-            bundle.write(path, f"{FOLDER}/{relative}")
+            bundle.write(path, f"{folder}/{relative}")
     os.replace(partial, target)
 
 
-def make_bundle(target: Path = ZIP, project: Path = ROOT) -> Path:
+def make_bundle(target: Path | None = None, project: Path = ROOT) -> Path:
+    target = target or zip_path(project)
     with tempfile.TemporaryDirectory(prefix="ko-offline-") as scratch:
         site_dir = Path(scratch) / "site"
         build_site(site_dir, project)
-        write_zip(site_dir, target)
+        write_zip(site_dir, target, project)
     return target
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=ZIP, help=f"the zip to write (default {ZIP})")
+    parser.add_argument("--out", type=Path, help="the zip to write (default dist/<kurzname>-offline.zip)")
     args = parser.parse_args(argv)
 
     def work() -> str:
-        target = make_bundle(args.out.resolve())
+        target = make_bundle(args.out.resolve() if args.out else None)
         shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
         return f"Wrote {shown} ({target.stat().st_size / 1024:.0f} KiB)"
 

@@ -36,7 +36,8 @@ from pathlib import Path
 from macros.features.herunterladen import FOLDER, megabytes
 from tools import druck, offline
 from macros.errors import ContentError
-from tools.common import ROOT, ChromiumMissing, DraftRefused, build, chromium, refuse_draft, run_command, serve
+from tools.common import (ROOT, ChromiumMissing, DraftRefused, build, chromium, handbook, refuse_draft, run_command,
+                          serve)
 
 SITE = ROOT / "site"
 WORK = ROOT / ".build" / "publish"
@@ -68,15 +69,16 @@ def bundle_pages(bundle: Path) -> int:
                    and not re.search(r"/\d+/index\.html$", name))
 
 
-def manifest(downloads: Path, pdfs: druck.Result, cards: int, built: str) -> dict:
+def manifest(downloads: Path, pdfs: druck.Result, cards: int, built: str, project: Path = ROOT) -> dict:
     """The list of downloads the page „Herunterladen“ shows."""
     def entry(kind: str, path: Path, **facts) -> dict:
         return {"kind": kind, "file": path.name, "bytes": path.stat().st_size, **facts}
 
     width, height = druck.card_size_mm(pdfs.fan_path)
-    zip_path = downloads / offline.ZIP.name
+    zip_path = downloads / offline.zip_path(project).name
     return {"built": built, "files": [
-        entry("offline", zip_path, pages=bundle_pages(zip_path), cards=cards),
+        entry("offline", zip_path, pages=bundle_pages(zip_path), cards=cards,
+              folder=handbook(project).short_name),
         entry("faecher", pdfs.fan_path, pages=druck.page_count(pdfs.fan_path), size=f"{width} × {height} mm"),
         entry("a4", pdfs.a4_path, pages=druck.page_count(pdfs.a4_path)),
     ]}
@@ -101,14 +103,14 @@ def publish(target: Path = SITE, project: Path = ROOT, work: Path = WORK, browse
     work.mkdir(parents=True)
     printed_site, final_site, downloads = work / "print", work / "site", work / FOLDER
     build(project, printed_site, label="website")
-    offline.make_bundle(downloads / offline.ZIP.name, project)
+    offline.make_bundle(downloads / offline.zip_path(project).name, project)
     with serve(printed_site) as address:
         if browser is None:
             with chromium() as own:
                 pdfs = druck.make(own, address, printed_site, downloads, druck.Words.of(project))
         else:
             pdfs = druck.make(browser, address, printed_site, downloads, druck.Words.of(project))
-    listed = manifest(downloads, pdfs, len(druck.load_cards(printed_site)), date.today().isoformat())
+    listed = manifest(downloads, pdfs, len(druck.load_cards(printed_site)), date.today().isoformat(), project)
     (work / MANIFEST).write_text(json.dumps(listed, ensure_ascii=False, indent=1), encoding="utf-8")
     build(project, final_site, label="website with its downloads",
           env={"DOWNLOADS_MANIFEST": str(work / MANIFEST)})

@@ -15,10 +15,29 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .handbuch import LANGUAGES, SHORT_NAME
 from .lines import line_matching
 
 
+class ShortName(c.Type):
+    """Text a file name and a browser's storage key can carry: lower-case a–z, digits, hyphens."""
+
+    def __init__(self):
+        super().__init__(str)
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if not SHORT_NAME.fullmatch(value):
+            raise base.ValidationError(f"{value!r} is no short name.")
+        return value
+
+
 class KartenfaecherConfig(base.Config):
+    # The handbook's short name: its files, the keys of what readers keep in their browsers, the
+    # app's caches (handbuch.py). Without it, site_name as one: set it, and a new name keeps them.
+    kurzname = c.Optional(ShortName())
+    # The language of the interface's texts; without it, the theme's language.
+    sprache = c.Optional(c.Choice(LANGUAGES))
     # The chapters in printed order, each {id, titel, farbe}; a card's front matter names one id
     # as its `kapitel`; farbe ('#rrggbb', dark enough for white text; grey without) colours its
     # cards, the fan's edge, the emblem and the app's icons.
@@ -39,6 +58,8 @@ class KartenfaecherConfig(base.Config):
 
 # How to write each option right, said with MkDocs's error when one is of the wrong kind.
 FIXES = {
+    "kurzname": "write lower-case letters a–z, digits and single hyphens, e.g. 'kurzname: methodenkarten'.",
+    "sprache": f"write one of {', '.join(LANGUAGES)}, the languages the interface's texts are written in.",
     "kapitel": "list the chapters in printed order, each as {id: kurzname, titel: Kapitelname, farbe: '#rrggbb'}.",
     "begriffe": "write one line per term with the number of the card that defines it, e.g. 'Teilhabe: 8'.",
     "begriffe_nicht_in": "write the chapter ids as a list, e.g. [quellen, impressum].",

@@ -8,6 +8,7 @@ from mkdocs.plugins import BasePlugin
 
 from . import vorlagen
 from .config import KartenfaecherConfig, explained
+from .handbuch import Handbook
 
 
 class Kartenfaecher(BasePlugin[KartenfaecherConfig]):
@@ -19,6 +20,7 @@ class Kartenfaecher(BasePlugin[KartenfaecherConfig]):
     def on_env(self, env, *, config, files):
         # mkdocs-macros-plugin has no event for the theme's environment: the engine's own.
         vorlagen.keep_compiled(env, config["config_file_path"])
+        env.globals["handbuch"] = Handbook.of_config(config)  # its name, short name, language
         return env
 
     def on_serve(self, server, *, config, builder):

@@ -19,7 +19,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from ..build import Build
+from ..build import Build, handbook
 from ..errors import ContentError, build_error, line_of
 from ..extensions.fertig import kept
 from ..sources.herausgeber import BY_KEY, FALLBACK, Publisher, read
@@ -27,8 +27,9 @@ from ..sources.text import shown_path
 from .page_meta import footer_links
 
 # The address of a build that has none (neither SITE_URL, nor the publisher's file, nor
-# mkdocs.yml gives one): a draft's, so that its canonical links, sitemap and QR codes work.
-DRAFT_ADDRESS = "https://ko-produktion.example.org/"
+# mkdocs.yml gives one): a draft's, so that its canonical links, sitemap and QR codes work;
+# https://<kurzname>.example.org/.
+DRAFT_ADDRESS = "https://{}.example.org/"
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
           "Oktober", "November", "Dezember")
 # The federal Schlichtungsstelle (§ 16 BGG), for bodies under federal law.
@@ -147,7 +148,7 @@ def install(conf, project: Path, build: Build) -> Publisher:
                            f"keep it in one place: remove site_url here ({publisher.shown}, 'adresse', "
                            "is where the publisher says it; SITE_URL overrides both).")
     if not from_env:
-        conf["site_url"] = address or elsewhere or DRAFT_ADDRESS
+        conf["site_url"] = address or elsewhere or DRAFT_ADDRESS.format(handbook(conf).short_name)
     if from_env or address or elsewhere:  # the address the pages name is the one built for
         publisher.values["adresse"] = conf["site_url"]
     build.footer_links = footer_links(conf)  # the legal pages the footer links, beside the publisher's name

@@ -46,7 +46,7 @@ def test_a_build_keeps_templates_slides_and_search_terms(cold_and_warm):
     # A text's terms below the project (what another project builds cannot replace them),
     # each word's in the user's cache folder (shared: a word's terms are the same everywhere).
     assert [name for name in found if name.startswith("suchtexte-")]
-    assert list((user_cache / "ko-produktion").glob("suchwoerter-*.pickle"))
+    assert list((user_cache / "kartenfaecher").glob("suchwoerter-*.pickle"))
 
 
 def test_a_warm_build_makes_the_same_site_as_a_cold_one(cold_and_warm):
@@ -58,7 +58,7 @@ def test_a_warm_build_makes_the_same_site_as_a_cold_one(cold_and_warm):
 
 def test_damaged_keepers_are_made_anew(cold_and_warm):
     project, user_cache, cold, _, _ = cold_and_warm
-    for kept in [*project.path(".cache").rglob("*"), *(user_cache / "ko-produktion").glob("*")]:
+    for kept in [*project.path(".cache").rglob("*"), *(user_cache / "kartenfaecher").glob("*")]:
         if kept.is_file():
             kept.write_bytes(b"\x80not what was kept{")
     damaged = _build(project, user_cache, "damaged")

@@ -24,12 +24,19 @@ def bundled_cards(unpacked) -> list[dict]:
 
 
 def test_bundle_is_one_folder_with_index_html_and_a_note(bundle):
+    """One folder named by the handbook's short name, as it always was; the note says what the
+    handbook is, how to open it, and under which licence its text stands."""
+    assert bundle.name == "ko-produktion-offline.zip"
     with zipfile.ZipFile(bundle) as archive:
         names = archive.namelist()
-    assert all(name.startswith(f"{offline.FOLDER}/") for name in names)
-    assert f"{offline.FOLDER}/index.html" in names
-    assert f"{offline.FOLDER}/LIESMICH.txt" in names
+        note = archive.read("ko-produktion/LIESMICH.txt").decode("utf-8")
+    assert all(name.startswith("ko-produktion/") for name in names)
+    assert "ko-produktion/index.html" in names
     assert not any(name.endswith(".map") for name in names)
+    assert note.startswith("Ko-Produktion – Offline-Fassung\n" + "=" * 31 + "\n")
+    flat = " ".join(note.split())
+    assert "Ein Handlungsleitfaden für die Zusammenarbeit" in flat and "Im Ordner „ko-produktion“" in flat
+    assert "DOI 10.25643/bauhaus-universitaet.4954" in flat and "CC BY-NC-SA 4.0" in flat and "<" not in note
 
 
 def test_every_card_is_in_the_bundle_with_html_addresses(unpacked, bundled_cards):

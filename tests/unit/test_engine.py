@@ -79,3 +79,48 @@ def test_an_option_of_the_wrong_kind_is_named_with_its_line_and_the_fix(tmp_path
     assert [key for key, _ in errors] == ["begriffe_nicht_in"]
     message = str(errors[0][1])
     assert message.startswith(f"{config}:5: ") and "Fix: write the chapter ids as a list" in message, message
+
+
+def test_the_handbooks_short_name_and_language_come_from_its_options_or_its_name():
+    """The short name names its files, the keys of what a reader keeps and the app's caches; set
+    it once and the handbook may be renamed without readers losing what they kept."""
+    from kartenfaecher.handbuch import Handbook, short_name_of
+
+    assert short_name_of("Ko-Produktion") == "ko-produktion"
+    assert short_name_of("Gute Ämter & Straßen (2. Auflage)") == "gute-aemter-strassen-2-auflage"
+    assert short_name_of("Café—Méthodes") == "cafe-methodes"
+    ours = Handbook.of("Ko-Produktion", {}, theme_language="de")
+    assert (ours.name, ours.short_name, ours.language) == ("Ko-Produktion", "ko-produktion", "de")
+    named = Handbook.of("Methodenkarten für Beteiligung", {"kurzname": "mk", "sprache": "de"}, theme_language="en")
+    assert (named.short_name, named.language) == ("mk", "de")
+    from mkdocs.config import load_config
+    loaded = load_config(str(ROOT / "mkdocs.yml"))
+    assert Handbook.of_config(loaded) == Handbook("Ko-Produktion", "ko-produktion", "de")
+
+
+@pytest.mark.parametrize("options, site_name, theme_language, said", [
+    ({"kurzname": "Ko Produktion"}, "X", "de", "'Ko Produktion' is no short name"),
+    ({"kurzname": "-x"}, "X", "de", "'-x' is no short name"),
+    ({"sprache": "tlh"}, "X", "de", "languages the interface's texts are written in"),
+    ({}, "Карты", "de", "set kurzname"),
+    ({}, "X", "tlh", "set sprache"),
+])
+def test_a_short_name_or_language_that_cannot_work_is_refused_with_its_line_and_the_fix(
+        tmp_path, options, site_name, theme_language, said):
+    from kartenfaecher.handbuch import Handbook
+    from kartenfaecher.plugin import Kartenfaecher
+    from mkdocs.exceptions import PluginError
+
+    config = tmp_path / "mkdocs.yml"
+    written = "".join(f"      {key}: {value}\n" for key, value in options.items())
+    config.write_text(f"site_name: {site_name}\ntheme:\n  language: {theme_language}\nplugins:\n"
+                      f"  - kartenfaecher:\n{written}", encoding="utf-8")
+    errors, _ = Kartenfaecher().load_config(dict(options), str(config))
+    if errors:
+        message = str(errors[0][1])
+        assert message.startswith(f"{config}:6: ") and said in message and "Fix: " in message, message
+        return
+    with pytest.raises(PluginError) as refused:
+        Handbook.of(site_name, options, theme_language=theme_language, config_file=str(config))
+    message = str(refused.value)
+    assert message.startswith(f"{config}:") and said in message and "Fix: " in message, message

@@ -41,7 +41,9 @@ import os
 import re
 from pathlib import Path
 
-from ... import between_builds
+from kartenfaecher.handbuch import Handbook
+
+from ... import between_builds, build
 from ...errors import ContentError
 from .. import emblem
 from ..suche import search_languages, used_search_file
@@ -59,13 +61,13 @@ NOT_KEPT_FOLDERS = ("downloads/", ".well-known/")
 _INK = re.compile(r"--md-primary-fg-color:\s*(#[0-9a-fA-F]{6})")
 
 
-def manifest(site_name: str, description: str, ink: str) -> dict:
+def manifest(handbook: Handbook, description: str, ink: str) -> dict:
     icon = f"{ICONS}/icon"
     return {
-        "name": f"{site_name} – Handlungsleitfaden",
-        "short_name": site_name,
+        "name": f"{handbook.name} – Handlungsleitfaden",
+        "short_name": handbook.name,
         "description": description,
-        "lang": "de",
+        "lang": handbook.language,
         "dir": "ltr",
         "start_url": "./",
         "scope": "./",
@@ -134,10 +136,11 @@ def file_list(site_dir: Path) -> list[tuple[str, str, int]]:
     return found
 
 
-def worker(files: list[tuple[str, str, int]]) -> str:
-    """sw.js: the worker's source with this build's files, version and size put in."""
+def worker(files: list[tuple[str, str, int]], short_name: str) -> str:
+    """sw.js: the worker's source with this build's files, version and size put in, and the
+    handbook's short name, which names its caches."""
     version = hashlib.sha256("\n".join(f"{a} {h}" for a, h, _ in files).encode()).hexdigest()[:16]
-    listing = json.dumps({"version": version, "bytes": sum(b for _, _, b in files),
+    listing = json.dumps({"kurzname": short_name, "version": version, "bytes": sum(b for _, _, b in files),
                           "files": [[a, h] for a, h, _ in files],
                           "notKept": {"folders": NOT_KEPT_FOLDERS, "endings": NOT_KEPT_SUFFIXES}},
                          ensure_ascii=False,
@@ -179,6 +182,7 @@ def write(site_dir: str | Path, conf, colours, cache: Path) -> None:
     (site / ICONS).mkdir(parents=True, exist_ok=True)
     for name, png in _icons(colours.chapters, colours.header, cache).items():
         (site / ICONS / name).write_bytes(png)
-    data = manifest(conf["site_name"], conf["site_description"] or "", colours.header)
+    handbook = build.handbook(conf)
+    data = manifest(handbook, conf["site_description"] or "", colours.header)
     (site / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    (site / WORKER).write_text(worker(file_list(site)), encoding="utf-8")
+    (site / WORKER).write_text(worker(file_list(site), handbook.short_name), encoding="utf-8")

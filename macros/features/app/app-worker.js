@@ -20,10 +20,10 @@
 "use strict";
 
 var BUILD = /*BUILD*/null;
-var PREFIX = "ko-produktion-";
+var PREFIX = BUILD.kurzname + "-"; // the handbook's short name: two handbooks on a host keep apart
 var CACHE = PREFIX + BUILD.version;
 var SCOPE = self.registration.scope;
-var WAHL = "ko-produktion.wahl"; // outside PREFIX: not a build's cache
+var WAHL = BUILD.kurzname + ".wahl"; // outside PREFIX: not a build's cache
 var HASHES = {};
 BUILD.files.forEach(function (entry) {
   HASHES[entry[0]] = entry[1];

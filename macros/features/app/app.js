@@ -23,7 +23,8 @@
   var root = new URL(".", link.href).href;
   var status = document.querySelector(".app-stand");
   var TEXTE = status ? status.dataset : {};
-  var WAHL = "ko-produktion.wahl"; // read by the worker (macros/features/app/app-worker.js)
+  var SHORT = window.Kartenfaecher.kurzname; // the handbook's, in every page's head
+  var WAHL = SHORT + ".wahl"; // read by the worker (macros/features/app/app-worker.js)
   var net = navigator.connection || {};
   var saving = net.saveData || net.type === "cellular";
   var all = document.querySelector(".app-alles");
@@ -108,7 +109,7 @@
      reports the refusal as an error even when it is handled, so do not ask. */
   function storageAllowed() {
     try {
-      window.localStorage.getItem("ko-produktion.app");
+      window.localStorage.getItem(SHORT + ".app");
       return true;
     } catch (e) {
       return false;
@@ -138,7 +139,7 @@
      switch copied with its date kept (cp -p, rsync -a) was never seen. Fetched once past the
      cache, sw.js is in the HTTP cache as the host has it, and the check compares that; at most
      every ten minutes a tab, and only where a worker serves the page (else nothing to replace). */
-  var LOOKED = "ko-produktion.app.nachgesehen";
+  var LOOKED = SHORT + ".app.nachgesehen";
   function lookForNewWorker(registration) {
     var now = Date.now();
     try {

@@ -18,7 +18,7 @@
 (function () {
   "use strict";
 
-  var STORE = "ko-produktion.auswahl.v1";
+  var STORE = "auswahl.v1"; // after the handbook's short name (gemeinsam/speicher.js)
   var PARAM = "auswahl";
   // A kept card's address: relative to the site's root, never another host or a script.
   var ADDRESS = /^(?![a-z][a-z0-9+.-]*:|[\/\\])[^:?#]*$/i;

@@ -32,8 +32,8 @@
     }
   };
 
-  var STORE = "ko-produktion.checklisten.v1";
-  var FORMAT = "ko-produktion.checklisten";
+  var STORE = "checklisten.v1"; // after the handbook's short name (gemeinsam/speicher.js)
+  var FORMAT = window.Kartenfaecher.kurzname + ".checklisten"; // a file's: this handbook's ticks
   var VERSION = 1;
   var KEY = /^[1-9][0-9]{0,3}-[0-9a-f]{8}$/;
 

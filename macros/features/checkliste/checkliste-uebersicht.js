@@ -24,7 +24,7 @@
     stand: function (day, total) {
       return "Stand: " + day + " · " + total;
     },
-    dateiname: "checklisten-ko-produktion-",
+    dateiname: "checklisten-" + window.Kartenfaecher.kurzname + "-",
     checkliste: "Checkliste",
     abbrechen: "Abbrechen",
     zusammengefuehrt: "Zusammengeführt. ",

@@ -37,7 +37,7 @@
     }
   };
 
-  var STORE = "ko-produktion.notizen.v1";
+  var STORE = "notizen.v1"; // after the handbook's short name (gemeinsam/speicher.js)
   var VERSION = 1;
   // A note holds at most this many characters (a pasted megabyte is refused, with a message).
   var LIMIT = 10000;

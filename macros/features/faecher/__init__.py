@@ -18,6 +18,7 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
+from ...build import handbook
 from ...errors import ContentError
 from ...sources.registry import Card, Registry
 from .. import teile
@@ -26,7 +27,6 @@ from ..karte import Href, card_link
 from ..vorschau import attribute
 
 SCRIPT = "macros/features/faecher/faecher.js"
-START_ID = "ko-produktion"  # the home page's heading
 # The minified text of a script below the theme (macros/outputs/bundles.py, Assets.inline).
 Inline = Callable[[str], str]
 
@@ -68,8 +68,9 @@ def fan(cards: list[Card], href: Href, label: str, inline: Inline, css: str = ""
 def whole_fan(registry: Registry, href: Href, inline: Inline, config: dict) -> str:
     """The home page's first screen, as the printed fan's cover card: its words (title, subtitle,
     authors, project; ``config`` is MkDocs's) and every card in printed order as the fan."""
-    return (f'<section class="titelkarte-start" aria-labelledby="{START_ID}">\n'
-            f'<div class="titelkarte-start-worte">\n{cover_text(cover_words(config), START_ID)}</div>\n'
+    start = handbook(config).short_name  # the id of the home page's heading
+    return (f'<section class="titelkarte-start" aria-labelledby="{start}">\n'
+            f'<div class="titelkarte-start-worte">\n{cover_text(cover_words(config), start)}</div>\n'
             + fan(registry.cards, href, "Kartenfächer: alle Karten", inline, css="faecher--start", element="nav")
             + "\n</section>")
 

@@ -18,8 +18,9 @@
   "use strict";
 
   function open(kind) {
-    var key = kind.key;
-    var visit = window.Kartenfaecher.besuch; // in every page's head, before this
+    // after the handbook's short name: two handbooks on one host keep apart (both in every page's head, before this)
+    var key = window.Kartenfaecher.kurzname + "." + kind.key;
+    var visit = window.Kartenfaecher.besuch;
     var store = { persistent: false, read: read, write: write, keeps: keeps, changed: changed };
     var area = null, readable = false;
     try {

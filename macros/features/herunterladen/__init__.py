@@ -35,7 +35,7 @@ KINDS = {
     "offline": {
         "title": "Offline-Fassung",
         "for": "Für einen USB-Stick oder einen Rechner ohne Internet: die ganze Website mit Suche, "
-               "ohne Verbindung ins Internet. Entpacken und im Ordner „ko-produktion“ die Datei "
+               "ohne Verbindung ins Internet. Entpacken und im Ordner „{folder}“ die Datei "
                "index.html doppelt anklicken.",
         "format": "ZIP-Archiv, zu öffnen in jedem Browser",
         "extent": "{pages} Seiten, davon {cards} Karten",
@@ -100,7 +100,7 @@ def _entry(item: dict, built: str, page_url: str) -> str:
              (TEXT["built"], german_date(built))]
     rows = "\n".join(f"<dt>{name}</dt><dd>{escape(value)}</dd>" for name, value in facts)
     return (f"## {words['title']}\n\n"
-            f'<p>{escape(words["for"])}</p>\n'
+            f'<p>{escape(words["for"].format(**item))}</p>\n'
             f'<dl class="herunterladen-angaben">\n{rows}\n</dl>\n'
             f'<p><a class="md-button herunterladen-datei" href="{escape(href)}" download '
             f'data-bytes="{item["bytes"]}">{TEXT["link"].format(title=words["title"])}</a></p>')

@@ -34,6 +34,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+from kartenfaecher import NAME as ENGINE  # its cache folder is the engine's: shared by every handbook
+
 from ... import between_builds
 from ...errors import ContentError
 from ...sources.synonyme import WORD
@@ -207,7 +209,7 @@ def _best_split(word: str, begin: set, middle: set, end: set):
 
 def cache_file(name: str, *inputs, folder: Path | None = None) -> Path:
     """In ``folder``, or else in the user's cache folder (shared by every project on the machine)."""
-    root = folder or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ko-produktion"
+    root = folder or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / ENGINE
     return root / f"{name}-{between_builds.key(*inputs, _code())}.pickle"
 
 
