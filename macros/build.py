@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from kartenfaecher import NAME as ENGINE  # the card-fan engine's plugin, whose options the handbook sets
+from kartenfaecher import texte
 from kartenfaecher.handbuch import Handbook
 
 from .errors import ContentError
@@ -39,6 +40,11 @@ def handbook(conf) -> Handbook:
     return Handbook.of_config(conf)
 
 
+def texts(conf) -> texte.Texts:
+    """The interface's texts in the handbook's language, with its own wording (``kartenfaecher.texte``)."""
+    return texte.load(handbook(conf), options(conf)["texte"], conf["config_file_path"])
+
+
 @dataclass(frozen=True)
 class Colours:
     """Read once a build from the site's stylesheets (macros/features/app/)."""
@@ -54,6 +60,7 @@ class Build:
     assets: object = None  # our bundles and page files (macros/outputs/bundles.py, Assets)
     parts: object = None  # what each page loads beyond the bundles (macros/features/teile.py, OnPages)
     colours: Colours | None = None
+    texts: texte.Texts | None = None  # the interface's (kartenfaecher/texte.py)
     app: bool = False  # whether this build writes the app (not the offline zip: no worker runs from file://)
     emblem: Markup = Markup("")  # the fan as the header's logo and the favicon (macros/features/emblem.py)
     draft: list[dict] = field(default_factory=list)  # what the publisher's file lacks (features/herausgeber.py)

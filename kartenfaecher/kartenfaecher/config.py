@@ -52,6 +52,8 @@ class KartenfaecherConfig(base.Config):
     titelkarte = c.Type(dict, default={})
     # Search: a word readers type, with the word or words of the text it stands for.
     synonyme = c.Type(dict, default={})
+    # The interface's texts worded the handbook's way: 'section.key: text' (the keys of texte/<sprache>.yml).
+    texte = c.Type(dict, default={})
     # The list of the downloads `make publish` made (a path; it sets it); none: the page says so.
     downloads = c.Type(str, default="")
 
@@ -65,6 +67,7 @@ FIXES = {
     "begriffe_nicht_in": "write the chapter ids as a list, e.g. [quellen, impressum].",
     "titelkarte": "give the cover card's untertitel, projekt and projekt_titel, one per line below it.",
     "synonyme": "write one line per word readers type, with the word(s) of the text, e.g. 'Videokonferenz: online'.",
+    "texte": "write one line per text, its key as in kartenfaecher/texte/<sprache>.yml, e.g. 'auswahl-teilen.mailBetreff: Karten fürs Treffen'.",
     "downloads": "leave it out: `make publish` sets it (DOWNLOADS_MANIFEST); or give the path of the list.",
 }
 

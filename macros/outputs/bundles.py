@@ -74,8 +74,9 @@ class Assets:
     ``assets.script([...])`` for the scripts only some pages load, joined in one file.
     """
 
-    def __init__(self, find):
+    def __init__(self, find, fill=lambda path, text: text):
         self._find = find                  # (path below the site, where it is named) -> source file
+        self._fill = fill                  # (path, a script's text) -> with its texts (kartenfaecher/texte.py)
         self._joined: dict[tuple[str, ...], str] = {}  # sources -> their joined, content-named file
         self._minified: dict[str, str] = {}  # source -> its minified text
         self.files: dict[str, bytes] = {}  # path below the site -> content
@@ -128,7 +129,8 @@ class Assets:
                 raise ContentError(named_in, None, f"asks for {source} as an asset, which is "
                                    "neither a stylesheet nor a script.",
                                    "name a .css or .js file below overrides/.")
-            self._minified[source] = _minify(ext, _read(self._find(source, named_in)))
+            text = _read(self._find(source, named_in))
+            self._minified[source] = _minify(ext, self._fill(source, text) if ext == ".js" else text)
             self.sources.add(source)
         return self._minified[source]
 
@@ -188,10 +190,11 @@ def _block_end(css: str, i: int) -> int:
     return i
 
 
-def prepare(conf, every_page: dict, made_css: str = "") -> Assets:
+def prepare(conf, every_page: dict, made_css: str = "", fill=lambda path, text: text) -> Assets:
     """Bundle the files of the parts ``every_page`` (name -> macros.features.teile.Part), then
     ``extra_css`` and ``extra_javascript``, for this build; raises ContentError. ``made_css``,
-    rules the build makes (the chapters' colours), goes first in the stylesheet.
+    rules the build makes (the chapters' colours), goes first in the stylesheet; ``fill(path,
+    text)`` writes a script's interface texts into it (kartenfaecher/texte.py).
 
     Replaces both lists in ``conf`` (Material links the screen bundle itself); the Assets
     go to the templates in the build's state (macros/build.py).
@@ -209,7 +212,7 @@ def prepare(conf, every_page: dict, made_css: str = "") -> Assets:
                            f"nor in the theme's folders ({conf['theme'].custom_dir or 'none of ours'}).",
                            "add the file there, or correct its path.")
 
-    assets = Assets(find)
+    assets = Assets(find, fill)
 
     def read(path: str, folder: str, named_in: str, line: int | None = None) -> tuple[str, str]:
         text = _read(find(path, named_in, line))
@@ -218,7 +221,7 @@ def prepare(conf, every_page: dict, made_css: str = "") -> Assets:
                                f"point elsewhere from the bundle in {folder}/.",
                                f"move the file into {folder}/ or use a data: URL.")
         assets.sources.add(path)
-        return path, text
+        return path, fill(path, text) if folder == JS_FOLDER else text
 
     def sources(kind: str, key: str, folder: str) -> list[tuple[str, str]]:
         owner = {path: name for name, part in every_page.items() for path in getattr(part, kind)}

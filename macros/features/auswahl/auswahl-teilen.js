@@ -16,60 +16,8 @@
 (function () {
   "use strict";
 
-  var TEXTE = {
-    karte: function (card) {
-      return "Karte " + card.number + " „" + card.title + "“";
-    },
-    mailBetreff: "Karten für unser nächstes Treffen (Ko-Produktion)",
-    teilenText: function (count) {
-      return "Meine Auswahl von " + count + (count === 1 ? " Karte" : " Karten") + " aus dem Handlungsleitfaden " +
-        "„Ko-Produktion“ für unser nächstes Treffen";
-    },
-    mailText: function (count, link) {
-      return "Hier ist meine Auswahl von " + count + (count === 1 ? " Karte" : " Karten") + " aus dem " +
-        "Handlungsleitfaden „Ko-Produktion“ für unser nächstes Treffen:\n\n" + link + "\n";
-    },
-    kopiert: "Der Link ist in der Zwischenablage.",
-    vonHandKopieren: "Kopieren ging hier nicht automatisch. Der Link ist markiert: " +
-      "Kopieren Sie ihn mit Strg+C (Mac: ⌘+C).",
-    qr: function (count) {
-      return "QR-Code des Links zu Ihrer Auswahl (" + count + (count === 1 ? " Karte)" : " Karten)");
-    },
-    linkUnlesbar: "Der geöffnete Link enthält keine lesbare Auswahl (vielleicht wurde er beim Kopieren " +
-      "abgeschnitten). Ihre Auswahl ist unverändert.",
-    linkEnthaelt: function (count) {
-      return "Der geöffnete Link enthält eine Auswahl von " + count + (count === 1 ? " Karte:" : " Karten:");
-    },
-    linkLeer: "Der geöffnete Link enthält keine Karte, die es in dieser Fassung der Website gibt.",
-    unbekannt: function (numbers) {
-      return (numbers.length === 1 ? "Eine Karte " + numbers[0] + " gibt" : "Karten mit den Nummern " +
-        numbers.join(", ") + " gibt") + " es in dieser Fassung der Website nicht; " +
-        (numbers.length === 1 ? "sie wird" : "sie werden") + " übergangen.";
-    },
-    bisher: function (count) {
-      return "Ihre Auswahl hat zurzeit " + count + (count === 1 ? " Karte" : " Karten") + ". Übernehmen: " +
-        "Ihre Auswahl wird durch diese ersetzt. Zusammenführen: Die neuen Karten kommen hinten an Ihre dazu. " +
-        "Nur ansehen: Sie sehen die Karten an, ohne Ihre Auswahl zu ändern.";
-    },
-    frage: "Auswahl übernehmen?",
-    uebernehmen: "Übernehmen",
-    zusammenfuehren: "Zusammenführen",
-    ansehen: "Nur ansehen",
-    abbrechen: "Abbrechen",
-    ansicht: function (count) {
-      return "Auswahl aus dem Link (" + count + (count === 1 ? " Karte)" : " Karten)");
-    },
-    ansichtText: "Sie sehen diese Auswahl nur an: Ihre eigene Auswahl unten bleibt, wie sie ist.",
-    vorfuehren: "Diese Auswahl vorführen",
-    schliessen: "Schließen",
-    uebernommen: "Die Auswahl aus dem Link wurde übernommen.",
-    zusammengefuehrt: "Die Auswahl aus dem Link wurde mit Ihrer zusammengeführt.",
-    nichtsUebernommen: "Nichts übernommen. Ihre Auswahl ist unverändert.",
-    uebergangen: function (numbers) {
-      return " Übergangen, weil es sie nicht gibt: " + (numbers.length === 1 ? "Karte " : "Karten ") +
-        numbers.join(", ") + ".";
-    }
-  };
+  // Its texts: the table in the engine (kartenfaecher/texte/), written in by the build.
+  var TEXTE = /*TEXTE*/{};
 
   var SHARE = "#teilen=";
   var ns = window.Kartenfaecher || {};
@@ -132,11 +80,11 @@
     var field = root.querySelector("#auswahl-link");
     field.value = link;
     root.querySelector("[data-aktion='link-mail']").href = "mailto:?subject=" +
-      encodeURIComponent(TEXTE.mailBetreff) + "&body=" + encodeURIComponent(TEXTE.mailText(list.length, link));
+      encodeURIComponent(TEXTE.mailBetreff) + "&body=" + encodeURIComponent(TEXTE.mailText({ anzahl: list.length, link: link }));
     var picture = root.querySelector(".auswahl-qr-bild");
     if (picture.getAttribute("data-link") !== link && typeof window.qrcode === "function") {
       var svg = qrSvg(link);
-      svg.setAttribute("aria-label", TEXTE.qr(list.length));
+      svg.setAttribute("aria-label", TEXTE.qr({ anzahl: list.length }));
       picture.textContent = "";
       picture.appendChild(svg);
       picture.setAttribute("data-link", link);
@@ -203,19 +151,20 @@
       seen[number] = true;
       (page.cards[number] ? known : unknown).push(number);
     });
-    var text2 = [known.length ? TEXTE.linkEnthaelt(known.length) : TEXTE.linkLeer];
+    var text2 = [known.length ? TEXTE.linkEnthaelt({ anzahl: known.length }) : TEXTE.linkLeer];
     if (known.length) {
       var preview = element("ol", "dialog-liste");
       known.forEach(function (number) {
-        preview.appendChild(element("li", "", TEXTE.karte(page.entry(number))));
+        var entry = page.entry(number);
+        preview.appendChild(element("li", "", TEXTE.karte({ nummer: entry.number, titel: entry.title })));
       });
       text2.push(preview);
     }
     if (unknown.length) {
-      text2.push(TEXTE.unbekannt(unknown));
+      text2.push(TEXTE.unbekannt({ anzahl: unknown.length, nummern: unknown.join(", ") }));
     }
-    text2.push(TEXTE.bisher(page.selection().length));
-    var skipped = unknown.length ? TEXTE.uebergangen(unknown) : "";
+    text2.push(TEXTE.bisher({ anzahl: page.selection().length }));
+    var skipped = unknown.length ? TEXTE.uebergangen({ anzahl: unknown.length, nummern: unknown.join(", ") }) : "";
     if (!known.length) {
       page.message(TEXTE.linkLeer + skipped + " " + TEXTE.nichtsUebernommen, true);
       return;
@@ -267,7 +216,7 @@
     }
     var view = element("section", "auswahl-ansicht");
     view.setAttribute("aria-labelledby", "auswahl-ansicht-titel");
-    var heading = element("h2", "", TEXTE.ansicht(known.length));
+    var heading = element("h2", "", TEXTE.ansicht({ anzahl: known.length }));
     heading.id = "auswahl-ansicht-titel";
     heading.tabIndex = -1;
     view.appendChild(heading);
@@ -320,7 +269,7 @@
     !ns.teilen.canShare({ title: TEXTE.mailBetreff, url: location.href });
   page.actions["link-teilen"] = function (trigger) {
     var list = page.selection();
-    ns.teilen.share({ title: TEXTE.mailBetreff, text: TEXTE.teilenText(list.length), url: shareLink(list) })
+    ns.teilen.share({ title: TEXTE.mailBetreff, text: TEXTE.teilenText({ anzahl: list.length }), url: shareLink(list) })
       .catch(function () {
         copyLink(trigger);
       });

@@ -13,29 +13,8 @@
 (function () {
   "use strict";
 
-  var TEXTE = {
-    markdownTitel: "# Checklisten – Ko-Produktion",
-    markdownKarte: function (card) {
-      return "### Karte " + card.number + ": " + card.title;
-    },
-    markdownHerkunft: "Die Fragen stammen aus dem Handlungsleitfaden „Ko-Produktion“ (Vollmer, Calbet i Elias, " +
-      "Raab, Zanders, Kleine 2023, KoopWohl, CC BY-NC-SA 4.0). Häkchen, Antworten und Notizen sind Ihre eigenen.",
-    notiz: "**Notiz:** ",
-    kartenNotiz: function (number) {
-      return "**Notiz zu Karte " + number + ":**";
-    },
-    frueher: "#### Frühere Fassungen von Fragen dieser Karte",
-    frueherFrage: function (text) {
-      return "- „" + (text || "Wortlaut unbekannt") + "“ (so nicht mehr auf der Karte)";
-    },
-    weitere: "## Notizen zu weiteren Karten",
-    stand: function (day, total) {
-      return "Stand: " + day + " · " + total;
-    },
-    markdownLaedt: "Die Checklisten werden als Markdown-Datei heruntergeladen.",
-    dokumentLaedt: "Die Checklisten werden als Dokument (HTML) heruntergeladen. Es öffnet sich im Browser, " +
-      "in Word und in LibreOffice und druckt auf A4."
-  };
+  // Its texts: the table in the engine (kartenfaecher/texte/), written in by the build.
+  var TEXTE = /*TEXTE*/{};
 
   // The document's look: A4, plain type, ticks as ☑ and ☐, answers as indented quotes.
   var DOKUMENT_STIL = "@page{size:A4;margin:18mm 20mm}" +
@@ -63,7 +42,7 @@
     var ticks = liste.ticks();
     var notes = notiz.notes();
     var known = page.knownKeys();
-    var lines = [TEXTE.markdownTitel, "", TEXTE.stand(page.today(), page.totalText()), "", TEXTE.markdownHerkunft];
+    var lines = [TEXTE.markdownTitel, "", TEXTE.stand({ tag: page.today(), gesamt: page.totalText() }), "", TEXTE.markdownHerkunft];
     var chapter = null;
     var shown = {};
     page.cards().forEach(function (card) {
@@ -72,7 +51,7 @@
         lines.push("", "## " + chapter);
       }
       shown[card.number] = true;
-      lines.push("", TEXTE.markdownKarte(card), "", card.href);
+      lines.push("", TEXTE.markdownKarte({ nummer: card.number, titel: card.title }), "", card.href);
       card.blocks.forEach(function (block) {
         lines.push("", "#### " + block.title + " (" + liste.progressText(liste.counted(block.node)) + ")", "");
         block.items.forEach(function (item) {
@@ -85,7 +64,7 @@
         });
       });
       if (notes.cards[card.number]) {
-        lines = lines.concat(["", TEXTE.kartenNotiz(card.number), ""], quoted(notes.cards[card.number], "", ""));
+        lines = lines.concat(["", TEXTE.kartenNotiz({ nummer: card.number }), ""], quoted(notes.cards[card.number], "", ""));
       }
       var earlier = Object.keys(notes.questions).filter(function (key) {
         return !known[key] && key.split("-")[0] === card.number;
@@ -93,7 +72,7 @@
       if (earlier.length) {
         lines.push("", TEXTE.frueher, "");
         earlier.forEach(function (key) {
-          lines = lines.concat([TEXTE.frueherFrage(notes.questions[key].question), ""],
+          lines = lines.concat([TEXTE.frueherFrage({ frage: notes.questions[key].question || TEXTE.wortlautUnbekannt }), ""],
             quoted(notes.questions[key].note, "    ", TEXTE.notiz), [""]);
         });
         lines.pop();
@@ -103,18 +82,18 @@
     if (others.length) {
       lines.push("", TEXTE.weitere);
       others.forEach(function (card) {
-        lines.push("", TEXTE.markdownKarte(card), "");
+        lines.push("", TEXTE.markdownKarte({ nummer: card.number, titel: card.title }), "");
         if (card.href) {
           lines.push(card.href, "");
         }
         Object.keys(notes.questions).forEach(function (key) {
           if (!known[key] && key.split("-")[0] === card.number) {
-            lines = lines.concat([TEXTE.frueherFrage(notes.questions[key].question), ""],
+            lines = lines.concat([TEXTE.frueherFrage({ frage: notes.questions[key].question || TEXTE.wortlautUnbekannt }), ""],
               quoted(notes.questions[key].note, "    ", TEXTE.notiz), [""]);
           }
         });
         if (notes.cards[card.number]) {
-          lines = lines.concat(quoted(notes.cards[card.number], "", TEXTE.kartenNotiz(card.number) + " "));
+          lines = lines.concat(quoted(notes.cards[card.number], "", TEXTE.kartenNotiz({ nummer: card.number }) + " "));
         }
       });
     }

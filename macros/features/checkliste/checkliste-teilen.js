@@ -13,32 +13,8 @@
 (function () {
   "use strict";
 
-  var TEXTE = {
-    mailBetreff: "Unser Stand der Checklisten (Ko-Produktion)",
-    mailText: function (count, notes, link) {
-      return "Hier ist mein Stand der Checklisten aus dem Handlungsleitfaden „Ko-Produktion“ (" + count +
-        " Fragen geklärt" + (notes ? ", " + notes + (notes === 1 ? " Notiz" : " Notizen") : "") +
-        "). Wenn du den Link öffnest, kannst du ihn mit deinem Stand zusammenführen:\n\n" + link + "\n";
-    },
-    kopiert: "Der Link ist in der Zwischenablage.",
-    vonHandKopieren: "Kopieren ging hier nicht automatisch. Der Link ist markiert: " +
-      "Kopieren Sie ihn mit Strg+C (Mac: ⌘+C).",
-    zuLang: function (length) {
-      return "Dieser Link ist " + length.toLocaleString("de-DE") + " Zeichen lang, weil er Ihre Notizen " +
-        "enthält. Manche Messenger und E-Mail-Programme kürzen so lange Links, dann kommt er unvollständig " +
-        "an. Geben Sie Ihren Stand besser als Datei weiter:";
-    },
-    linkUnlesbar: function (why) {
-      return "Der geöffnete Link enthält keinen lesbaren Checklisten-Stand. " + why +
-        " Ihre Häkchen und Notizen sind unverändert.";
-    },
-    linkZeichen: "Er enthält Zeichen, die nicht dazugehören (vielleicht wurde er beim Kopieren " +
-      "abgeschnitten oder umbrochen).",
-    linkUnvollstaendig: "Er ist unvollständig (vielleicht wurde er beim Kopieren abgeschnitten).",
-    nichtEntpacken: "Dieser Browser kann ihn nicht entpacken; öffnen Sie ihn in einem aktuellen Browser.",
-    linkQuelle: "Der geöffnete Link",
-    ausLink: "einem geteilten Link"
-  };
+  // Its texts: the table in the engine (kartenfaecher/texte/), written in by the build.
+  var TEXTE = /*TEXTE*/{};
 
   var SHARE = "#teilen=";
   var PACKED = "z.";
@@ -134,11 +110,12 @@
       var link = location.href.split("#")[0] + SHARE + text;
       tools.querySelector("#checklisten-link").value = link;
       var mail = tools.querySelector("[data-aktion='link-mail']");
-      mail.href = "mailto:?subject=" + encodeURIComponent(TEXTE.mailBetreff) +
-        "&body=" + encodeURIComponent(TEXTE.mailText(ticked.length, notizSpeicher.count(notes), link));
+      var noted = notizSpeicher.count(notes);
+      var body = (noted ? TEXTE.mailTextNotizen : TEXTE.mailText)({ geklaert: ticked.length, notizen: noted, link: link });
+      mail.href = "mailto:?subject=" + encodeURIComponent(TEXTE.mailBetreff) + "&body=" + encodeURIComponent(body);
       var long = tools.querySelector(".checklisten-lang");
       long.hidden = link.length <= LONG;
-      long.querySelector("p").textContent = link.length > LONG ? TEXTE.zuLang(link.length) : "";
+      long.querySelector("p").textContent = link.length > LONG ? TEXTE.zuLang({ laenge: link.length.toLocaleString(document.documentElement.lang) }) : "";
     });
   }
 
@@ -185,7 +162,7 @@
     clearFragment();
     decode(text).then(function (result) {
       if (result.error) {
-        page.message(TEXTE.linkUnlesbar(result.error), true);
+        page.message(TEXTE.linkUnlesbar({ grund: result.error }), true);
         return;
       }
       page.offer(result, TEXTE.linkQuelle, TEXTE.ausLink, null);
