@@ -4,7 +4,8 @@ language (handbuch.py); a handbook words any of them its own way under ``kartenf
 
 A text is prose with placeholders:
 
-- ``{name}``: the handbook's name (``site_name``), filled in by the build;
+- ``{name}``, ``{kurzname}``: the handbook's name (``site_name``) and short name, filled in by
+  the build;
 - ``{anzahl}``: a value given where the text is said (by a script, or the build);
 - ``{anzahl|Karte|Karten}``: the first form when ``anzahl`` is 1, else the second; a form may
   hold values (``{anzahl|Karte {nummern}|Karten {nummern}}``).
@@ -32,6 +33,7 @@ from .lines import line_matching
 
 FOLDER = Path(__file__).with_name("texte")
 MARKER = "/*TEXTE*/{}"
+BUILT = {"name": "name", "kurzname": "short_name"}  # values the build knows: placeholder -> Handbook field
 _NAME = re.compile(r"[a-z][A-Za-z]*")
 
 
@@ -135,7 +137,7 @@ class Texts:
     """The texts of one handbook: its language's table, its own wording, its name put in."""
 
     def __init__(self, table: dict[str, dict[str, str]], handbook: Handbook):
-        self._built = {"name": handbook.name}  # known when the build runs
+        self._built = {name: getattr(handbook, field) for name, field in BUILT.items()}
         self._parts = {f"{section}.{key}": self._fill_built(parse(text))
                        for section, texts in table.items() for key, text in texts.items()}
         self._sections = {section: list(texts) for section, texts in table.items()}
@@ -189,7 +191,7 @@ def load(handbook: Handbook, own: Mapping | None = None, config_file: str | None
         if not isinstance(text, str):
             raise refuse(f"{key!r} is no text.", "write the text in quotes after the key, on one line.")
         try:
-            takes, default = values_of(parse(text)) - {"name"}, values_of(parse(known[key])) - {"name"}
+            takes, default = values_of(parse(text)) - set(BUILT), values_of(parse(known[key])) - set(BUILT)
         except TextError as error:
             raise refuse(f"{key!r}: {error}.", "write each value as {name} or {anzahl|one|more}.") from None
         if takes != default:

@@ -49,6 +49,8 @@ def test_every_script_with_a_table_uses_only_its_texts_and_every_text_is_used():
         used = set(re.findall(r"\bTEXTE\.(\w+)", source))
         assert used == set(table[name]), (name, used ^ set(table[name]))
     assert set(table) == set(with_table), "a table no script uses"
+    # No script keeps texts of its own: a table, or what the page's markup says (data-*, written with the page).
+    assert [name for name, source in sources.items() if re.search(r"var TEXTE = (?!/\*TEXTE\*/\{\};|\w+\.dataset|status \? status\.dataset)", source)] == []
 
 
 def test_a_handbook_words_a_text_its_own_way_with_the_same_values():

@@ -11,32 +11,8 @@
 (function () {
   "use strict";
 
-  var TEXTE = {
-    nachOben: "Nach oben",
-    nachUnten: "Nach unten",
-    entfernen: "Entfernen",
-    karte: function (card) {
-      return "Karte " + card.number + " „" + card.title + "“";
-    },
-    stelle: function (card, place, count) {
-      return "Karte " + card.number + " steht jetzt an Stelle " + place + " von " + count + ".";
-    },
-    entfernt: function (card) {
-      return "Karte " + card.number + " ist nicht mehr in Ihrer Auswahl.";
-    },
-    nichtGespeichert: "Dieser Browser lässt die Seite gerade nichts dauerhaft speichern (zum Beispiel, " +
-      "weil die IT es sperrt, oder der Speicher ist voll). Ihre Auswahl gilt nur für diesen Besuch, " +
-      "solange Sie in diesem Tab auf dieser Website bleiben.",
-    leerenFrage: "Auswahl leeren?",
-    leerenText: function (count) {
-      return count === 1 ? "Die Karte wird aus Ihrer Auswahl genommen. Ihre Notiz zu ihr bleibt erhalten." :
-        (count === 2 ? "Beide" : "Alle " + count) + " Karten werden aus Ihrer Auswahl genommen. " +
-        "Ihre Notizen zu den Karten bleiben erhalten.";
-    },
-    leerenJa: "Auswahl leeren",
-    abbrechen: "Abbrechen",
-    geleert: "Ihre Auswahl ist leer."
-  };
+  // Its texts: the table in the engine (kartenfaecher/texte/), written in by the build.
+  var TEXTE = /*TEXTE*/{};
 
   var SHARE = "#teilen=";
   var ns = window.Kartenfaecher || {};
@@ -98,7 +74,7 @@
     var node = element("button", "knopf", label);
     node.type = "button";
     node.setAttribute("data-schritt", action);
-    node.appendChild(element("span", "visually-hidden", " (" + TEXTE.karte(card) + ")"));
+    node.appendChild(element("span", "visually-hidden", " (" + TEXTE.karte({ nummer: card.number, titel: card.title }) + ")"));
     return node;
   }
 
@@ -175,7 +151,7 @@
     var card = list.splice(at, 1)[0];
     list.splice(to, 0, card);
     save(list);
-    message(TEXTE.stelle(card, to + 1, list.length));
+    message(TEXTE.stelle({ nummer: card.number, stelle: to + 1, anzahl: list.length }));
   }
 
   listNode.addEventListener("click", function (event) {
@@ -192,7 +168,7 @@
       }).indexOf(number);
       var gone = list.splice(at, 1)[0];
       save(list);
-      message(TEXTE.entfernt(gone));
+      message(TEXTE.entfernt({ nummer: gone.number }));
       var next = listNode.children[Math.min(at, listNode.children.length - 1)];
       var target = next ? next.querySelector("a") : root.querySelector(".auswahl-leer");
       if (!next) {
@@ -245,7 +221,7 @@
     }
     list.splice(to, 0, card);
     save(list);
-    message(TEXTE.stelle(card, to + 1, list.length));
+    message(TEXTE.stelle({ nummer: card.number, stelle: to + 1, anzahl: list.length }));
   });
   listNode.addEventListener("dragend", function () {
     [].forEach.call(listNode.querySelectorAll(".auswahl-karte--gezogen"), function (li) {
@@ -256,11 +232,16 @@
 
   // -- the buttons and start -------------------------------------------------------------------
 
+  /* What emptying a selection of `count` cards does, said before it is done. */
+  function emptying(count) {
+    return count === 1 ? TEXTE.leerenEine : (count === 2 ? TEXTE.leerenBeide : TEXTE.leerenAlle({ anzahl: count }));
+  }
+
   var actions = {
     "leeren": function (trigger) {
       ui.ask({
         title: TEXTE.leerenFrage,
-        text: [TEXTE.leerenText(selection().length)],
+        text: [emptying(selection().length)],
         choices: [{ value: "ja", label: TEXTE.leerenJa }, { value: "", label: TEXTE.abbrechen, focus: true }]
       }, trigger).then(function (answer) {
         if (answer === "ja") {

@@ -18,19 +18,8 @@
 (function () {
   "use strict";
 
-  /* Why a file or link was refused; the pages put them into their own messages. */
-  var TEXTE = {
-    keinStand: "Sie enthält keinen Checklisten-Stand.",
-    fremderStand: "Sie enthält keinen Checklisten-Stand dieser Website.",
-    ohneVersion: "Ihr fehlt die Versionsangabe.",
-    andereVersion: function (version) {
-      return "Sie stammt aus einer anderen Fassung der Website (Version " + version + ").";
-    },
-    ohneListe: "Ihr fehlt die Liste der geklärten Fragen.",
-    ungueltigerEintrag: function (number) {
-      return "Der Eintrag Nr. " + number + " ist keine gültige Frage.";
-    }
-  };
+  // Its texts: the table in the engine (kartenfaecher/texte/), written in by the build.
+  var TEXTE = /*TEXTE*/{};
 
   var STORE = "checklisten.v1"; // after the handbook's short name (gemeinsam/speicher.js)
   var FORMAT = window.Kartenfaecher.kurzname + ".checklisten"; // a file's: this handbook's ticks
@@ -95,7 +84,7 @@
       return { error: TEXTE.ohneVersion };
     }
     if (data.version !== VERSION) {
-      return { error: TEXTE.andereVersion(data.version) };
+      return { error: TEXTE.andereVersion({ version: data.version }) };
     }
     if (!Array.isArray(data.geklaert)) {
       return { error: TEXTE.ohneListe };
@@ -104,7 +93,7 @@
     for (var i = 0; i < data.geklaert.length; i += 1) {
       var key = data.geklaert[i];
       if (!isKey(key)) {
-        return { error: TEXTE.ungueltigerEintrag(i + 1) };
+        return { error: TEXTE.ungueltigerEintrag({ nummer: i + 1 }) };
       }
       state[key] = true;
     }

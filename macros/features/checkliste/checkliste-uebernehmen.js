@@ -8,32 +8,8 @@
 (function () {
   "use strict";
 
-  var TEXTE = {
-    enthaelt: function (source, count) {
-      return source + " enthält " + (count === 1 ? "eine geklärte Frage" : (count || "keine") + " geklärte Fragen") +
-        (count ? ":" : ".");
-    },
-    karteGeklaert: function (card, ticked, total) {
-      return "Karte " + card.number + " „" + card.title + "“: " + ticked + " von " + total + " geklärt";
-    },
-    unbekannt: function (count) {
-      return count === 1 ? "Dazu kommt eine Frage, die es in dieser Fassung der Website nicht gibt." :
-        "Dazu kommen " + count + " Fragen, die es in dieser Fassung der Website nicht gibt.";
-    },
-    notizen: function (count) {
-      return count === 1 ? "Dazu kommt eine Notiz." : "Dazu kommen " + count + " Notizen.";
-    },
-    bisher: function (count) {
-      return "Bei Ihnen sind zurzeit " + count.done + " von " + count.total + " Fragen geklärt. " +
-        "Zusammenführen: Was in einem der beiden Stände abgehakt ist, bleibt abgehakt; sagen zwei Notizen " +
-        "Verschiedenes, bleiben beide erhalten, die dazugekommene markiert. " +
-        "Ersetzen: Ihr bisheriger Stand, Häkchen und Notizen, wird durch diesen ersetzt.";
-    },
-    uebernehmenFrage: "Stand übernehmen?",
-    zusammenfuehren: "Zusammenführen",
-    ersetzen: "Ersetzen",
-    abbrechen: "Abbrechen"
-  };
+  // Its texts: the table in the engine (kartenfaecher/texte/), written in by the build.
+  var TEXTE = /*TEXTE*/{};
 
   var ui = window.Kartenfaecher && window.Kartenfaecher.dialog;
   if (!ui) {
@@ -54,7 +30,7 @@
       return !incoming.known[key];
     });
     var knownCount = keys.length - unknown.length;
-    var text = [TEXTE.enthaelt(incoming.source, knownCount)];
+    var text = [(knownCount ? TEXTE.enthaelt : TEXTE.enthaeltKeine)({ quelle: incoming.source, anzahl: knownCount })];
     if (knownCount) {
       var list = element("ul", "dialog-liste");
       incoming.cards.forEach(function (card) {
@@ -68,7 +44,7 @@
         if (!ticked.length) {
           return;
         }
-        var entry = element("li", "", TEXTE.karteGeklaert(card, ticked.length, items.length));
+        var entry = element("li", "", TEXTE.karteGeklaert({ nummer: card.number, titel: card.title, geklaert: ticked.length, gesamt: items.length }));
         var questions = element("ul");
         ticked.forEach(function (item) {
           questions.appendChild(element("li", "", item.text.replace(/\*+/g, "")));
@@ -79,12 +55,12 @@
       text.push(list);
     }
     if (unknown.length) {
-      text.push(TEXTE.unbekannt(unknown.length));
+      text.push(TEXTE.unbekannt({ anzahl: unknown.length }));
     }
     if (incoming.notes) {
-      text.push(TEXTE.notizen(incoming.notes));
+      text.push(TEXTE.notizen({ anzahl: incoming.notes }));
     }
-    text.push(TEXTE.bisher(incoming.current));
+    text.push(TEXTE.bisher({ geklaert: incoming.current.done, gesamt: incoming.current.total }));
     return ask({
       title: TEXTE.uebernehmenFrage,
       text: text,

@@ -17,46 +17,8 @@
 (function () {
   "use strict";
 
-  var TEXTE = {
-    insgesamt: function (count) {
-      return "Insgesamt " + count.done + " von " + count.total + " Fragen geklärt.";
-    },
-    stand: function (day, total) {
-      return "Stand: " + day + " · " + total;
-    },
-    dateiname: "checklisten-" + window.Kartenfaecher.kurzname + "-",
-    checkliste: "Checkliste",
-    abbrechen: "Abbrechen",
-    zusammengefuehrt: "Zusammengeführt. ",
-    ersetzt: "Ersetzt. ",
-    nichtsUebernommen: "Nichts übernommen. Ihre Häkchen sind unverändert.",
-    datei: function (name) {
-      return "Die Datei „" + name + "“";
-    },
-    ausDatei: function (name) {
-      return "der Datei „" + name + "“";
-    },
-    zuGross: function (datei) {
-      return datei + " ist zu groß für einen Checklisten-Stand. Ihre Häkchen sind unverändert.";
-    },
-    nichtLesbar: function (datei) {
-      return datei + " ließ sich nicht lesen. Ihre Häkchen sind unverändert.";
-    },
-    keinJson: function (datei) {
-      return datei + " ist keine JSON-Datei dieser Website und wurde nicht eingelesen. Ihre Häkchen sind unverändert.";
-    },
-    nichtEingelesen: function (datei, why) {
-      return datei + " wurde nicht eingelesen. " + why + " Ihre Häkchen sind unverändert.";
-    },
-    jsonLaedt: "Ihr Stand wird als JSON-Datei heruntergeladen. Mit „JSON-Datei einlesen“ holen Sie ihn zurück.",
-    alleFrage: "Alle Häkchen entfernen?",
-    alleText: function (count) {
-      return "Alle Häkchen aller Checklisten werden entfernt (zurzeit " + count.done + " von " + count.total +
-        " Fragen geklärt). Sichern Sie Ihren Stand vorher als Datei, wenn Sie ihn noch brauchen.";
-    },
-    alleJa: "Alle entfernen",
-    alleEntfernt: "Alle Häkchen wurden entfernt."
-  };
+  // Its texts: the table in the engine (kartenfaecher/texte/), written in by the build.
+  var TEXTE = /*TEXTE*/{};
 
   var MAX_IMPORT = 1024 * 1024;
 
@@ -172,13 +134,18 @@
 
   var afterTools = []; // what else shows the state (checkliste-teilen.js)
 
+  /* The values of the texts that count ticks, from liste.counted(…). */
+  function counts(count) {
+    return { geklaert: count.done, gesamt: count.total };
+  }
+
   function totalText() {
-    return TEXTE.insgesamt(liste.counted(document));
+    return TEXTE.insgesamt(counts(liste.counted(document)));
   }
 
   function renderTools() {
     tools.querySelector(".checklisten-gesamt").textContent = totalText();
-    tools.querySelector(".checklisten-stand").textContent = TEXTE.stand(today(), totalText());
+    tools.querySelector(".checklisten-stand").textContent = TEXTE.stand({ tag: today(), gesamt: totalText() });
     afterTools.forEach(function (show) {
       show();
     });
@@ -267,30 +234,30 @@
   }
 
   function importFile(file) {
-    var name = TEXTE.datei(file.name);
+    var name = TEXTE.datei({ datei: file.name });
     if (file.size > MAX_IMPORT) {
-      message(TEXTE.zuGross(name), true);
+      message(TEXTE.zuGross({ datei: name }), true);
       return;
     }
     var reader = new FileReader();
     reader.onerror = function () {
-      message(TEXTE.nichtLesbar(name), true);
+      message(TEXTE.nichtLesbar({ datei: name }), true);
     };
     reader.onload = function () {
       var data;
       try {
         data = JSON.parse(textOf(reader.result));
       } catch (e) {
-        message(TEXTE.keinJson(name), true);
+        message(TEXTE.keinJson({ datei: name }), true);
         return;
       }
       var result = speicher.readTransfer(data, true);
       var notes = result.error ? result : notizSpeicher.readTransfer(data.notizen);
       if (notes.error) {
-        message(TEXTE.nichtEingelesen(name, notes.error), true);
+        message(TEXTE.nichtEingelesen({ datei: name, grund: notes.error }), true);
         return;
       }
-      offer({ ticks: result.ticks, notes: notes.notes }, name, TEXTE.ausDatei(file.name),
+      offer({ ticks: result.ticks, notes: notes.notes }, name, TEXTE.ausDatei({ datei: file.name }),
         tools.querySelector("[data-aktion='json-import']"));
     };
     reader.readAsArrayBuffer(file);
@@ -315,7 +282,7 @@
     "alle-zuruecksetzen": function (button) {
       ui.ask({
         title: TEXTE.alleFrage,
-        text: [TEXTE.alleText(liste.counted(document))],
+        text: [TEXTE.alleText(counts(liste.counted(document)))],
         choices: [{ value: "ja", label: TEXTE.alleJa }, { value: "", label: TEXTE.abbrechen, focus: true }]
       }, button).then(function (answer) {
         if (answer === "ja") {

@@ -12,33 +12,8 @@
 (function () {
   "use strict";
 
-  var TEXTE = {
-    fortschritt: function (count) {
-      return count.done + " von " + count.total + " geklärt";
-    },
-    zuruecksetzen: "Zurücksetzen",
-    checkliste: "Checkliste",
-    karte: function (number, title) {
-      return "Karte " + number + (title ? " „" + title + "“" : "");
-    },
-    zuruecksetzenFrage: "Checkliste zurücksetzen?",
-    zuruecksetzenText: function (progress) {
-      return "Alle Häkchen dieser Checkliste werden entfernt (" + progress + "). " +
-        "Das lässt sich nicht rückgängig machen.";
-    },
-    zuruecksetzenJa: "Häkchen entfernen",
-    abbrechen: "Abbrechen",
-    alleChecklisten: "Alle Checklisten",
-    // the entry of the page "Checklisten" in the site navigation
-    navigation: "Checklisten",
-    repariert: "Ein Teil der hier gespeicherten Häkchen war nicht lesbar und wurde " +
-      "übergangen. Alle lesbaren Häkchen sind erhalten.",
-    nichtGespeichert: "Dieser Browser lässt die Seite gerade nichts dauerhaft speichern (zum " +
-      "Beispiel, weil die IT es sperrt, oder der Speicher ist voll). Sie können die Fragen trotzdem " +
-      "abhaken und Notizen schreiben; Häkchen und Notizen gelten aber nur für diesen Besuch, solange " +
-      "Sie in diesem Tab auf dieser Website bleiben.",
-    nichtGespeichertSichern: " Sichern Sie Ihren Stand vorher als Datei oder Link."
-  };
+  // Its texts: the table in the engine (kartenfaecher/texte/), written in by the build.
+  var TEXTE = /*TEXTE*/{};
 
   var speicher = window.Kartenfaecher && window.Kartenfaecher.checklisteSpeicher;
   var ui = window.Kartenfaecher && window.Kartenfaecher.dialog;
@@ -113,6 +88,11 @@
     return { done: done, total: boxes.length };
   }
 
+  /* „3 von 5 geklärt“ for counted(…). */
+  function progressText(count) {
+    return TEXTE.fortschritt({ geklaert: count.done, gesamt: count.total });
+  }
+
   function render() {
     boxesIn(document).forEach(function (box) {
       box.checked = !!ticks[keyOf(box)];
@@ -120,8 +100,8 @@
     blocks.forEach(function (block) {
       var count = counted(block);
       var progress = block.querySelector(".checkliste-fortschritt");
-      if (progress && progress.textContent !== TEXTE.fortschritt(count)) {
-        progress.textContent = TEXTE.fortschritt(count);
+      if (progress && progress.textContent !== progressText(count)) {
+        progress.textContent = progressText(count);
       }
       var reset = block.querySelector(".checkliste-zuruecksetzen");
       if (reset) {
@@ -139,7 +119,7 @@
     if (!title) {
       title = document.querySelector(".karte-kopf .karte-titel");
     }
-    return TEXTE.karte(number, title ? title.textContent.trim() : "");
+    return title ? TEXTE.karte({ nummer: number, titel: title.textContent.trim() }) : TEXTE.karteNummer({ nummer: number });
   }
 
   function enhanceBlock(block) {
@@ -158,7 +138,7 @@
       }
       ui.ask({
         title: TEXTE.zuruecksetzenFrage,
-        text: [TEXTE.zuruecksetzenText(TEXTE.fortschritt(counted(block)))],
+        text: [TEXTE.zuruecksetzenText({ stand: progressText(counted(block)) })],
         choices: [{ value: "ja", label: TEXTE.zuruecksetzenJa }, { value: "", label: TEXTE.abbrechen, focus: true }]
       }, reset).then(function (answer) {
         if (answer !== "ja") {
@@ -248,7 +228,7 @@
     update: update,
     replaceAll: replaceAll,
     counted: counted,
-    progressText: TEXTE.fortschritt,
+    progressText: progressText,
     // show(): called whenever the ticks are shown anew
     onRender: function (show) {
       afterRender.push(show);

@@ -22,20 +22,8 @@
 (function () {
   "use strict";
 
-  /* Why notes in a file or link were refused; the pages put them into their messages. */
-  var TEXTE = {
-    keineNotizen: "Ihre Notizen sind nicht lesbar.",
-    ungueltigeFrage: function (key) {
-      return "Die Notiz zur Frage „" + key + "“ ist nicht lesbar.";
-    },
-    ungueltigeKarte: function (card) {
-      return "Die Notiz zur Karte „" + card + "“ ist nicht lesbar.";
-    },
-    // the line that marks a note taken over beside the reader's own (a conflict keeps both)
-    dazu: function (source, day) {
-      return "--- Dazugekommen am " + day + " aus " + source + ": ---";
-    }
-  };
+  // Its texts: the table in the engine (kartenfaecher/texte/), written in by the build.
+  var TEXTE = /*TEXTE*/{};
 
   var STORE = "notizen.v1"; // after the handbook's short name (gemeinsam/speicher.js)
   var VERSION = 1;
@@ -156,13 +144,13 @@
         entry.notiz.length > TRANSFER_LIMIT || (entry.frage !== undefined && typeof entry.frage !== "string");
     })[0];
     if (bad !== undefined) {
-      return { error: TEXTE.ungueltigeFrage(bad.slice(0, 40)) };
+      return { error: TEXTE.ungueltigeFrage({ frage: bad.slice(0, 40) }) };
     }
     var badCard = Object.keys(karten).filter(function (card) {
       return !CARD.test(card) || typeof karten[card] !== "string" || karten[card].length > TRANSFER_LIMIT;
     })[0];
     if (badCard !== undefined) {
-      return { error: TEXTE.ungueltigeKarte(badCard.slice(0, 40)) };
+      return { error: TEXTE.ungueltigeKarte({ karte: badCard.slice(0, 40) }) };
     }
     return { notes: clean(data).notes };
   }
@@ -188,7 +176,7 @@
      ("der Datei „stand.json“"), for the marker line. */
   function merge(into, from, source, when) {
     var day = (when || new Date()).toLocaleDateString("de-DE", { day: "numeric", month: "long", year: "numeric" });
-    var marker = TEXTE.dazu(source, day);
+    var marker = TEXTE.dazu({ quelle: source, tag: day });
     Object.keys(from.questions).forEach(function (key) {
       var mine = into.questions[key];
       into.questions[key] = {

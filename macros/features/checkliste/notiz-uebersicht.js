@@ -11,32 +11,8 @@
 (function () {
   "use strict";
 
-  var TEXTE = {
-    frueher: "Frühere Fassung einer Frage:",
-    frueherHinweis: "So steht die Frage nicht mehr auf der Karte: Sie wurde umformuliert oder " +
-      "gestrichen. Ihre Notiz dazu bleibt hier, bis Sie sie verschieben oder löschen.",
-    unbekannt: "Wortlaut unbekannt",
-    ziel: "Verschieben zu",
-    zielKarte: function (number) {
-      return "Notiz zu Karte " + number;
-    },
-    verschieben: "Verschieben",
-    loeschen: "Löschen",
-    verschoben: function (question) {
-      return "--- Verschoben von der früheren Fassung „" + question + "“: ---";
-    },
-    loeschenFrage: "Notiz löschen?",
-    loeschenText: function (question) {
-      return "Die Notiz zur früheren Fassung „" + question + "“ wird gelöscht. Das lässt sich nicht rückgängig machen.";
-    },
-    loeschenJa: "Notiz löschen",
-    abbrechen: "Abbrechen",
-    weitere: "Notizen zu weiteren Karten",
-    weitereText: "Notizen zu Karten ohne Checkliste, etwa aus „Meine Auswahl“.",
-    karte: function (number, title) {
-      return "Karte " + number + (title ? " „" + title + "“" : "");
-    }
-  };
+  // Its texts: the table in the engine (kartenfaecher/texte/), written in by the build.
+  var TEXTE = /*TEXTE*/{};
 
   var ns = window.Kartenfaecher || {};
   var page = ns.checklisteUebersicht;
@@ -100,7 +76,7 @@
     remove.addEventListener("click", function () {
       ui.ask({
         title: TEXTE.loeschenFrage,
-        text: [TEXTE.loeschenText(question)],
+        text: [TEXTE.loeschenText({ frage: question })],
         choices: [{ value: "ja", label: TEXTE.loeschenJa }, { value: "", label: TEXTE.abbrechen, focus: true }]
       }, remove).then(function (answer) {
         if (answer === "ja") {
@@ -119,7 +95,7 @@
     notiz.update(function (state) {
       var text = state.questions[key].note;
       var add = function (mine) {
-        return mine ? mine + "\n\n" + TEXTE.verschoben(question) + "\n" + text : text;
+        return mine ? mine + "\n\n" + TEXTE.verschoben({ frage: question }) + "\n" + text : text;
       };
       if (target.indexOf("karte:") === 0) {
         var card = target.slice(6);
@@ -144,7 +120,7 @@
         targets.push({ value: item.key, label: item.text.replace(/\*+/g, "") });
       });
     });
-    targets.push({ value: "karte:" + card.number, label: TEXTE.zielKarte(card.number) });
+    targets.push({ value: "karte:" + card.number, label: TEXTE.zielKarte({ nummer: card.number }) });
     return targets;
   }
 
@@ -192,7 +168,8 @@
     section.appendChild(element("p", "", TEXTE.weitereText));
     others.forEach(function (other) {
       var title = element("h3");
-      var text = TEXTE.karte(other.number, other.title);
+      var text = other.title ? TEXTE.karte({ nummer: other.number, titel: other.title }) :
+        TEXTE.karteNummer({ nummer: other.number });
       if (other.href) {
         var link = element("a", "", text);
         link.href = other.href;
@@ -204,7 +181,7 @@
       keys.filter(function (key) {
         return cardOf(key) === other.number;
       }).forEach(function (key) {
-        section.appendChild(earlierNote(key, [{ value: "karte:" + other.number, label: TEXTE.zielKarte(other.number) }]));
+        section.appendChild(earlierNote(key, [{ value: "karte:" + other.number, label: TEXTE.zielKarte({ nummer: other.number }) }]));
       });
       section.appendChild(notiz.cardField(other.number));
     });

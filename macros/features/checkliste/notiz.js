@@ -14,34 +14,8 @@
 (function () {
   "use strict";
 
-  var TEXTE = {
-    notiz: "Notiz",
-    zurFrage: function (question) {
-      return " zur Frage: " + question;
-    },
-    karte: function (number) {
-      return "Notiz zu Karte " + number;
-    },
-    zuDieserKarte: "Ihre Notiz zu dieser Karte",
-    // another tab changed a note this tab wrote: while the reader is in the field, and after
-    anderswoHier: "Diese Notiz wurde gerade in einem anderen Fenster geändert und dort gespeichert. " +
-      "Hier steht weiter Ihr Text.",
-    anderswoDort: "Diese Notiz wurde in einem anderen Fenster geändert; hier steht jetzt der Text von dort.",
-    meinenSpeichern: "Meinen Text speichern",
-    dortUebernehmen: "Text von dort übernehmen",
-    meinenWiederherstellen: "Meinen Text wiederherstellen",
-    zuLang: function (limit, length) {
-      return "Eine Notiz fasst höchstens " + limit.toLocaleString("de-DE") + " Zeichen. Mit dem Eingefügten " +
-        "wären es " + length.toLocaleString("de-DE") + " geworden; es wurde nicht übernommen. Ihre Notiz ist " +
-        "unverändert.";
-    },
-    nichtGespeichert: "Dieser Browser lässt die Seite gerade nichts dauerhaft speichern (zum Beispiel, " +
-      "weil die IT es sperrt, oder der Speicher ist voll). Ihre Notizen gelten nur für diesen Besuch, " +
-      "solange Sie in diesem Tab auf dieser Website bleiben. Sichern Sie sie vorher als Datei oder " +
-      "kopieren Sie sie heraus.",
-    repariert: "Ein Teil der hier gespeicherten Notizen war nicht lesbar und wurde übergangen. " +
-      "Alle lesbaren Notizen sind erhalten."
-  };
+  // Its texts: the table in the engine (kartenfaecher/texte/), written in by the build.
+  var TEXTE = /*TEXTE*/{};
 
   var ns = window.Kartenfaecher || {};
   var speicher = ns.notizSpeicher;
@@ -259,11 +233,11 @@
 
   function questionField(item) {
     var key = item.getAttribute("data-checkliste-punkt");
-    return field("notiz-" + key, TEXTE.notiz, TEXTE.zurFrage(questionText(item)), ["data-notiz-frage", key]);
+    return field("notiz-" + key, TEXTE.notiz, TEXTE.zurFrage({ frage: questionText(item) }), ["data-notiz-frage", key]);
   }
 
   function cardField(number, label) {
-    return field("notiz-karte-" + number, label || TEXTE.karte(number), "", ["data-notiz-karte", String(number)]);
+    return field("notiz-karte-" + number, label || TEXTE.karte({ nummer: number }), "", ["data-notiz-karte", String(number)]);
   }
 
   /* A label's text as Markdown (bold and emphasis kept, the box left out); the page
@@ -326,7 +300,8 @@
       var caret = Math.min(area.selectionStart, (area.last || "").length);
       area.value = area.last || "";
       area.setSelectionRange(caret, caret);
-      message.textContent = TEXTE.zuLang(LIMIT, length);
+      message.textContent = TEXTE.zuLang({ grenze: LIMIT.toLocaleString(document.documentElement.lang),
+        laenge: length.toLocaleString(document.documentElement.lang) });
       return;
     }
     message.textContent = "";

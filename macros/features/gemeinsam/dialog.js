@@ -11,11 +11,8 @@
 (function () {
   "use strict";
 
-  var TEXTE = {
-    ersteWahl: function (label) {
-      return "OK: " + label;
-    }
-  };
+  // Its texts: the table in the engine (kartenfaecher/texte/), written in by the build.
+  var TEXTE = /*TEXTE*/{};
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -45,7 +42,7 @@
         return node.textContent;
       }).join("\n\n");
       var first = options.choices[0];
-      return Promise.resolve(window.confirm(options.title + "\n\n" + plain + "\n\n" + TEXTE.ersteWahl(first.label)) ?
+      return Promise.resolve(window.confirm(options.title + "\n\n" + plain + "\n\n" + TEXTE.ersteWahl({ wahl: first.label })) ?
         first.value : "");
     }
     if (!dialog) {

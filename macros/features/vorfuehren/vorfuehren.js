@@ -17,22 +17,8 @@
 (function () {
   "use strict";
 
-  var TEXTE = {
-    // `of`: [part, parts] of a card that takes more than one slide, or null
-    stelle: function (place, count, of) {
-      return place + " / " + count + (of ? " · Teil " + of[0] + " von " + of[1] : "");
-    },
-    ansage: function (place, count, title, of) {
-      return "Karte " + place + " von " + count + ": " + title + (of ? ", Teil " + of[0] + " von " + of[1] : "");
-    },
-    schwarz: "Bildschirm schwarz. Eine Taste oder ein Klick zeigt die Karte wieder.",
-    // a link ("#auswahl=…", "#kapitel=…") that names no card of this fan, or could not be read
-    keineKarte: "Der geöffnete Link nennt keine Karte dieses Fächers. Wählen Sie unten, was Sie vorführen möchten.",
-    auswahl: function (count) {
-      return count ? "Ihre Auswahl hat " + count + (count === 1 ? " Karte." : " Karten.") :
-        "Ihre Auswahl ist leer. Merken Sie Karten mit dem Knopf „Merken“ oben auf jeder Karte.";
-    }
-  };
+  // Its texts: the table in the engine (kartenfaecher/texte/), written in by the build.
+  var TEXTE = /*TEXTE*/{};
 
   var root = document.querySelector("[data-vorfuehren]");
   if (!root) {
@@ -133,11 +119,12 @@
     var slide = shown[at];
     var text = slide.querySelector(".vorfuehren-text");
     text.scrollLeft = part * columnStep(text);
-    var of = parts > 1 ? [part + 1, parts] : null;
+    // the card's place; of a card that takes more than one slide, the part too
+    var place = { stelle: at + 1, anzahl: shown.length, titel: title(slide), teil: part + 1, teile: parts };
     stage.setAttribute("data-kapitel", slide.getAttribute("data-kapitel"));
-    stage.querySelector(".vorfuehren-stelle").textContent = TEXTE.stelle(at + 1, shown.length, of);
+    stage.querySelector(".vorfuehren-stelle").textContent = (parts > 1 ? TEXTE.stelleTeil : TEXTE.stelle)(place);
     stage.querySelector(".vorfuehren-ansage").textContent =
-      TEXTE.ansage(at + 1, shown.length, title(slide), of);
+      (parts > 1 ? TEXTE.ansageTeil : TEXTE.ansage)(place);
     stage.querySelector("[data-schritt='zurueck']").setAttribute("aria-disabled",
       at === 0 && part === 0 ? "true" : "false");
     stage.querySelector("[data-schritt='weiter']").setAttribute("aria-disabled",
@@ -351,7 +338,7 @@
 
   function renderChoice() {
     var count = kept().length;
-    choice.querySelector(".vorfuehren-auswahl-text").textContent = TEXTE.auswahl(count);
+    choice.querySelector(".vorfuehren-auswahl-text").textContent = count ? TEXTE.auswahl({ anzahl: count }) : TEXTE.auswahlLeer;
     choice.querySelector("[data-start='auswahl']").hidden = !count;
   }
 
