@@ -31,7 +31,7 @@ def define_env(env):
     """Read and check the cards, expand the nav, add our extensions, register the macros."""
     global _sources, _build
     conf, project = env.conf, Path(env.conf["config_file_path"]).parent
-    conf["extra"]["build"] = _build = build.Build()  # for the templates too (macros/build.py)
+    conf["extra"]["build"] = _build = build.start(conf)  # for the templates too (macros/build.py)
     excluded = sources.excluded(conf.get("exclude_docs"), conf.get("draft_docs"))
     _sources = _checked(lambda: sources.read(conf["docs_dir"], build.options(conf), project, excluded))
     publisher = _checked(lambda: herausgeber.install(conf, project, _build))  # site_url, footer: before all else

@@ -40,9 +40,38 @@ def handbook(conf) -> Handbook:
     return Handbook.of_config(conf)
 
 
+_texts: texte.Texts | None = None  # this build's, from its start (texts(conf), macros/outputs/)
+
+
 def texts(conf) -> texte.Texts:
-    """The interface's texts in the handbook's language, with its own wording (``kartenfaecher.texte``)."""
-    return texte.load(handbook(conf), options(conf)["texte"], conf["config_file_path"])
+    """The interface's texts in the handbook's language, with its own wording (``kartenfaecher.texte``);
+    from now on what :func:`text` says."""
+    global _texts
+    options(conf)  # the plugin is listed
+    _texts = conf["plugins"][ENGINE].texts(conf)
+    return _texts
+
+
+def text(key: str, **values) -> str:
+    """The interface's text ``section.key`` (kartenfaecher/texte/<sprache>.yml) with ``values``, as
+    this build words it: plain text (escape it for HTML)."""
+    return _started().text(key, **values)
+
+
+def html(key: str, **values) -> str:
+    """The text ``section.key`` as HTML: its words escaped, ``values`` (markup, or escaped) as they are."""
+    return _started().html(key, **values)
+
+
+def _started() -> texte.Texts:
+    if _texts is None:
+        raise RuntimeError("the build has not read its texts yet (macros.build.start)")
+    return _texts
+
+
+def start(conf) -> Build:
+    """A new build's state, with its texts read."""
+    return Build(texts=texts(conf))
 
 
 @dataclass(frozen=True)

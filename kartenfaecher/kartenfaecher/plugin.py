@@ -6,12 +6,20 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
 
-from . import vorlagen
+from . import texte, vorlagen
 from .config import KartenfaecherConfig, explained
 from .handbuch import Handbook
 
 
 class Kartenfaecher(BasePlugin[KartenfaecherConfig]):
+    _texts: texte.Texts | None = None
+
+    def texts(self, config) -> texte.Texts:
+        """The interface's texts in the handbook's language and wording, read once a build (MkDocs
+        loads the configuration, and so a new plugin, for every build)."""
+        if self._texts is None:
+            self._texts = texte.load(Handbook.of_config(config), self.config.texte, config["config_file_path"])
+        return self._texts
     def load_config(self, options, config_file_path=None):
         # MkDocs names the option of the wrong kind; this adds its line and how to write it.
         errors, warnings = super().load_config(options, config_file_path)
@@ -21,6 +29,7 @@ class Kartenfaecher(BasePlugin[KartenfaecherConfig]):
         # mkdocs-macros-plugin has no event for the theme's environment: the engine's own.
         vorlagen.keep_compiled(env, config["config_file_path"])
         env.globals["handbuch"] = Handbook.of_config(config)  # its name, short name, language
+        env.globals["texte"] = self.texts(config)  # {{ texte.text("seite.entwurf", anzahl=2) }}
         return env
 
     def on_serve(self, server, *, config, builder):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from html import escape
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -103,15 +104,15 @@ def format_text(text: str, values: Mapping) -> str:
     return _said(parse(text), values)
 
 
-def _said(parts: list, values: Mapping) -> str:
+def _said(parts: list, values: Mapping, literal=str) -> str:
     said = []
     for part in parts:
         if isinstance(part, str):
-            said.append(part)
+            said.append(literal(part))
         elif part[0] == "wert":
             said.append(str(values[part[1]]))
         else:
-            said.append(_said(part[2] if values[part[1]] == 1 else part[3], values))
+            said.append(_said(part[2] if values[part[1]] == 1 else part[3], values, literal))
     return "".join(said)
 
 
@@ -149,6 +150,11 @@ class Texts:
     def text(self, key: str, **values) -> str:
         """The text ``section.key`` with ``values``."""
         return _said(self._parts[key], values)
+
+    def html(self, key: str, **values) -> str:
+        """The text ``section.key`` as HTML: its words escaped, ``values`` put in as they are
+        (markup the caller made, or escaped)."""
+        return _said(self._parts[key], values, lambda part: escape(part, quote=False))
 
     def script(self, section: str) -> str:
         """The table ``section`` as a JavaScript object literal."""

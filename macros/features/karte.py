@@ -13,6 +13,7 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
+from ..build import html
 from ..extensions.fertig import kept
 from ..sources import trennung
 from ..sources.registry import Card, Chapter, Registry
@@ -44,7 +45,7 @@ def _card_list(cards: list[Card], href: Href, registry: Registry | None = None) 
 def references(registry: Registry, href: Href, numbers: list[int]) -> str:
     """The printed "→ 15, 16, 18" block at the end of a card, as links with titles."""
     cards = [registry.card(n) for n in numbers]
-    return ('<nav class="karte-verweise" aria-label="Verweise auf andere Karten">\n'
+    return (f'<nav class="karte-verweise" aria-label="{html("karte.verweise")}">\n'
             '<span class="karte-pfeil" aria-hidden="true">→</span>\n'
             f"{_card_list(cards, href, registry)}\n</nav>")
 
@@ -52,7 +53,7 @@ def references(registry: Registry, href: Href, numbers: list[int]) -> str:
 def inline_link(registry: Registry, href: Href, number: int, text: str | None = None) -> str:
     """A link to one card inside running text: Karte 15 „Warum Legitimation wichtig ist“."""
     card = registry.card(number)
-    label = escape(text) if text else f"Karte {card.number} „{escape(card.title)}“"
+    label = escape(text) if text else html("karte.imText", nummer=card.number, titel=escape(card.title))
     return card_link(card, href, label=label, attrs=vorschau.attributes(registry, card))
 
 
@@ -64,14 +65,14 @@ def header(registry: Registry, card: Card, href: Href, bar: str = "") -> str:
     chapter = escape(card.chapter.title)
     if overview is not card:
         chapter = card_link(overview, href, label=chapter, css="karte-kapitel-link")
-    where = f"Kapitel {chapter}"
+    where = html("karte.kapitel", kapitel=chapter)
     if len(chapter_cards) > 1:
-        where += f" · Karte {chapter_cards.index(card) + 1} von {len(chapter_cards)}"
+        where += html("karte.stelleImKapitel", stelle=chapter_cards.index(card) + 1, anzahl=len(chapter_cards))
     tight = f' data-druck="{card.druck}"' if card.druck else ""  # druck.css: tighter type in print
     return (f'<header class="karte-kopf" data-kapitel="{escape(card.chapter.id)}"{tight}>\n'
             f'<p class="karte-kapitel">{where}</p>\n'
             f'<h1 id="karte-{card.number}"><span class="karte-nummer">'
-            f'<span class="visually-hidden">Karte </span>{card.number}</span> '
+            f'<span class="visually-hidden">{html("karte.vorNummer")}</span>{card.number}</span> '
             f'<span class="karte-titel">{trennung.title_html(card.title)}</span></h1>\n'
             f"{bar}\n"
             "</header>")
@@ -84,20 +85,20 @@ def footer(registry: Registry, card: Card, href: Href) -> str:
     if card.backrefs:
         backrefs = [registry.card(n) for n in card.backrefs]
         parts.append('<nav class="karte-rueckverweise" data-nur-bildschirm aria-labelledby="verweise-hierher">\n'
-                     '<h2 id="verweise-hierher">Verweise hierher</h2>\n'
+                     f'<h2 id="verweise-hierher">{html("karte.verweiseHierher")}</h2>\n'
                      f"{_card_list(backrefs, href, registry)}\n</nav>")
     steps = []
     before, after = registry.previous(card), registry.next(card)
     if before:
         steps.append(card_link(before, href, css="karte-zurueck",
-                               label='<span class="karte-richtung">← Vorherige Karte</span> '
+                               label=f'<span class="karte-richtung">{html("karte.vorherige")}</span> '
                                      f"{before.number} {escape(before.title)}"))
     if after:
         steps.append(card_link(after, href, css="karte-weiter",
-                               label='<span class="karte-richtung">Nächste Karte →</span> '
+                               label=f'<span class="karte-richtung">{html("karte.naechste")}</span> '
                                      f"{after.number} {escape(after.title)}"))
     if steps:
-        parts.append('<nav class="karte-blaettern" data-nur-bildschirm aria-label="Blättern im Fächer">\n'
+        parts.append(f'<nav class="karte-blaettern" data-nur-bildschirm aria-label="{html("karte.blaettern")}">\n'
                      + "\n".join(steps) + "\n</nav>")
     return "\n\n".join(parts)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from jinja2 import TemplateNotFound
 from markupsafe import Markup
 
+from ..build import text
 from ..errors import ContentError
 from ..sources.calls import has_macros, split_front_matter
 from ..sources.registry import Card, Registry, key_line, ranges
@@ -27,9 +28,11 @@ def description(registry: Registry, card: Card) -> str:
     if card.first_sentence:
         return card.first_sentence
     others = [c.number for c in registry.chapter_cards(card.chapter) if c is not card]
-    listed = f": Karten {ranges(others)}" if len(others) > 1 else \
-        f": Karte {others[0]}" if others else ""
-    return f"Kapitel „{card.chapter.title}“{listed}"
+    if len(others) > 1:
+        return text("seite.beschreibungKarten", kapitel=card.chapter.title, nummern=ranges(others))
+    if others:
+        return text("seite.beschreibungKarte", kapitel=card.chapter.title, nummer=others[0])
+    return text("seite.beschreibungKapitel", kapitel=card.chapter.title)
 
 
 def set_description(page, registry: Registry) -> None:
@@ -76,8 +79,8 @@ def _line(page, key: str) -> int:
 
 
 # The pages every page's footer links to (BITV 2.0 § 4), outside the navigation.
-FOOTER = (("datenschutz.md", "Datenschutz"), ("barrierefreiheit.md", "Erklärung zur Barrierefreiheit"),
-          ("leichte-sprache.md", "Leichte Sprache"))
+FOOTER = (("datenschutz.md", "seite.datenschutz"), ("barrierefreiheit.md", "seite.barrierefreiheit"),
+          ("leichte-sprache.md", "seite.leichteSprache"))
 
 
 def footer_links(conf) -> list[tuple[str, str]]:
@@ -86,4 +89,4 @@ def footer_links(conf) -> list[tuple[str, str]]:
     switches to .html addresses after this runs): found once per build (looking them up
     among the pages on every page took time growing with the square of the pages)."""
     docs = Path(conf["docs_dir"])
-    return [(src[:-3], label) for src, label in FOOTER if (docs / src).is_file()]
+    return [(src[:-3], text(label)) for src, label in FOOTER if (docs / src).is_file()]

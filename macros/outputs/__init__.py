@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..build import Build, Colours, texts
+from ..build import Build, Colours
 from ..features import app, emblem, karte, qr, suche, teile
 from ..sources import Sources, trennung
 from ..features.druckfassung import karten as druckfassung_karten
@@ -34,7 +34,6 @@ def prepare(conf, build: Build, chapters: list) -> None:
     builds made."""
     if suche.german(conf):  # the German search's dictionary: refused before the build, not after every page
         suche.woerter.require()
-    build.texts = texts(conf)  # the interface's, in the handbook's language and wording
     build.assets = bundles.prepare(conf, teile.every_page_parts(), karte.chapter_css(chapters), build.texts.fill)
     css = Path(conf["theme"].custom_dir) / "assets" / "css"
     # Once a build: the chapters' colours (mkdocs.yml) and the header's (read from basis.css), in

@@ -64,7 +64,7 @@ _INK = re.compile(r"--md-primary-fg-color:\s*(#[0-9a-fA-F]{6})")
 def manifest(handbook: Handbook, description: str, ink: str) -> dict:
     icon = f"{ICONS}/icon"
     return {
-        "name": f"{handbook.name} – Handlungsleitfaden",
+        "name": build.text("app.name"),
         "short_name": handbook.name,
         "description": description,
         "lang": handbook.language,

@@ -18,7 +18,7 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
-from ...build import handbook
+from ...build import handbook, text
 from ...errors import ContentError
 from ...sources.registry import Card, Registry
 from .. import teile
@@ -71,7 +71,7 @@ def whole_fan(registry: Registry, href: Href, inline: Inline, config: dict) -> s
     start = handbook(config).short_name  # the id of the home page's heading
     return (f'<section class="titelkarte-start" aria-labelledby="{start}">\n'
             f'<div class="titelkarte-start-worte">\n{cover_text(cover_words(config), start)}</div>\n'
-            + fan(registry.cards, href, "Kartenfächer: alle Karten", inline, css="faecher--start", element="nav")
+            + fan(registry.cards, href, text("faecher.alleKarten"), inline, css="faecher--start", element="nav")
             + "\n</section>")
 
 
@@ -82,4 +82,4 @@ def chapter_fan(registry: Registry, src_uri: str, shown_docs: str, href: Href, i
         raise ContentError(f"{shown_docs}/{src_uri}", None, "kapitel_karten() only works on a card page.",
                            "use it on the overview card of a chapter.")
     cards = [c for c in registry.chapter_cards(card.chapter) if c is not card]
-    return fan(cards, href, f"Karten im Kapitel {card.chapter.title}", inline, css="kapitel-karten")
+    return fan(cards, href, text("faecher.kapitelKarten", kapitel=card.chapter.title), inline, css="kapitel-karten")

@@ -25,44 +25,20 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from ...build import html, text
 from ...errors import ContentError
 from .. import teile
 
 # The folder of the downloads in the built site.
 FOLDER = "downloads"
-# Our words for each kind of download (the kinds tools/publish.py makes), in the order shown.
+# The kinds of download tools/publish.py makes, in the order shown, with their texts (kartenfaecher/
+# texte/): title, what it is for, format, extent.
 KINDS = {
-    "offline": {
-        "title": "Offline-Fassung",
-        "for": "Für einen USB-Stick oder einen Rechner ohne Internet: die ganze Website mit Suche, "
-               "ohne Verbindung ins Internet. Entpacken und im Ordner „{folder}“ die Datei "
-               "index.html doppelt anklicken.",
-        "format": "ZIP-Archiv, zu öffnen in jedem Browser",
-        "extent": "{pages} Seiten, davon {cards} Karten",
-    },
-    "faecher": {
-        "title": "Kartenfächer als PDF",
-        "for": "Für die Druckerei: jede Karte auf einer eigenen Seite im Kartenformat, mit Titel- und "
-               "Inhaltskarte, in der Reihenfolge des gedruckten Fächers.",
-        "format": "PDF im Kartenformat ({size}), mit Tags und Lesezeichen für Screenreader",
-        "extent": "{pages} Seiten",
-    },
-    "a4": {
-        "title": "Karten auf A4 zum Ausschneiden",
-        "for": "Für den Bürodrucker: drei Karten nebeneinander auf jedem A4-Blatt (quer), mit "
-               "Schnittmarken. In Originalgröße (100 %) drucken und an den Marken schneiden.",
-        "format": "PDF, A4 quer",
-        "extent": "{pages} Seiten",
-    },
-}
-TEXT = {
-    "none": "Diese Fassung der Website enthält keine Dateien zum Herunterladen. Die Druckfassung "
-            "können Sie trotzdem aus Ihrem Browser drucken.",
-    "link": "{title} herunterladen",
-    "format": "Format",
-    "size": "Größe",
-    "extent": "Umfang",
-    "built": "Stand",
+    "offline": ("herunterladen.offlineTitel", "herunterladen.offlineFuer", "herunterladen.offlineFormat",
+                "herunterladen.offlineUmfang"),
+    "faecher": ("herunterladen.faecherTitel", "herunterladen.faecherFuer", "herunterladen.faecherFormat",
+                "herunterladen.faecherUmfang"),
+    "a4": ("herunterladen.a4Titel", "herunterladen.a4Fuer", "herunterladen.a4Format", "herunterladen.a4Umfang"),
 }
 
 
@@ -92,18 +68,21 @@ def load(manifest: str | None) -> dict | None:
 
 def _entry(item: dict, built: str, page_url: str) -> str:
     teile.use("herunterladen")
-    words = KINDS[item["kind"]]
+    title_key, for_key, format_key, extent_key = KINDS[item["kind"]]
+    values = {"ordner": item.get("folder", ""), "groesse": item.get("size", ""), "seiten": item.get("pages", ""),
+              "karten": item.get("cards", "")}
+    title = text(title_key)
     href = get_relative_url(f"{FOLDER}/{item['file']}", page_url)
-    facts = [(TEXT["format"], words["format"].format(size=item.get("size", ""))),
-             (TEXT["size"], megabytes(item["bytes"])),
-             (TEXT["extent"], words["extent"].format(**item)),
-             (TEXT["built"], german_date(built))]
-    rows = "\n".join(f"<dt>{name}</dt><dd>{escape(value)}</dd>" for name, value in facts)
-    return (f"## {words['title']}\n\n"
-            f'<p>{escape(words["for"].format(**item))}</p>\n'
+    facts = [(text("herunterladen.format"), text(format_key, **values)),
+             (text("herunterladen.groesse"), megabytes(item["bytes"])),
+             (text("herunterladen.umfang"), text(extent_key, **values)),
+             (text("herunterladen.stand"), german_date(built))]
+    rows = "\n".join(f"<dt>{escape(name)}</dt><dd>{escape(value)}</dd>" for name, value in facts)
+    return (f"## {title}\n\n"
+            f'<p>{escape(text(for_key, **values))}</p>\n'
             f'<dl class="herunterladen-angaben">\n{rows}\n</dl>\n'
             f'<p><a class="md-button herunterladen-datei" href="{escape(href)}" download '
-            f'data-bytes="{item["bytes"]}">{TEXT["link"].format(title=words["title"])}</a></p>')
+            f'data-bytes="{item["bytes"]}">{html("herunterladen.link", titel=escape(title))}</a></p>')
 
 
 def page(options, page_url: str) -> str:
@@ -111,7 +90,7 @@ def page(options, page_url: str) -> str:
     the engine's, in mkdocs.yml)."""
     manifest = load(options.get("downloads"))
     if manifest is None:
-        parts = [f'<p class="herunterladen-keine">{TEXT["none"]}</p>']
+        parts = [f'<p class="herunterladen-keine">{html("herunterladen.keine")}</p>']
     else:
         by_kind = {item["kind"]: item for item in manifest["files"]}
         parts = [_entry(by_kind[kind], manifest["built"], page_url) for kind in KINDS if kind in by_kind]
