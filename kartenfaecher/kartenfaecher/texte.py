@@ -10,6 +10,8 @@ A text is prose with placeholders:
 - ``{anzahl|Karte|Karten}``: the first form when ``anzahl`` is 1, else the second; a form may
   hold values (``{anzahl|Karte {nummern}|Karten {nummern}}``).
 
+A text whose key ends in ``Html`` is markup (a phrase with a link or an element inside).
+
 A script takes its table where it says ``var TEXTE = /*TEXTE*/{};`` (the table named as the
 script's file, without ``.js``): the build writes the table there as an object, a text with
 values as a function of one object (``TEXTE.teilenText({anzahl: 3})``), so the browser gets
@@ -152,9 +154,10 @@ class Texts:
         return _said(self._parts[key], values)
 
     def html(self, key: str, **values) -> str:
-        """The text ``section.key`` as HTML: its words escaped, ``values`` put in as they are
-        (markup the caller made, or escaped)."""
-        return _said(self._parts[key], values, lambda part: escape(part, quote=False))
+        """The text ``section.key`` as HTML: its words escaped (but those of a key ending in
+        ``Html``, which are markup), ``values`` put in as they are (markup the caller made, or escaped)."""
+        words = str if key.endswith("Html") else escape  # quotes too: a text may stand in an attribute
+        return _said(self._parts[key], values, words)
 
     def script(self, section: str) -> str:
         """The table ``section`` as a JavaScript object literal."""

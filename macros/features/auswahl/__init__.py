@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ...build import html, text
 from ...sources.registry import Registry
 from .. import teile
 from ..gemeinsam import share_box
@@ -28,30 +29,30 @@ from ..karte import Href, card_link
 
 PAGE = "auswahl.md"
 # The texts auswahl-merken.js shows in the „Merken“ bar ({anzahl}: the cards kept, {stelle}:
-# this card's place among them), written into the bar as data- attributes.
-BAR_TEXTS = {
-    "auswahl": "Meine Auswahl ({anzahl})",
-    "nicht-gespeichert": "Dieser Browser lässt die Seite nichts dauerhaft speichern: Ihre Auswahl gilt nur für "
-                         "diesen Besuch, solange Sie in diesem Tab auf dieser Website bleiben.",
-    "stelle": "Karte {stelle} von {anzahl} Ihrer Auswahl",
-    "zurueck": "← Vorherige Karte Ihrer Auswahl",
-    "weiter": "Nächste Karte Ihrer Auswahl →",
-}
-_BAR_DATA = "".join(f' data-{key}="{escape(text)}"' for key, text in BAR_TEXTS.items())  # once, not per card
+# this card's place among them), written into the bar as data- attributes: attribute -> text.
+BAR_TEXTS = {"auswahl": "auswahl-seite.merkenAuswahl", "nicht-gespeichert": "auswahl-seite.merkenNichtGespeichert",
+             "stelle": "auswahl-seite.merkenStelle", "zurueck": "auswahl-seite.merkenZurueck",
+             "weiter": "auswahl-seite.merkenWeiter"}
 # The tools, hidden until auswahl.js shows them (without it they could do nothing).
 TOOLS = """<div class="auswahl-werkzeuge" hidden>
 <div class="auswahl-knoepfe">
-<a class="knopf" data-aktion="vorfuehren" href="{vorfuehren}">Auswahl vorführen</a>
-<button type="button" class="knopf" data-aktion="teilen" aria-expanded="false" aria-controls="auswahl-teilen">Als Link und QR-Code teilen</button>
-<button type="button" class="knopf" data-aktion="leeren">Auswahl leeren</button>
+<a class="knopf" data-aktion="vorfuehren" href="{vorfuehren}">{t[vorfuehren]}</a>
+<button type="button" class="knopf" data-aktion="teilen" aria-expanded="false" aria-controls="auswahl-teilen">{t[teilen]}</button>
+<button type="button" class="knopf" data-aktion="leeren">{t[leeren]}</button>
 </div>
 <div class="auswahl-teilen teilen" id="auswahl-teilen" hidden>
 {share_box}
 <figure class="auswahl-qr"><div class="auswahl-qr-bild"></div>
-<figcaption>QR-Code mit demselben Link: zum Abfotografieren mit dem Telefon, etwa vom Beamer.</figcaption></figure>
-<p>Der Link enthält nur die Nummern Ihrer Karten. Er wird nirgends gespeichert: Wer ihn öffnet, sieht zuerst, welche Karten er enthält, und entscheidet dann.</p>
+<figcaption>{t[qr]}</figcaption></figure>
+<p>{t[linkInhalt]}</p>
 </div>
 </div>"""
+
+
+def _bar_data() -> str:
+    """The bar's texts as data- attributes, their values left for the script to put in."""
+    return "".join(f' data-{name}="{escape(text(key, anzahl="{anzahl}", stelle="{stelle}"))}"'
+                   for name, key in BAR_TEXTS.items())
 
 
 def bar(page_href: str) -> str:
@@ -62,8 +63,9 @@ def bar(page_href: str) -> str:
     of the search index. Marked for the screen only: the Druckfassung takes it out up to its
     first </div>, so it holds no <div> (macros/features/druckfassung/karten.py)."""
     link = f' href="{escape(page_href)}"' if page_href else ""
-    return (f'<div class="karte-merken" data-karte-merken data-nur-bildschirm data-search-exclude{_BAR_DATA}>'
-            '<button type="button" class="karte-merken-knopf knopf" aria-pressed="false" hidden>Merken</button>'
+    return (f'<div class="karte-merken" data-karte-merken data-nur-bildschirm data-search-exclude{_bar_data()}>'
+            f'<button type="button" class="karte-merken-knopf knopf" aria-pressed="false" hidden>'
+            f'{html("auswahl-seite.merken")}</button>'
             f'<a class="karte-merken-auswahl"{link} hidden></a>'
             '<p class="karte-merken-hinweis" role="status"></p></div>')
 
@@ -78,20 +80,19 @@ def page(registry: Registry, href: Href, vorfuehren: str, site_url: str | None) 
     offline bundle does not).
     """
     teile.use("auswahl")
-    tools = TOOLS.format(vorfuehren=escape(vorfuehren), share_box=share_box("auswahl", "Link zu Ihrer Auswahl"))
+    words = {"vorfuehren": html("auswahl-seite.vorfuehren"), "teilen": html("auswahl-seite.teilen"),
+             "leeren": html("auswahl-seite.leeren"), "qr": html("auswahl-seite.qr"),
+             "linkInhalt": html("auswahl-seite.linkInhalt")}
+    tools = TOOLS.format(vorfuehren=escape(vorfuehren), t=words,
+                         share_box=share_box("auswahl", text("auswahl-seite.linkFeld")))
     public = site_url.rstrip("/") + "/" + PAGE.removesuffix(".md") + "/" if site_url else None
     cards = "\n".join(f'<li data-karte="{c.number}">{card_link(c, href)}</li>' for c in registry.cards)
     public_attr = f' data-adresse="{escape(public)}"' if public else ""
     return (f'<div class="auswahl" data-auswahl-seite{public_attr}>\n'
-            '<noscript><p class="auswahl-hinweis meldung">Ihre Auswahl wird von einem kleinen Skript in '
-            "Ihrem Browser gehalten. Ohne JavaScript bleibt diese Seite leer; alle Karten finden "
-            "Sie unter „Alle Karten“.</p></noscript>\n"
-            '<p class="auswahl-leer" hidden>Sie haben noch keine Karte gemerkt. Auf jeder Karte '
-            "steht oben der Knopf „Merken“: Was Sie merken, erscheint hier.</p>\n"
-            '<ol class="auswahl-liste" aria-label="Ihre Auswahl" hidden></ol>\n'
-            '<p class="auswahl-anleitung" hidden>Reihenfolge ändern: <span class="bei-touch">Tippen</span>'
-            '<span class="bei-maus">Klicken</span> Sie auf „Nach oben“ und „Nach unten“ bei jeder Karte'
-            '<span class="bei-maus">, oder ziehen Sie sie mit der Maus</span>.</p>\n'
+            f'<noscript><p class="auswahl-hinweis meldung">{html("auswahl-seite.ohneSkript")}</p></noscript>\n'
+            f'<p class="auswahl-leer" hidden>{html("auswahl-seite.leer")}</p>\n'
+            f'<ol class="auswahl-liste" aria-label="{html("auswahl-seite.liste")}" hidden></ol>\n'
+            f'<p class="auswahl-anleitung" hidden>{html("auswahl-seite.anleitungHtml")}</p>\n'
             + tools + "\n"
             '<div class="auswahl-meldung meldung" role="status"></div>\n'
             '<div class="auswahl-fehler meldung fehler" role="alert"></div>\n'

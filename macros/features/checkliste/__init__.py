@@ -30,6 +30,7 @@ from typing import Callable
 
 import jinja2
 
+from ...build import html, text
 from ...sources.checkliste import Checklist
 from ...sources.registry import Card, Registry
 from .. import teile
@@ -40,7 +41,7 @@ TOOLS = Path(__file__).with_name("werkzeuge.html")
 
 def tools() -> str:
     """The tools' markup above the page „Checklisten“ (its comment, for us, left out)."""
-    return jinja2.Template(TOOLS.read_text(encoding="utf-8")).render(share_box=share_box)
+    return jinja2.Template(TOOLS.read_text(encoding="utf-8")).render(share_box=share_box, t=html, text=text)
 
 
 def all_checklists(registry: Registry, checklists: dict[int, list[Checklist]],

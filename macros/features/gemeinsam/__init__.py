@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from html import escape
 
+from ...build import html
+
 
 def share_box(name: str, label: str) -> str:
     """The share box's link field and its buttons: share (where the device has a share sheet),
@@ -19,7 +21,7 @@ def share_box(name: str, label: str) -> str:
     return (f'<label for="{name}-link">{escape(label)}</label>\n'
             f'<input type="text" id="{name}-link" readonly>\n'
             f'<div class="{name}-knoepfe">\n'
-            '<button type="button" class="knopf" data-aktion="link-teilen" hidden>Teilen …</button>\n'
-            '<button type="button" class="knopf" data-aktion="link-kopieren">Link kopieren</button>\n'
-            '<a class="knopf" data-aktion="link-mail" href="mailto:">Per E-Mail senden</a>\n'
+            f'<button type="button" class="knopf" data-aktion="link-teilen" hidden>{html("teilen-box.teilen")}</button>\n'
+            f'<button type="button" class="knopf" data-aktion="link-kopieren">{html("teilen-box.kopieren")}</button>\n'
+            f'<a class="knopf" data-aktion="link-mail" href="mailto:">{html("teilen-box.mail")}</a>\n'
             '</div>')

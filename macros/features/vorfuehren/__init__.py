@@ -34,6 +34,7 @@ import jinja2
 import markdown
 
 from ... import between_builds
+from ...build import html
 from ...sources import trennung
 from ...sources.calls import has_macros, render_literal
 from ...sources.registry import Card, Registry
@@ -106,13 +107,23 @@ class Slides:
         if address:
             shown = escape(re.sub(r"^https?://", "", address))
             code = (f'<p class="vorfuehren-qr">{qr.svg(address)}'
-                    f'<span>Auf dem Telefon lesen:<br>{shown}</span></p>')
+                    f'<span>{html("vorfuehren-seite.telefonHtml", adresse=shown)}</span></p>')
         return (f'<section class="vorfuehren-folie" data-karte="{card.number}" '
                 f'data-kapitel="{escape(card.chapter.id)}" aria-labelledby="folie-{card.number}" hidden>\n'
                 f'<p class="vorfuehren-kapitel">{escape(card.chapter.title)}</p>\n'
                 f'<h2 id="folie-{card.number}"><span class="karte-nummer">{card.number}</span> '
                 f'<span class="karte-titel">{trennung.title_html(card.title)}</span></h2>\n'
                 f'<div class="vorfuehren-text">\n{trennung.text_html(self.text(card))}\n</div>\n{code}\n</section>')
+
+
+# The page's words (kartenfaecher/texte/, section vorfuehren-seite), and the keys that steer it.
+_PAGE_TEXTS = ("vorfuehren-seite.ohneSkript", "vorfuehren-seite.auswahl", "vorfuehren-seite.auswahlVorfuehren",
+               "vorfuehren-seite.auswahlAnsehen", "vorfuehren-seite.kapitel", "vorfuehren-seite.bedienung",
+               "vorfuehren-seite.vorfuehrung", "vorfuehren-seite.zurueck", "vorfuehren-seite.weiter",
+               "vorfuehren-seite.vollbild", "vorfuehren-seite.beenden")
+_KEYS_TOUCH = ("vorfuehren-seite.tastenWischen", "vorfuehren-seite.tastenVollbild")
+_KEYS_MOUSE = ("vorfuehren-seite.tastenWeiter", "vorfuehren-seite.tastenZurueck", "vorfuehren-seite.tastenEnden",
+               "vorfuehren-seite.tastenSchwarz", "vorfuehren-seite.tastenVollbildF", "vorfuehren-seite.tastenEsc")
 
 
 def page(registry: Registry, config, auswahl: str, kept: Path | None = None) -> str:
@@ -127,41 +138,33 @@ def page(registry: Registry, config, auswahl: str, kept: Path | None = None) -> 
     slides.save()
     chapters = "\n".join(
         f'<li><button type="button" class="knopf" data-start="kapitel:{escape(ch.id)}">'
-        f'{escape(ch.title)} <span class="vorfuehren-anzahl">({len(registry.chapter_cards(ch))} '
-        f'{"Karte" if len(registry.chapter_cards(ch)) == 1 else "Karten"})</span></button></li>'
+        f'{escape(ch.title)} <span class="vorfuehren-anzahl">'
+        f'{html("vorfuehren-seite.anzahl", anzahl=len(registry.chapter_cards(ch)))}</span></button></li>'
         for ch in registry.chapters)
+    t = {key.partition(".")[2]: html(key) for key in _PAGE_TEXTS}
+    keys = "".join(f"<li>{html(key)}</li>\n" for key in _KEYS_TOUCH)
+    mouse = "".join(f"<li>{html(key)}</li>\n" for key in _KEYS_MOUSE)
     return ('<div class="vorfuehren" data-vorfuehren>\n'
-            '<noscript><p class="vorfuehren-hinweis">Die Vorführung braucht JavaScript. Ohne JavaScript '
-            "lesen Sie die Karten einzeln über „Alle Karten“.</p></noscript>\n"
+            f'<noscript><p class="vorfuehren-hinweis">{t["ohneSkript"]}</p></noscript>\n'
             '<div class="vorfuehren-wahl" hidden>\n'
             '<p class="vorfuehren-meldung" role="status"></p>\n'
-            '<h2 id="vorfuehren-auswahl">Meine Auswahl</h2>\n'
+            f'<h2 id="vorfuehren-auswahl">{t["auswahl"]}</h2>\n'
             '<p class="vorfuehren-auswahl-text"></p>\n'
-            '<p><button type="button" class="knopf" data-start="auswahl">Meine Auswahl vorführen</button> '
-            f'<a href="{escape(auswahl)}">Auswahl ansehen und ordnen</a></p>\n'
-            '<h2 id="vorfuehren-kapitel">Ein Kapitel</h2>\n'
+            f'<p><button type="button" class="knopf" data-start="auswahl">{t["auswahlVorfuehren"]}</button> '
+            f'<a href="{escape(auswahl)}">{t["auswahlAnsehen"]}</a></p>\n'
+            f'<h2 id="vorfuehren-kapitel">{t["kapitel"]}</h2>\n'
             f'<ul class="vorfuehren-kapitel-liste" aria-labelledby="vorfuehren-kapitel">\n{chapters}\n</ul>\n'
-            '<h2 id="vorfuehren-tasten">Bedienung</h2>\n'
-            '<ul class="vorfuehren-tasten bei-touch" aria-labelledby="vorfuehren-tasten">\n'
-            "<li>Weiter und zurück: Wischen Sie nach links oder rechts, oder tippen Sie auf „Weiter →“ "
-            "und „← Zurück“ unten</li>\n"
-            "<li>Ganzer Bildschirm: „Vollbild“; Beenden: „Beenden“</li>\n</ul>\n"
-            '<ul class="vorfuehren-tasten bei-maus" aria-labelledby="vorfuehren-tasten">\n'
-            "<li>Weiter: Pfeil nach rechts oder unten, Bild ↓, Leertaste (so senden es auch Präsentations-Fernbedienungen)</li>\n"
-            "<li>Zurück: Pfeil nach links oder oben, Bild ↑</li>\n"
-            "<li>Erste und letzte Karte: Pos1 und Ende</li>\n"
-            "<li>Bildschirm schwarz, für ein Gespräch: B oder Punkt; dieselbe Taste, eine andere Taste "
-            "oder ein Klick zeigt die Karte wieder</li>\n"
-            "<li>Vollbild ein und aus: F</li>\n"
-            "<li>Beenden: Esc</li>\n</ul>\n</div>\n"
-            '<div class="vorfuehren-buehne" role="region" aria-roledescription="Vorführung" '
-            'aria-label="Vorführung" tabindex="-1" hidden>\n'
+            f'<h2 id="vorfuehren-tasten">{t["bedienung"]}</h2>\n'
+            f'<ul class="vorfuehren-tasten bei-touch" aria-labelledby="vorfuehren-tasten">\n{keys}</ul>\n'
+            f'<ul class="vorfuehren-tasten bei-maus" aria-labelledby="vorfuehren-tasten">\n{mouse}</ul>\n</div>\n'
+            f'<div class="vorfuehren-buehne" role="region" aria-roledescription="{t["vorfuehrung"]}" '
+            f'aria-label="{t["vorfuehrung"]}" tabindex="-1" hidden>\n'
             '<div class="vorfuehren-leiste">\n'
             '<span class="vorfuehren-stelle"></span>\n'
-            '<button type="button" class="knopf" data-schritt="zurueck">← Zurück</button>\n'
-            '<button type="button" class="knopf" data-schritt="weiter">Weiter →</button>\n'
-            '<button type="button" class="knopf" data-schritt="vollbild" aria-pressed="false">Vollbild</button>\n'
-            '<button type="button" class="knopf" data-schritt="ende">Beenden</button>\n</div>\n'
+            f'<button type="button" class="knopf" data-schritt="zurueck">{t["zurueck"]}</button>\n'
+            f'<button type="button" class="knopf" data-schritt="weiter">{t["weiter"]}</button>\n'
+            f'<button type="button" class="knopf" data-schritt="vollbild" aria-pressed="false">{t["vollbild"]}</button>\n'
+            f'<button type="button" class="knopf" data-schritt="ende">{t["beenden"]}</button>\n</div>\n'
             '<p class="vorfuehren-ansage visually-hidden" aria-live="polite"></p>\n'
             '<div class="vorfuehren-schwarz" hidden></div>\n</div>\n'
             '<div class="vorfuehren-folien">\n'
