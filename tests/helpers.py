@@ -6,6 +6,7 @@ says lives in expected.py.
 
 from __future__ import annotations
 
+import functools
 import http.server
 import posixpath
 import re
@@ -19,8 +20,9 @@ import rcssmin
 import rjsmin
 from bs4 import BeautifulSoup
 
+from kartenfaecher import texte
 from macros.outputs import CACHE
-from tools.common import ROOT, mkdocs_build
+from tools.common import ROOT, engine_options, handbook, load_config, mkdocs_build
 
 TINY = Path(__file__).parent / "data" / "tiny"
 HANDBOOK_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "tests/bitv")
@@ -41,6 +43,18 @@ OTHER_PAGES = ["", "inhalt/", "checklisten/", "herunterladen/", "auswahl/", "vor
                "leichte-sprache/", "datenschutz/", "barrierefreiheit/", "404.html"]
 DRUCK_CSS = ROOT / "macros" / "features" / "druck" / "druck.css"
 FEATURES = ROOT / "macros" / "features"  # a feature's folder holds its script and style
+
+
+@functools.lru_cache(maxsize=1)
+def _texts() -> texte.Texts:
+    return texte.load(handbook(), engine_options(load_config(ROOT / "mkdocs.yml")).get("texte"))
+
+
+def as_built(source: Path) -> str:
+    """A script or stylesheet of ours as the handbook's build reads it: a script with its texts
+    written in (kartenfaecher/texte.py)."""
+    text = source.read_text(encoding="utf-8")
+    return _texts().fill(str(source), text) if source.suffix == ".js" else text
 
 
 # -- a built site -------------------------------------------------------------------------
@@ -79,7 +93,7 @@ class Built:
                             if path.startswith(("assets/css/", "assets/js/")))
         found = []
         for source in sorted([*(ROOT / "overrides" / "assets").glob("*/*.*"), *FEATURES.glob("*/*.[cj]s*")]):
-            text = source.read_text(encoding="utf-8")
+            text = as_built(source)
             minified = rjsmin.jsmin(text).rstrip(";") if source.suffix == ".js" else rcssmin.cssmin(text)
             # A stylesheet's print rules travel apart (site-print): its first screen rule tells it.
             probe = minified if source.suffix == ".js" else minified.split("@media print", 1)[0][:200]

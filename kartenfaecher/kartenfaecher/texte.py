@@ -151,13 +151,13 @@ class Texts:
 
     def text(self, key: str, **values) -> str:
         """The text ``section.key`` with ``values``."""
-        return _said(self._parts[key], values)
+        return _said(self._parts[key], _given(values))
 
     def html(self, key: str, **values) -> str:
         """The text ``section.key`` as HTML: its words escaped (but those of a key ending in
         ``Html``, which are markup), ``values`` put in as they are (markup the caller made, or escaped)."""
         words = str if key.endswith("Html") else escape  # quotes too: a text may stand in an attribute
-        return _said(self._parts[key], values, words)
+        return _said(self._parts[key], _given(values), words)
 
     def script(self, section: str) -> str:
         """The table ``section`` as a JavaScript object literal."""
@@ -179,6 +179,13 @@ class Texts:
                               f"section '{section}'. Fix: add '{section}:' with its texts to "
                               f"{FOLDER.name}/ in the engine, or remove the marker.")
         return source.replace(MARKER, self.script(section))
+
+
+def _given(values: Mapping) -> Mapping:
+    taken = set(values) & set(BUILT)
+    if taken:
+        raise ValueError(f"{{{taken.pop()}}} is the handbook's, put in by the build: name the value otherwise")
+    return values
 
 
 def load(handbook: Handbook, own: Mapping | None = None, config_file: str | None = None) -> Texts:

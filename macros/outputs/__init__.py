@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..build import Build, Colours
+from ..build import Build, Colours, handbook
 from ..features import app, emblem, karte, qr, suche, teile
 from ..sources import Sources, trennung
 from ..features.druckfassung import karten as druckfassung_karten
@@ -57,7 +57,7 @@ def write(conf, build: Build, sources: Sources, url_of: Callable[[str], str]) ->
     suche.write(site, sources.synonyms, project / CACHE, suche.german(conf))
     cards = karten_json.card_data(registry, url_of)
     karten_json.write(site, cards)
-    kurzadressen.write(site, cards)
+    kurzadressen.write(site, cards, handbook(conf).language)
     druckfassung_karten.write(site, registry, url_of)
     vendor.copy(site, project)
     emblem.write(site, build.emblem)

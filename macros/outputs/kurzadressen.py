@@ -11,24 +11,28 @@ import html
 import posixpath
 from pathlib import Path
 
+from .. import build
 
-def short_address_page(number: int, title: str, target: str) -> str:
+
+def short_address_page(number: int, title: str, target: str, language: str) -> str:
     """The page at /<number>/: forwards at once, and shows a link if it cannot."""
-    label = html.escape(f"Karte {number}: {title}")
+    label = html.escape(build.text("kurzadresse.karte", nummer=number, titel=title))
     href = html.escape(target, quote=True)
+    link = f'<a href="{href}">{label}</a>'
     return ("<!doctype html>\n"
-            '<html lang="de">\n<head>\n<meta charset="utf-8">\n'
+            f'<html lang="{html.escape(language)}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{label}</title>\n"
             '<meta name="robots" content="noindex">\n'
             f'<link rel="canonical" href="{href}">\n'
             f'<meta http-equiv="refresh" content="0; url={href}">\n'
             "</head>\n<body>\n"
-            f'<p>Weiter zu <a href="{href}">{label}</a></p>\n'
+            f"<p>{build.html('kurzadresse.weiter', link=link)}</p>\n"
             "</body>\n</html>\n")
 
 
-def write(site_dir: str | Path, cards: list[dict]) -> None:
-    """One forwarding page per card; ``cards`` are karten.json's entries (number, title, url)."""
+def write(site_dir: str | Path, cards: list[dict], language: str) -> None:
+    """One forwarding page per card; ``cards`` are karten.json's entries (number, title, url);
+    ``language``: the handbook's."""
     site = Path(site_dir)
     for entry in cards:
         folder = site / str(entry["number"])
@@ -38,4 +42,4 @@ def write(site_dir: str | Path, cards: list[dict]) -> None:
         if entry["url"].endswith("/"):
             target += "/"
         (folder / "index.html").write_text(
-            short_address_page(entry["number"], entry["title"], target), encoding="utf-8")
+            short_address_page(entry["number"], entry["title"], target, language), encoding="utf-8")

@@ -17,6 +17,7 @@ import rcssmin
 import rjsmin
 
 from macros.features import teile
+from tests.helpers import as_built
 from macros.outputs.bundles import split_print
 from tools.common import ROOT, load_config
 
@@ -91,7 +92,7 @@ def test_the_bundles_are_minified_and_hold_every_listed_source_in_order(site):
     css, printed, js = built(stylesheets), built(stylesheets, "print"), built(scripts)
     for bundle in (css, printed, js):
         assert "/*" not in bundle and "\n  " not in bundle, "comments and indentation are gone"
-    sources = {path: source(path).read_text(encoding="utf-8") for path in LISTED}
+    sources = {path: as_built(source(path)) for path in LISTED}
     assert len(css) + len(printed) + len(js) < 0.7 * sum(len(text) for text in sources.values())
     at = {"css": 0, "print": 0, "js": 0}
     for path, text in sources.items():
@@ -135,7 +136,7 @@ def test_a_page_joins_what_only_it_needs_into_one_stylesheet_and_one_script(site
              "checkliste/checkliste", "checkliste/notiz", "checkliste/checkliste-uebernehmen",
              "checkliste/checkliste-uebersicht", "checkliste/checkliste-markdown", "checkliste/checkliste-teilen",
              "checkliste/notiz-uebersicht"]
-    places = [joined.find(rjsmin.jsmin((FEATURES / f"{name}.js").read_text(encoding="utf-8")).rstrip(";"))
+    places = [joined.find(rjsmin.jsmin(as_built(FEATURES / f"{name}.js")).rstrip(";"))
               for name in order]
     assert -1 not in places and places == sorted(places), dict(zip(order, places))
     css = (site.root / next(path for path in own if path.endswith(".css"))).read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ...build import options
+from ...build import html, options
 from ...errors import ContentError
 from ...sources.registry import Registry
 from .. import teile
@@ -33,11 +33,6 @@ from ..druck import print_block
 CARDS_PLACE = '<div class="druckfassung-karten" data-druckfassung-karten></div>'
 COVER_ID = "titelkarte"
 CONTENTS_ID = "inhaltskarte"
-# Our words on the two cards the paper has before card 3.
-TEXT = {
-    "contents": "Inhaltsverzeichnis",
-    "contents_label": "Kapitel und ihre erste Karte",
-}
 COVER_KEYS = ("untertitel", "projekt", "projekt_titel")
 
 
@@ -79,8 +74,8 @@ def contents(registry: Registry) -> str:
                      f'<span class="inhaltskarte-kapitel">{escape(chapter.title)}</span> '
                      f'<span class="inhaltskarte-nummer">{first.number}</span></a></li>')
     return (f'<section class="druckfassung-karte inhaltskarte" aria-labelledby="{CONTENTS_ID}">\n'
-            f'<h1 id="{CONTENTS_ID}">{TEXT["contents"]}</h1>\n'
-            f'<ul aria-label="{TEXT["contents_label"]}">\n' + "\n".join(items) + "\n</ul>\n"
+            f'<h1 id="{CONTENTS_ID}">{html("druckfassung.inhalt")}</h1>\n'
+            f'<ul aria-label="{html("druckfassung.inhaltListe")}">\n' + "\n".join(items) + "\n</ul>\n"
             f'\n\n{print_block(None)}\n</section>')
 
 
