@@ -25,7 +25,7 @@ import pytest
 
 from macros.outputs import CACHE
 from macros.sources import herausgeber
-from tests.helpers import PUBLISHER, Built, Project, SwappableSite, new_context
+from tests.helpers import PUBLISHER, Built, Project, SwappableSite, handbook_texts, new_context
 from tools import common, offline, publish
 
 # Every build the tests make (and `make publish`, which refuses a draft) has a publisher: a
@@ -76,6 +76,14 @@ def _build(folder: Path) -> Built:
     result = common.mkdocs_build(common.ROOT, folder / "site")
     assert result.returncode == 0, result.output
     return Built(folder / "site")
+
+
+@pytest.fixture
+def texts(monkeypatch):
+    """The handbook's interface texts, as a build reads them when it starts (macros.build.start),
+    for tests that call a feature without a build."""
+    from macros import build
+    monkeypatch.setattr(build, "_texts", handbook_texts())
 
 
 @pytest.fixture(scope="session")

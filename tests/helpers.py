@@ -46,7 +46,8 @@ FEATURES = ROOT / "macros" / "features"  # a feature's folder holds its script a
 
 
 @functools.lru_cache(maxsize=1)
-def _texts() -> texte.Texts:
+def handbook_texts() -> texte.Texts:
+    """The handbook's interface texts (kartenfaecher/texte.py), as its build reads them."""
     return texte.load(handbook(), engine_options(load_config(ROOT / "mkdocs.yml")).get("texte"))
 
 
@@ -54,7 +55,7 @@ def as_built(source: Path) -> str:
     """A script or stylesheet of ours as the handbook's build reads it: a script with its texts
     written in (kartenfaecher/texte.py)."""
     text = source.read_text(encoding="utf-8")
-    return _texts().fill(str(source), text) if source.suffix == ".js" else text
+    return handbook_texts().fill(str(source), text) if source.suffix == ".js" else text
 
 
 # -- a built site -------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from ..build import Build, handbook
+from ..build import Build, handbook, html, text
 from ..errors import ContentError, build_error, line_of
 from ..extensions.fertig import kept
 from ..sources.herausgeber import BY_KEY, FALLBACK, Publisher, read
@@ -30,33 +30,29 @@ from .page_meta import footer_links
 # mkdocs.yml gives one): a draft's, so that its canonical links, sitemap and QR codes work;
 # https://<kurzname>.example.org/.
 DRAFT_ADDRESS = "https://{}.example.org/"
-MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-          "Oktober", "November", "Dezember")
-# The federal Schlichtungsstelle (§ 16 BGG), for bodies under federal law.
-FEDERAL_ARBITRATION = ('<a href="https://www.schlichtungsstelle-bgg.de">Schlichtungsstelle nach dem '
-                       "Behindertengleichstellungsgesetz</a> bei dem oder der Beauftragten der "
-                       "Bundesregierung für die Belange von Menschen mit Behinderungen")
-# Groups written as a paragraph: their values in order, each with the words before it.
+# Groups written as a paragraph: their values in order, each with the text before it (none: "").
 GROUPS = {
-    "herausgeber": [("", "herausgeber.name"), ("", "herausgeber.anschrift"), ("E-Mail: ", "herausgeber.email")],
+    "herausgeber": [("", "herausgeber.name"), ("", "herausgeber.anschrift"),
+                    ("angaben.email", "herausgeber.email")],
     "barrierefreiheit.kontakt": [("", "herausgeber.name"), ("", "herausgeber.anschrift"),
-                                 ("E-Mail: ", "barrierefreiheit.email"),
-                                 ("Telefon: ", "barrierefreiheit.telefon")],
+                                 ("angaben.email", "barrierefreiheit.email"),
+                                 ("angaben.telefon", "barrierefreiheit.telefon")],
     "datenschutz.verantwortlich": [("", "datenschutz.verantwortlich.name"),
                                    ("", "datenschutz.verantwortlich.anschrift"),
-                                   ("E-Mail: ", "datenschutz.verantwortlich.email")],
-    "datenschutz.beauftragte": [("Datenschutzbeauftragte oder Datenschutzbeauftragter: ",
-                                 "datenschutz.beauftragte.name"),
-                                ("E-Mail: ", "datenschutz.beauftragte.email")],
+                                   ("angaben.email", "datenschutz.verantwortlich.email")],
+    "datenschutz.beauftragte": [("angaben.beauftragte", "datenschutz.beauftragte.name"),
+                                ("angaben.email", "datenschutz.beauftragte.email")],
     "datenschutz.hosting": [("", "datenschutz.hosting.anbieter"), ("", "datenschutz.hosting.anschrift")],
     "datenschutz.aufsicht": [("", "datenschutz.aufsicht.name"), ("", "datenschutz.aufsicht.anschrift")],
 }
 SCHLICHTUNG = "barrierefreiheit.schlichtungsstelle"
-MISSING = '<mark class="herausgeber-fehlt">noch einzutragen: <code>{key}</code> in {file}</mark>'
 
 
 def german_date(day: date) -> str:
-    return f'<time datetime="{day.isoformat()}">{day.day}. {MONTHS[day.month - 1]} {day.year}</time>'
+    """A date as the handbook's language writes it („1. Dezember 2026“), marked up as a date."""
+    month = text("angaben.monate").split(", ")[day.month - 1]
+    written = html("angaben.datum", tag=day.day, monat=month, jahr=day.year)
+    return f'<time datetime="{day.isoformat()}">{written}</time>'
 
 
 def value_html(publisher: Publisher, key: str) -> str:
@@ -65,7 +61,8 @@ def value_html(publisher: Publisher, key: str) -> str:
     if value is None and key in FALLBACK:
         return value_html(publisher, FALLBACK[key])
     if value is None:
-        return MISSING.format(key=escape(key), file=escape(publisher.shown)) if publisher.needed(key) else ""
+        missing = html("angaben.fehltHtml", schluessel=escape(key), datei=escape(publisher.shown))
+        return f'<mark class="herausgeber-fehlt">{missing}</mark>' if publisher.needed(key) else ""
     kind = BY_KEY[key].kind
     if kind == "datum":
         return german_date(value)
@@ -87,12 +84,12 @@ def group_html(publisher: Publisher, name: str) -> str:
     """A group as one paragraph, each value on its own line."""
     if name == SCHLICHTUNG:
         if publisher.get("barrierefreiheit.recht") == "bund":
-            return FEDERAL_ARBITRATION
+            return html("angaben.schlichtungsstelleBundHtml")
         if publisher.get("barrierefreiheit.recht") is None:
             return value_html(publisher, "barrierefreiheit.recht")
         return f'{value_html(publisher, SCHLICHTUNG + ".name")}, {value_html(publisher, SCHLICHTUNG + ".adresse")}'
     lines = [(words, value_html(publisher, key)) for words, key in GROUPS[name]]
-    shown = [escape(words) + html for words, html in lines if html]
+    shown = [(html(words) if words else "") + said for words, said in lines if said]
     return f"<p>{'<br>'.join(shown)}</p>" if shown else ""
 
 

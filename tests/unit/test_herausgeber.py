@@ -14,6 +14,8 @@ from tools.common import ROOT
 
 TODAY = date(2026, 12, 5)
 
+pytestmark = pytest.mark.usefixtures("texts")  # the features say their words (macros.build.text)
+
 
 def read(tmp_path, text: str | None, monkeypatch, site_url: str | None = None) -> herausgeber.Publisher:
     """The file with ``text`` (None: no file at all) in a project of its own."""

@@ -18,6 +18,8 @@ from tools.common import ROOT
 
 STEPS = pruefschritte.read(ROOT / pruefschritte.TABLE)
 
+pytestmark = pytest.mark.usefixtures("texts")  # the features say their words (macros.build.text)
+
 
 def test_every_step_of_the_bitv_test_for_wcag_21_aa_is_in_the_table_once():
     numbers = [step.nummer for step in STEPS]
