@@ -20,12 +20,12 @@ import rcssmin
 import rjsmin
 from bs4 import BeautifulSoup
 
-from kartenfaecher import texte
+from kartenfaecher import THEME, texte
 from macros.outputs import CACHE
 from tools.common import ROOT, engine_options, handbook, load_config, mkdocs_build
 
 TINY = Path(__file__).parent / "data" / "tiny"
-HANDBOOK_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "tests/bitv")
+HANDBOOK_PARTS = ("mkdocs.yml", "docs", "macros", "tests/bitv")
 # npm packages the build copies from (macros/outputs/vendor.py), linked into every project.
 NODE_MODULES = ROOT / "node_modules"
 # A made-up publisher with every value filled in: tests/conftest.py names it for every build.
@@ -93,13 +93,13 @@ class Built:
         loaded = "\n".join((self.root / path).read_text(encoding="utf-8") for path in self.loads(url)
                             if path.startswith(("assets/css/", "assets/js/")))
         found = []
-        for source in sorted([*(ROOT / "overrides" / "assets").glob("*/*.*"), *FEATURES.glob("*/*.[cj]s*")]):
+        for source in sorted([*(THEME / "assets").glob("*/*.*"), *FEATURES.glob("*/*.[cj]s*")]):
             text = as_built(source)
             minified = rjsmin.jsmin(text).rstrip(";") if source.suffix == ".js" else rcssmin.cssmin(text)
             # A stylesheet's print rules travel apart (site-print): its first screen rule tells it.
             probe = minified if source.suffix == ".js" else minified.split("@media print", 1)[0][:200]
             if probe and probe in loaded:
-                found.append(source.relative_to(ROOT / "overrides" if "overrides" in source.parts else ROOT).as_posix())
+                found.append(source.relative_to(THEME if source.is_relative_to(THEME) else ROOT).as_posix())
         return found
 
 
@@ -157,7 +157,7 @@ class Project:
         """tests/data/tiny (ten cards, the real configuration's checks) with the real macros/ and overrides/;
         with ``kept``, what an earlier build of it kept for the next (its ``.cache/``)."""
         shutil.copytree(TINY, root)
-        for part in ("macros", "overrides", "node_modules"):
+        for part in ("macros", "node_modules"):
             (root / part).symlink_to(ROOT / part, target_is_directory=True)
         if kept:
             shutil.copytree(kept, root / CACHE)

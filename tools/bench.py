@@ -145,12 +145,11 @@ def material_alone_config(ours: dict, nav: list) -> dict:
 
 
 def prepare_generated_project(root: Path, ours: dict, cards: int) -> Path:
-    """Our configuration, macros and overrides with a generated fan of ``cards`` cards."""
+    """Our configuration and macros (the engine with its theme is installed) with a generated fan
+    of ``cards`` cards."""
     project = root / f"generated-{cards}"
     project.mkdir()
-    for folder in ("macros", "overrides"):
-        shutil.copytree(ROOT / folder, project / folder,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__pycache__"))
     (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)  # vendor scripts
     chapters = chapter_plan(cards)
     write_config(project / "mkdocs.yml",

@@ -7,4 +7,9 @@ A MkDocs plugin (``plugins: - kartenfaecher`` in mkdocs.yml, found through the
 will not run.
 """
 
+from pathlib import Path
+
 NAME = "kartenfaecher"  # the plugin's name in mkdocs.yml (the entry point in pyproject.toml)
+# The engine's templates and stylesheets, a theme folder before Material's (a handbook's own
+# theme.custom_dir still comes first): the plugin adds it.
+THEME = Path(__file__).with_name("theme")

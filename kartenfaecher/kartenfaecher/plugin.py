@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
-from . import texte, vorlagen
+from . import THEME, texte, vorlagen
 from .config import KartenfaecherConfig, explained
 from .handbuch import Handbook
 
@@ -24,6 +24,14 @@ class Kartenfaecher(BasePlugin[KartenfaecherConfig]):
         # MkDocs names the option of the wrong kind; this adds its line and how to write it.
         errors, warnings = super().load_config(options, config_file_path)
         return [(key, explained(key, error, config_file_path)) for key, error in errors], warnings
+
+    @event_priority(100)  # before mkdocs-macros looks for our stylesheets in the theme's folders
+    def on_config(self, config):
+        # The engine's templates and stylesheets: after a handbook's own custom_dir, before Material's.
+        dirs = config["theme"].dirs
+        if str(THEME) not in dirs:
+            dirs.insert(1 if config["theme"].custom_dir else 0, str(THEME))
+        return config
 
     def on_env(self, env, *, config, files):
         # mkdocs-macros-plugin has no event for the theme's environment: the engine's own.

@@ -44,7 +44,7 @@ _FIX = {
                "(macros/features/), and each page loads them.",
     "handler": "remove the attribute: a card's HTML runs no script.",
     "style": "remove it and give the element a class instead ({: .name } after it, attr_list), "
-             "styled in overrides/assets/css/: the site's Content-Security-Policy drops inline styles.",
+             "styled in a stylesheet listed in extra_css: the site's Content-Security-Policy drops inline styles.",
     "scheme": "link to a page or an https:// address instead.",
     "elsewhere": "save the file into docs/ (for example docs/bilder/) and refer to it relatively: "
                  "visitors' browsers ask no other host for anything.",

@@ -31,8 +31,8 @@ def check_sources(config, source: str) -> None:
                 url = str(getattr(entry, "path", entry))
                 raise ContentError(source, line_of(config_file, url), f"{name} loads {url} "
                                    "from another host; visitors' browsers must not contact third "
-                                   "parties.", "put the file into overrides/assets/ and list its "
-                                   "path below the site instead.")
+                                   "parties.", "put the file into docs/ (for example docs/assets/) "
+                                   "and list its path below the site instead.")
     if enabled(config) and not any(SHIM_NAME in str(p) for p in lists["extra.polyfills"]):
         raise ContentError(source, None, "the offline plugin is on, but extra.polyfills names no "
                            "local iframe-worker shim: Material would load it from a CDN.",

@@ -35,7 +35,9 @@ def prepare(conf, build: Build, chapters: list) -> None:
     if suche.german(conf):  # the German search's dictionary: refused before the build, not after every page
         suche.woerter.require()
     build.assets = bundles.prepare(conf, teile.every_page_parts(), karte.chapter_css(chapters), build.texts.fill)
-    css = Path(conf["theme"].custom_dir) / "assets" / "css"
+    # basis.css as the theme has it: a handbook's own custom_dir first, else the engine's.
+    css = next(folder for folder in (Path(d) / "assets" / "css" for d in conf["theme"].dirs)
+               if (folder / "basis.css").is_file())
     # Once a build: the chapters' colours (mkdocs.yml) and the header's (read from basis.css), in
     # which the emblem and the app's icons are drawn.
     build.colours = Colours(karte.chapter_colours(chapters), app.ink(css))

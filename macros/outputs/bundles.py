@@ -6,13 +6,13 @@ they are, every stylesheet holds up the first paint and every file costs a reque
 build makes of them, minified by rcssmin and rjsmin:
 
 - ``assets/css/site.<hash>.min.css``: every screen rule of those stylesheets,
-  in their order (overrides/main.html links it; this module empties ``extra_css``,
+  in their order (the theme's main.html links it; this module empties ``extra_css``,
   through which Material would link it on every page);
 - ``assets/css/site-print.<hash>.min.css``: their ``@media print`` blocks, taken
-  out and unwrapped; overrides/main.html links it with ``media="print"``, so it
+  out and unwrapped; the theme's main.html links it with ``media="print"``, so it
   never holds up the screen;
 - ``assets/js/site.<hash>.min.js``: those scripts in their order, as one
-  classic script; overrides/main.html loads it deferred, before Material's bundle
+  classic script; the theme's main.html loads it deferred, before Material's bundle
   (suche-bei-bedarf.js in it must run first).
 
 Files only some pages load (the fan's style, the checklists', the notes', the
@@ -110,7 +110,7 @@ class Assets:
             wrong = [source for source in sources if posixpath.splitext(source)[1] != f".{kind}"]
             if wrong:
                 what = "stylesheet" if kind == "css" else "script"
-                raise ContentError("overrides/main.html", None, f"joins {', '.join(wrong)} into "
+                raise ContentError("the theme's main.html", None, f"joins {', '.join(wrong)} into "
                                    f"a page's {what}.", f"list only .{kind} files for the page's {what}.")
             texts = [self.inline(source) for source in sources]
             if kind == "js":
@@ -121,14 +121,14 @@ class Assets:
             self._joined[sources] = self.add(f"{folder}/{PAGE}", kind, before + text)
         return self._joined[sources]
 
-    def inline(self, source: str, named_in: str = "overrides/main.html") -> str:
+    def inline(self, source: str, named_in: str = "the theme's main.html") -> str:
         """One stylesheet or script, minified, to be written into pages (or a file of its own)."""
         if source not in self._minified:
             ext = posixpath.splitext(source)[1]
             if ext not in (".css", ".js"):
                 raise ContentError(named_in, None, f"asks for {source} as an asset, which is "
                                    "neither a stylesheet nor a script.",
-                                   "name a .css or .js file below overrides/.")
+                                   "name a .css or .js file below docs/ or a theme folder.")
             text = _read(self._find(source, named_in))
             self._minified[source] = _minify(ext, self._fill(source, text) if ext == ".js" else text)
             self.sources.add(source)
@@ -209,7 +209,7 @@ def prepare(conf, every_page: dict, made_css: str = "", fill=lambda path, text: 
             if (folder / source).is_file():
                 return folder / source
         raise ContentError(named_in, line, f"{source} is not in {Path(conf['docs_dir']).name}/ "
-                           f"nor in the theme's folders ({conf['theme'].custom_dir or 'none of ours'}).",
+                           f"nor in the theme's folders ({', '.join(conf['theme'].dirs[:-2])}).",
                            "add the file there, or correct its path.")
 
     assets = Assets(find, fill)
@@ -254,7 +254,7 @@ def prepare(conf, every_page: dict, made_css: str = "", fill=lambda path, text: 
         # Each script is a whole program of its own: ";" keeps one from running into the next.
         assets.js = assets.add(f"{JS_FOLDER}/{SITE}", "js",
                                ";\n".join(rjsmin.jsmin(text).rstrip(";") for _, text in scripts) + ";")
-    conf["extra_css"] = []  # overrides/main.html links assets.stylesheet(...)
+    conf["extra_css"] = []  # the theme's main.html links assets.stylesheet(...)
     conf["extra_javascript"] = []
     return assets
 

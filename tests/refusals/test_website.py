@@ -16,7 +16,7 @@ def test_a_script_from_another_host_in_mkdocs_yml_is_refused(tiny):
         "  - https://cdn.example.org/x.js") + 1
     assert f"mkdocs.yml:{line}: extra_javascript loads https://cdn.example.org/x.js from another host" \
         in result.output
-    assert "Fix: put the file into overrides/assets/" in result.output
+    assert "Fix: put the file into docs/ (for example docs/assets/)" in result.output
 
 
 def test_a_listed_stylesheet_that_does_not_exist_is_refused_with_its_line(tiny):

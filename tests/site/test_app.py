@@ -10,13 +10,14 @@ import re
 import pytest
 from PIL import Image
 
+from kartenfaecher import THEME
 from macros.features import app
 from tests.helpers import csp_headers
 from tools.common import ROOT
 
 # The header's colour, as basis.css sets it: the app wears it too.
 HEADER = re.search(r"--md-primary-fg-color:\s*(#[0-9a-f]{6})",
-                   (ROOT / "overrides/assets/css/basis.css").read_text(encoding="utf-8"))[1]
+                   (THEME / "assets/css/basis.css").read_text(encoding="utf-8"))[1]
 
 
 @pytest.fixture(scope="module")

@@ -16,16 +16,17 @@ import pytest
 import rcssmin
 import rjsmin
 
+from kartenfaecher import THEME
 from macros.features import teile
-from tests.helpers import as_built
 from macros.outputs.bundles import split_print
+from tests.helpers import as_built
 from tools.common import ROOT, load_config
 
 HASHED = re.compile(r"\.([0-9a-f]{8})\.min\.(css|js)$")
 OURS = ("assets/css/", "assets/js/")
 CARD = "karten/08-teilhabe/"
 CONFIG = load_config(ROOT / "mkdocs.yml")
-SOURCES = ROOT / "overrides"
+SOURCES = THEME
 FEATURES = ROOT / "macros" / "features"
 CHECKLISTE = FEATURES / "checkliste"
 EVERY_PAGE = teile.every_page()
@@ -34,7 +35,7 @@ LISTED = [*EVERY_PAGE.css, *CONFIG["extra_css"], *EVERY_PAGE.js, *CONFIG["extra_
 
 
 def source(path: str):
-    """A source named from overrides/ or, in a feature's folder, from the project's top."""
+    """A source named from the engine's theme or, in a feature's folder, from the project's top."""
     return SOURCES / path if (SOURCES / path).is_file() else ROOT / path
 
 

@@ -7,10 +7,11 @@ import re
 
 from bs4 import BeautifulSoup
 
+from kartenfaecher import THEME
 from macros.features import emblem
 from tools.common import ROOT, engine_options, load_config
 
-CSS = ROOT / "overrides" / "assets" / "css"
+CSS = THEME / "assets" / "css"
 # The chapters' colours as mkdocs.yml gives them (kartenfaecher.kapitel), each once, in order.
 CHAPTERS = engine_options(load_config(ROOT / "mkdocs.yml"))["kapitel"]
 COLOURS = list(dict.fromkeys(chapter["farbe"] for chapter in CHAPTERS))

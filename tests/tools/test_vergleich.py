@@ -21,13 +21,12 @@ def git(repository, *args) -> None:
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory, tiny_kept):
     """The tiny handbook as a git repository of four commits: as it is, card 42 changed, a
-    script changed, the engine changed (its own copies of overrides/, macros/ and the engine,
-    so the project's stay as they are)."""
+    script changed, the engine changed (its own copies of macros/ and the engine, so the
+    project's stay as they are)."""
     root = tmp_path_factory.mktemp("vergleich") / "repository"
     tiny = Project.tiny(root, kept=tiny_kept)
-    for part in ("overrides", "macros"):  # the repository's own, to be changed
-        (root / part).unlink()
-        shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+    (root / "macros").unlink()  # the repository's own, to be changed
+    shutil.copytree(ROOT / "macros", root / "macros", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "kartenfaecher", root / "kartenfaecher",
                     ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     (root / ".gitignore").write_text(".cache/\nsite/\n", encoding="utf-8")

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from kartenfaecher import THEME
 from macros.features import teile
 from tools.common import ROOT
 
@@ -55,13 +56,13 @@ def test_each_page_starts_empty_and_an_unknown_part_is_refused_with_where_parts_
 def test_every_part_names_files_that_exist_and_parts_that_exist_and_the_sites_use_no_npm_file():
     for name, part in teile.PARTS.items():
         for source in part.css + part.js:
-            assert (ROOT / "overrides" / source).is_file() or (ROOT / source).is_file(), (name, source)
+            assert (THEME / source).is_file() or (ROOT / source).is_file(), (name, source)
         assert set(part.needs) <= set(teile.PARTS), name
         assert not (part.every_page and part.vendor), f"{name}: the site's bundles load no npm file"
 
 
 def test_the_page_template_no_longer_searches_a_pages_html_for_what_it_holds():
-    template = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    template = (THEME / "main.html").read_text(encoding="utf-8")
     assert "in content" not in template
 
 

@@ -49,7 +49,7 @@ def test_every_script_with_a_table_uses_only_its_texts_and_every_text_is_used():
         used = set(re.findall(r"\bTEXTE\.(\w+)", source))
         assert used == set(table[name]), (name, used ^ set(table[name]))
     # The other sections are the pages': each text named where the build or a template says it.
-    pages = "".join(path.read_text(encoding="utf-8") for folder in ("macros", "overrides", "kartenfaecher")
+    pages = "".join(path.read_text(encoding="utf-8") for folder in ("macros", "kartenfaecher")
                     for path in (ROOT / folder).rglob("*") if path.suffix in (".py", ".html"))
     unused = [f"{section}.{key}" for section in set(table) - set(with_table) for key in table[section]
               if f'"{section}.{key}"' not in pages and f"'{section}.{key}'" not in pages]
