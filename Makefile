@@ -92,9 +92,9 @@ host:
 
 # Our Python modules compiled to bytecode once, as Python does on its own unless
 # PYTHONDONTWRITEBYTECODE is set (as on our CI machines): then every build compiled
-# macros/ again, a twentieth of a build of the handbook. Stale bytecode is never used.
+# the engine again, a twentieth of a build of the handbook. Stale bytecode is never used.
 bytecode: $(READY)
-	@$(BIN)/python -m compileall -q macros kartenfaecher/kartenfaecher tools
+	@$(BIN)/python -m compileall -q kartenfaecher/kartenfaecher tools
 
 serve: $(READY) $(NODE_READY) bytecode dictionary
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.outputs import CACHE
-from macros.sources import herausgeber
+from kartenfaecher.outputs import CACHE
+from kartenfaecher.sources import herausgeber
 from tests.helpers import PUBLISHER, Built, Project, SwappableSite, handbook_texts, new_context
 from tools import common, offline, publish
 
@@ -80,9 +80,9 @@ def _build(folder: Path) -> Built:
 
 @pytest.fixture
 def texts(monkeypatch):
-    """The handbook's interface texts, as a build reads them when it starts (macros.build.start),
+    """The handbook's interface texts, as a build reads them when it starts (kartenfaecher.build.start),
     for tests that call a feature without a build."""
-    from macros import build
+    from kartenfaecher import build
     monkeypatch.setattr(build, "_texts", handbook_texts())
 
 

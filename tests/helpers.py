@@ -20,13 +20,13 @@ import rcssmin
 import rjsmin
 from bs4 import BeautifulSoup
 
-from kartenfaecher import THEME, texte
-from macros.outputs import CACHE
+from kartenfaecher import PACKAGE, THEME, texte
+from kartenfaecher.outputs import CACHE
 from tools.common import ROOT, engine_options, handbook, load_config, mkdocs_build
 
 TINY = Path(__file__).parent / "data" / "tiny"
-HANDBOOK_PARTS = ("mkdocs.yml", "docs", "macros", "tests/bitv")
-# npm packages the build copies from (macros/outputs/vendor.py), linked into every project.
+HANDBOOK_PARTS = ("mkdocs.yml", "docs", "tests/bitv")
+# npm packages the build copies from (kartenfaecher/outputs/vendor.py), linked into every project.
 NODE_MODULES = ROOT / "node_modules"
 # A made-up publisher with every value filled in: tests/conftest.py names it for every build.
 PUBLISHER = ROOT / "tests" / "data" / "herausgeber.yml"
@@ -41,8 +41,8 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Every page that is not a card (the cards: the `cards` fixture), as a reader's address below the site.
 OTHER_PAGES = ["", "inhalt/", "checklisten/", "herunterladen/", "auswahl/", "vorfuehren/", "druckfassung/",
                "leichte-sprache/", "datenschutz/", "barrierefreiheit/", "404.html"]
-DRUCK_CSS = ROOT / "macros" / "features" / "druck" / "druck.css"
-FEATURES = ROOT / "macros" / "features"  # a feature's folder holds its script and style
+DRUCK_CSS = PACKAGE / "features" / "druck" / "druck.css"
+FEATURES = PACKAGE / "features"  # a feature's folder holds its script and style
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,7 +99,7 @@ class Built:
             # A stylesheet's print rules travel apart (site-print): its first screen rule tells it.
             probe = minified if source.suffix == ".js" else minified.split("@media print", 1)[0][:200]
             if probe and probe in loaded:
-                found.append(source.relative_to(THEME if source.is_relative_to(THEME) else ROOT).as_posix())
+                found.append(source.relative_to(THEME if source.is_relative_to(THEME) else PACKAGE.parent).as_posix())
         return found
 
 
@@ -154,11 +154,10 @@ class Project:
 
     @classmethod
     def tiny(cls, root: Path, kept: Path | None = None) -> Project:
-        """tests/data/tiny (ten cards, the real configuration's checks) with the real macros/ and overrides/;
-        with ``kept``, what an earlier build of it kept for the next (its ``.cache/``)."""
+        """tests/data/tiny (ten cards, the real configuration's checks; the installed engine); with
+        ``kept``, what an earlier build of it kept for the next (its ``.cache/``)."""
         shutil.copytree(TINY, root)
-        for part in ("macros", "node_modules"):
-            (root / part).symlink_to(ROOT / part, target_is_directory=True)
+        (root / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
         if kept:
             shutil.copytree(kept, root / CACHE)
         return cls(root)

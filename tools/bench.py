@@ -31,7 +31,7 @@ every other round, so that neither side of a pair always runs first or always ri
 disk is flushed (``os.sync``): the 2,000-card site is 160 MB, and the kernel writing it back
 during the next build was charged to that build. The rounds follow one warm-up round,
 reported apart: the first build of a fresh project finds nothing kept yet (compiled
-templates, QR codes, slides, search terms: macros/between_builds.py), and the
+templates, QR codes, slides, search terms: kartenfaecher/between_builds.py), and the
 judged figures are what every later build costs, as ``make build`` and ``make serve``
 are used.
 
@@ -145,11 +145,9 @@ def material_alone_config(ours: dict, nav: list) -> dict:
 
 
 def prepare_generated_project(root: Path, ours: dict, cards: int) -> Path:
-    """Our configuration and macros (the engine with its theme is installed) with a generated fan
-    of ``cards`` cards."""
+    """Our configuration (the engine is installed) with a generated fan of ``cards`` cards."""
     project = root / f"generated-{cards}"
     project.mkdir()
-    shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__pycache__"))
     (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)  # vendor scripts
     chapters = chapter_plan(cards)
     write_config(project / "mkdocs.yml",
@@ -222,7 +220,7 @@ def card_body(rng: random.Random, number: int, cards: int) -> str:
 
 
 def checklist(rng: random.Random) -> str:
-    """A checklist block of 3 to 8 distinct questions (macros/sources/checkliste.py)."""
+    """A checklist block of 3 to 8 distinct questions (kartenfaecher/sources/checkliste.py)."""
     questions, count = [], rng.randint(3, 8)
     while len(questions) < count:
         words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14)))

@@ -54,7 +54,7 @@ def refuse_draft(project: Path = ROOT) -> None:
     A draft's every page says „Entwurf“ and asks search engines not to index it; a publication
     or a PDF for the print shop must not go out like that by accident (with 53 QR codes to an
     example host)."""
-    from macros.sources import herausgeber  # the build's own reading of the file
+    from kartenfaecher.sources import herausgeber  # the build's own reading of the file
 
     if os.environ.get(DRAFT_ENV, "").strip().lower() in ("1", "ja", "true", "yes"):
         return

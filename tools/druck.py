@@ -3,7 +3,7 @@
 1. Builds the site (strict, into a temporary folder) and serves it on 127.0.0.1.
 2. Debian's Chromium, driven by Playwright, prints the page „Druckfassung“ in
    one go, as a reader's browser prints it (print media, the card format from
-   the @page rule of macros/features/druck/druck.css): the cover card, the
+   the @page rule of kartenfaecher/features/druck/druck.css): the cover card, the
    contents card, then every card on a page of its own. Printed in one piece
    with ``tagged=True, outline=True``, the PDF has a structure tree (headings,
    lists, links, figures with their text alternatives), the page's language
@@ -45,7 +45,7 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Operator, Pdf
 
-from macros.errors import ContentError
+from kartenfaecher.errors import ContentError
 from kartenfaecher.handbuch import Handbook
 
 from tools.common import (ROOT, ChromiumMissing, DraftRefused, build, chromium, engine_options, handbook,
@@ -134,7 +134,7 @@ def file_names(book: Handbook) -> tuple[str, str]:
     return f"{book.short_name}-faecher.pdf", f"{book.short_name}-a4.pdf"
 
 
-# The soft hyphens the build places in titles for narrow screens (macros/sources/trennung.py),
+# The soft hyphens the build places in titles for narrow screens (kartenfaecher/sources/trennung.py),
 # taken out before printing: the printed card sets its titles whole, as the paper did, and
 # Chromium would draw a title in pieces where they stand, which text extraction reads as gaps.
 UNHYPHENATE = """() => {

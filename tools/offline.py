@@ -26,7 +26,7 @@ import textwrap
 import zipfile
 from pathlib import Path
 
-from macros.features.suche import search_languages, used_search_file
+from kartenfaecher.features.suche import search_languages, used_search_file
 from tools import common
 from tools.common import ROOT, build, run_command
 

@@ -6,7 +6,7 @@
    (tools/druck.py, printed by Chromium from that build), into downloads/.
 3. A list of the downloads (file, bytes, pages, date of the build), and the
    website built once more with it (DOWNLOADS_MANIFEST, read by
-   macros/features/herunterladen/): the page „Herunterladen“ now names and
+   kartenfaecher/features/herunterladen/): the page „Herunterladen“ now names and
    links every file. The files go into that build's downloads/ folder, and
    every link of the page is checked against them.
 4. Only then the new site replaces site/. Whatever fails before (a build, the
@@ -33,9 +33,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from macros.features.herunterladen import FOLDER, megabytes
+from kartenfaecher.features.herunterladen import FOLDER, megabytes
 from tools import druck, offline
-from macros.errors import ContentError
+from kartenfaecher.errors import ContentError
 from tools.common import (ROOT, ChromiumMissing, DraftRefused, build, chromium, handbook, refuse_draft, run_command,
                           serve)
 

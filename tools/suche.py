@@ -219,8 +219,8 @@ def index_size(site_dir: Path) -> int:
 
 
 def related_size(site_dir: Path) -> int:
-    """The bytes of the thesaurus's readers' words in the index (macros/features/suche/thesaurus.py)."""
-    from macros.features.suche import RELATED
+    """The bytes of the thesaurus's readers' words in the index (kartenfaecher/features/suche/thesaurus.py)."""
+    from kartenfaecher.features.suche import RELATED
 
     config = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))["config"]
     return len(json.dumps(config.get(RELATED, {}), ensure_ascii=False, separators=(",", ":")).encode())
@@ -244,7 +244,7 @@ def report(page, sites: dict[str, Path]) -> list[str]:
 
 def without_terms(site_dir: Path, target: Path) -> None:
     """The site's search index as Material wrote it, without our fields, at ``target``."""
-    from macros.features.suche import FIELDS, RELATED
+    from kartenfaecher.features.suche import FIELDS, RELATED
 
     data = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     data["config"].pop(RELATED, None)
@@ -258,8 +258,8 @@ def without_terms(site_dir: Path, target: Path) -> None:
 
 def cost(site_dir: Path, scratch: Path) -> tuple[float, float, int]:
     """Seconds the German terms add to a build, with a cold and a warm cache, and the bytes they add."""
-    from macros.features import suche as output
-    from macros.features.suche import woerter as words
+    from kartenfaecher.features import suche as output
+    from kartenfaecher.features.suche import woerter as words
 
     bare = scratch / "ohne-suchwoerter"
     without_terms(site_dir, bare)

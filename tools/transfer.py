@@ -22,7 +22,7 @@
    page's HTML for this: Material's start and the page's first layout). Each is measured over several loads: on a
    busy machine single figures say little.
 
-3. The app (macros/features/app/): what a first visit of the home page keeps
+3. The app (kartenfaecher/features/app/): what a first visit of the home page keeps
    for use without a network, what the server sends for it, and the time from
    the first load until the footer says the handbook is kept. The two
    measurements above block service workers, so they show a page's own cost.
@@ -135,7 +135,7 @@ class Transfer:
 
     @property
     def ours(self) -> bool:
-        """One of our files (macros/outputs/bundles.py), not the print stylesheet."""
+        """One of our files (kartenfaecher/outputs/bundles.py), not the print stylesheet."""
         return self.url.startswith(("assets/css/", "assets/js/")) and "-print." not in self.url
 
     @property
@@ -182,7 +182,7 @@ def page_transfers(browser, base: str, sent: dict[str, int],
 
 @dataclass
 class AppCaching:
-    """First visits until the app's worker has kept the handbook (macros/features/app/)."""
+    """First visits until the app's worker has kept the handbook (kartenfaecher/features/app/)."""
 
     kept_bytes: int          # what the worker keeps, uncompressed (its own list)
     files: int
@@ -274,7 +274,7 @@ def _load_home(browser, base: str, slowdown: int, without_fan: bool = False) -> 
 
 
 def _without_fan_script(route) -> None:
-    """The home page without the fan's script (macros/features/faecher/ writes it after the fan)."""
+    """The home page without the fan's script (kartenfaecher/features/faecher/ writes it after the fan)."""
     html = route.fetch().text()
     route.fulfill(body=re.sub(r"<script>[^<]*faecher-start.*?</script>", "", html, flags=re.S),
                   content_type="text/html; charset=utf-8")

@@ -81,9 +81,9 @@ class Figures:
 
 def unit(name: str) -> str:
     path = PurePosixPath(name)
-    if name.startswith("macros/features/") and len(path.parts) > 3:
-        return path.parts[2]
-    return re.split(r"[-.]", path.name)[0]
+    # A feature's folder: macros/features/<unit>/…, later the engine's kartenfaecher/kartenfaecher/features/<unit>/…
+    folder = re.match(r"(?:macros|kartenfaecher/kartenfaecher)/features/([^/]+)/", name)
+    return folder.group(1) if folder else re.split(r"[-.]", path.name)[0]
 
 
 class Tree:
@@ -141,11 +141,15 @@ def without_comments(name: str, text: str) -> str:
 
 
 def _entry(code: dict[str, str], lines: dict[str, int]) -> tuple[str, int] | None:
-    """The module mkdocs-macros loads (``module_name`` in mkdocs.yml), with its length."""
-    named = re.search(r"module_name:\s*(\S+)", code.get("mkdocs.yml", ""))
-    if not named:
+    """The module mkdocs-macros loads (``module_name`` in mkdocs.yml, or the engine's pluglet,
+    ``modules: [kartenfaecher.makros]``), with its length."""
+    config = code.get("mkdocs.yml", "")
+    named = re.search(r"module_name:\s*(\S+)", config)
+    pluglet = re.search(r"modules:\s*\[\s*([\w.]+)", config)
+    if not named and not pluglet:
         return None
-    for name in (f"{named.group(1)}.py", f"{named.group(1)}/__init__.py"):
+    stem = named.group(1) if named else "kartenfaecher/" + pluglet.group(1).replace(".", "/")
+    for name in (f"{stem}.py", f"{stem}/__init__.py"):
         if name in lines:
             return name, lines[name]
     return None

@@ -9,6 +9,7 @@ will not run.
 
 from pathlib import Path
 
+PACKAGE = Path(__file__).parent  # its files are named from the folder above: kartenfaecher/features/…
 NAME = "kartenfaecher"  # the plugin's name in mkdocs.yml (the entry point in pyproject.toml)
 # The engine's templates and stylesheets, a theme folder before Material's (a handbook's own
 # theme.custom_dir still comes first): the plugin adds it.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.sources import herausgeber
+from kartenfaecher.sources import herausgeber
 from tests.helpers import axe_violations, new_context
 from tools import common
 

@@ -77,7 +77,7 @@ def test_no_axe_violations_on_the_downloads_page(browser, published, scheme):
 
 
 def test_the_downloads_table_brings_its_own_style(published, downloads_page):
-    """The page declares the table's part as it writes it (macros/features/teile.py): its
+    """The page declares the table's part as it writes it (kartenfaecher/features/teile.py): its
     stylesheet holds the table's rules, which pages without downloads never load."""
     sheets = [link["href"] for link in downloads_page.select('link[rel=stylesheet]') if "/assets/css/" in link["href"]
               and link.get("media") != "print"]

@@ -153,7 +153,7 @@ def test_corrupt_values_under_every_key_are_repaired_not_thrown(browser, server,
 
 
 def test_a_damaged_selection_keeps_its_good_cards_and_an_unreadable_one_is_kept_aside(browser, server):
-    # The selection is kept through the same store as ticks and notes (macros/features/gemeinsam/speicher.js).
+    # The selection is kept through the same store as ticks and notes (kartenfaecher/features/gemeinsam/speicher.js).
     context = new_context(browser)
     page = context.new_page()
     page.goto(server + CARD_20)

@@ -46,7 +46,7 @@ def test_a_page_opened_from_a_search_result_highlights_the_words_at_once(page, s
     assert page.locator("article mark").first.inner_text().lower() == "legitimiert"
 
 
-# -- German: compounds, forms, synonyms (macros/features/suche/woerter.py, tools/suche.py) ---------------
+# -- German: compounds, forms, synonyms (kartenfaecher/features/suche/woerter.py, tools/suche.py) ---------------
 
 
 def test_practitioners_queries_find_their_card_among_the_first_three(page, server):
@@ -138,7 +138,7 @@ def test_a_spelling_finds_what_the_handbooks_spelling_finds(page, server):
     assert "Verwaltung" in page.locator("article").inner_text()
 
 
-# -- Readers' words the cards do not use: OpenThesaurus (macros/features/suche/thesaurus.py) ----------
+# -- Readers' words the cards do not use: OpenThesaurus (kartenfaecher/features/suche/thesaurus.py) ----------
 
 
 @pytest.mark.parametrize("query, answers", [

@@ -24,7 +24,7 @@ from urllib.error import HTTPError
 import pytest
 from playwright.sync_api import expect
 
-from macros.outputs import csp
+from kartenfaecher.outputs import csp
 from tests.helpers import NODE_MODULES, qr_text, search_results
 from tools.common import ROOT
 

@@ -7,7 +7,7 @@ import os
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.sources import herausgeber
+from kartenfaecher.sources import herausgeber
 from tests.helpers import PUBLISHER, assert_refused, line_of
 from tools import common, publish
 

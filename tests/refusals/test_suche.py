@@ -24,11 +24,11 @@ def test_a_malformed_synonym_stops_the_build(tiny, line):
     assert "Fix: write single words without spaces or hyphens, e.g. 'Videokonferenz: online'" in result.output
 
 
-# A build in which reading the German dictionary or thesaurus stops it: run in the project, so
-# that mkdocs-macros finds the modules patched here (the project's macros/ is ours, linked).
+# A build in which reading the German dictionary or thesaurus stops it: in one process with the
+# patch, so that the engine's pluglet, which mkdocs-macros imports, uses the modules patched here.
 WITHOUT_DICTIONARY = """
 import sys
-from macros.features.suche import thesaurus, woerter
+from kartenfaecher.features.suche import thesaurus, woerter
 def missing(*args, **kwargs):
     raise SystemExit("the German dictionary or thesaurus was read")
 woerter.require = woerter.dictionary = thesaurus.Thesaurus.open = missing

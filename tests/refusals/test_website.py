@@ -20,7 +20,7 @@ def test_a_script_from_another_host_in_mkdocs_yml_is_refused(tiny):
 
 
 def test_a_listed_stylesheet_that_does_not_exist_is_refused_with_its_line(tiny):
-    # Every stylesheet listed in mkdocs.yml goes into the one bundle (macros/outputs/bundles.py).
+    # Every stylesheet listed in mkdocs.yml goes into the one bundle (kartenfaecher/outputs/bundles.py).
     listed(tiny, "extra_css", "assets/css/fehlt.css")
     result = tiny.build()
     line = tiny.path("mkdocs.yml").read_text(encoding="utf-8").split("\n").index("  - assets/css/fehlt.css") + 1
@@ -49,10 +49,10 @@ def test_a_publishers_own_stylesheet_joins_the_sites_bundle_after_ours(tiny):
 
 
 def test_a_file_a_feature_already_loads_on_every_page_is_refused_in_mkdocs_yml(tiny):
-    listed(tiny, "extra_javascript", "macros/features/app/app.js")
+    listed(tiny, "extra_javascript", "kartenfaecher/features/app/app.js")
     result = tiny.build()
     assert result.returncode != 0
-    line = tiny.path("mkdocs.yml").read_text(encoding="utf-8").split("\n").index("  - macros/features/app/app.js") + 1
-    assert (f"mkdocs.yml:{line}: extra_javascript lists macros/features/app/app.js, which the feature „app“ "
-            "already loads on every page (macros/features/teile.py).") in result.output
+    line = tiny.path("mkdocs.yml").read_text(encoding="utf-8").split("\n").index("  - kartenfaecher/features/app/app.js") + 1
+    assert (f"mkdocs.yml:{line}: extra_javascript lists kartenfaecher/features/app/app.js, which the feature „app“ "
+            "already loads on every page (kartenfaecher/features/teile.py).") in result.output
     assert "Fix: remove it from extra_javascript." in result.output

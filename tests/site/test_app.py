@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from kartenfaecher import THEME
-from macros.features import app
+from kartenfaecher.features import app
 from tests.helpers import csp_headers
 from tools.common import ROOT
 

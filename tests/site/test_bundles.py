@@ -1,8 +1,8 @@
 """What a page loads of ours: one stylesheet and one script, minified and named by their content.
 
-Our sources stay one file per feature (the parts every page has, macros/features/teile.py,
+Our sources stay one file per feature (the parts every page has, kartenfaecher/features/teile.py,
 then what mkdocs.yml lists in extra_css and extra_javascript); the build joins them
-(macros/outputs/bundles.py). The print rules come apart, in
+(kartenfaecher/outputs/bundles.py). The print rules come apart, in
 a stylesheet that never holds up the screen, and the hosts may keep the
 content-named files for a year.
 """
@@ -16,9 +16,9 @@ import pytest
 import rcssmin
 import rjsmin
 
-from kartenfaecher import THEME
-from macros.features import teile
-from macros.outputs.bundles import split_print
+from kartenfaecher import PACKAGE, THEME
+from kartenfaecher.features import teile
+from kartenfaecher.outputs.bundles import split_print
 from tests.helpers import as_built
 from tools.common import ROOT, load_config
 
@@ -27,7 +27,7 @@ OURS = ("assets/css/", "assets/js/")
 CARD = "karten/08-teilhabe/"
 CONFIG = load_config(ROOT / "mkdocs.yml")
 SOURCES = THEME
-FEATURES = ROOT / "macros" / "features"
+FEATURES = PACKAGE / "features"
 CHECKLISTE = FEATURES / "checkliste"
 EVERY_PAGE = teile.every_page()
 # Every file the site's bundles hold, in their order.
@@ -35,8 +35,8 @@ LISTED = [*EVERY_PAGE.css, *CONFIG["extra_css"], *EVERY_PAGE.js, *CONFIG["extra_
 
 
 def source(path: str):
-    """A source named from the engine's theme or, in a feature's folder, from the project's top."""
-    return SOURCES / path if (SOURCES / path).is_file() else ROOT / path
+    """A source named from the engine's theme or, in a feature's folder, from the package's folder."""
+    return SOURCES / path if (SOURCES / path).is_file() else PACKAGE.parent / path
 
 
 def ours(url: str) -> bool:
@@ -113,8 +113,8 @@ def test_the_bundles_are_minified_and_hold_every_listed_source_in_order(site):
 
 
 def test_the_site_carries_no_loose_copies_of_bundled_sources(site):
-    # A feature folder's files (macros/features/<name>/) are read where they are, never copied.
-    for path in [*LISTED, "macros", "assets/js/faecher.js"]:
+    # A feature folder's files (kartenfaecher/features/<name>/) are read where they are, never copied.
+    for path in [*LISTED, "kartenfaecher", "assets/js/faecher.js"]:
         assert not (site.root / path).exists(), path
 
 
@@ -150,7 +150,7 @@ def test_every_page_holds_its_first_paint_for_one_stylesheet_of_ours(site):
     # than the site's rules (the fan's, the checklists') gets them joined after the site's.
     site_css = next(path for path in site.loads(CARD) if re.match(r"assets/css/site\.", path))
     site_rules = (site.root / site_css).read_text(encoding="utf-8")
-    fan = ROOT / "macros" / "features" / "faecher" / "faecher.css"
+    fan = PACKAGE / "features" / "faecher" / "faecher.css"
     for url, needs in (("", fan), ("karten/19-vor-der-ko-produktion/", fan),
                        ("checklisten/", CHECKLISTE / "checkliste.css"), (CARD, None)):
         screen = [site.resolve(url, link["href"]) for link in stylesheets(site, url)

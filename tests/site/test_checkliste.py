@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from macros.sources.checkliste import item_key
+from kartenfaecher.sources.checkliste import item_key
 
 
 # The cards whose question lists are checklists, with the number of questions
@@ -136,6 +136,6 @@ def test_checklist_files_load_only_on_pages_with_checklists(site):
     # A topic card's first load stays small (make bench: bytes a card page transfers).
     for url in ("karten/21-bezahlte-stellen-in-der-zivilgesellschaft/", "checklisten/"):
         loaded = site.sources_loaded(url)
-        assert {f"macros/features/checkliste/checkliste.{kind}" for kind in ("js", "css")} <= set(loaded), url
+        assert {f"kartenfaecher/features/checkliste/checkliste.{kind}" for kind in ("js", "css")} <= set(loaded), url
     for url in ("karten/08-teilhabe/", ""):
         assert not [path for path in site.sources_loaded(url) if "checkliste" in path], url

@@ -8,7 +8,7 @@ import re
 from bs4 import BeautifulSoup
 
 from kartenfaecher import THEME
-from macros.features import emblem
+from kartenfaecher.features import emblem
 from tools.common import ROOT, engine_options, load_config
 
 CSS = THEME / "assets" / "css"

@@ -1,4 +1,4 @@
-"""The built search index carries the German search terms in fields of their own (macros/features/suche/)."""
+"""The built search index carries the German search terms in fields of their own (kartenfaecher/features/suche/)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from macros.features.suche import FIELDS
+from kartenfaecher.features.suche import FIELDS
 
 
 @pytest.fixture(scope="module")

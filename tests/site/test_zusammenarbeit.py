@@ -15,32 +15,32 @@ import re
 import rcssmin
 import rjsmin
 
-from kartenfaecher import THEME
+from kartenfaecher import PACKAGE, THEME
 from tools.common import ROOT
 
 CARD_8 = "karten/08-teilhabe/"
 CARD_21 = "karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"
 # Every script of ours: each lies in its feature's folder (or the shared parts', gemeinsam/).
-SCRIPTS = sorted((ROOT / "macros" / "features").glob("*/*.js"))
-AUSWAHL = ROOT / "macros" / "features" / "auswahl"
+SCRIPTS = sorted((PACKAGE / "features").glob("*/*.js"))
+AUSWAHL = PACKAGE / "features" / "auswahl"
 
 
 def test_notes_and_the_selection_load_only_where_they_are_used(site):
     topic = site.sources_loaded(CARD_8)
-    assert "macros/features/auswahl/auswahl-merken.js" in topic  # the Merken button, on every card
+    assert "kartenfaecher/features/auswahl/auswahl-merken.js" in topic  # the Merken button, on every card
     assert not {s for s in topic if re.search(r"notiz|/auswahl\.js|vorfuehren|checkliste", s)}
     assert not [path for path in site.loads(CARD_8) if "qrcode" in path]
-    notes = {"macros/features/checkliste/notiz.js", "macros/features/checkliste/notiz-speicher.js"}
+    notes = {"kartenfaecher/features/checkliste/notiz.js", "kartenfaecher/features/checkliste/notiz-speicher.js"}
     assert notes <= set(site.sources_loaded(CARD_21))
-    assert "macros/features/auswahl/auswahl.js" not in site.sources_loaded(CARD_21)
+    assert "kartenfaecher/features/auswahl/auswahl.js" not in site.sources_loaded(CARD_21)
     overview = site.sources_loaded("checklisten/")
-    assert {"macros/features/checkliste/notiz-uebersicht.js", "macros/features/checkliste/checkliste-markdown.js",
-            "macros/features/checkliste/checkliste-teilen.js"} <= set(overview)
+    assert {"kartenfaecher/features/checkliste/notiz-uebersicht.js", "kartenfaecher/features/checkliste/checkliste-markdown.js",
+            "kartenfaecher/features/checkliste/checkliste-teilen.js"} <= set(overview)
     auswahl = site.sources_loaded("auswahl/")
-    assert {"macros/features/auswahl/auswahl.js", "macros/features/checkliste/notiz.js"} <= set(auswahl)
+    assert {"kartenfaecher/features/auswahl/auswahl.js", "kartenfaecher/features/checkliste/notiz.js"} <= set(auswahl)
     assert "assets/vendor/qrcode-generator.js" in site.loads("auswahl/")
-    assert "macros/features/checkliste/checkliste.js" not in auswahl
-    assert "macros/features/vorfuehren/vorfuehren.js" in site.sources_loaded("vorfuehren/")
+    assert "kartenfaecher/features/checkliste/checkliste.js" not in auswahl
+    assert "kartenfaecher/features/vorfuehren/vorfuehren.js" in site.sources_loaded("vorfuehren/")
 
 
 def test_the_merken_button_stays_small(site):
@@ -88,7 +88,7 @@ def test_the_scripts_keep_to_one_job_and_450_lines_and_the_connector_to_150():
     for path in SCRIPTS:
         lines = path.read_text(encoding="utf-8").count("\n")
         assert lines <= 450, f"{path.name} has {lines} lines"
-    assert (ROOT / "macros" / "__init__.py").read_text(encoding="utf-8").count("\n") <= 150
+    assert (PACKAGE / "makros.py").read_text(encoding="utf-8").count("\n") <= 150
 
 
 def test_every_name_a_script_hands_to_the_others_is_used_by_one():

@@ -21,12 +21,10 @@ def git(repository, *args) -> None:
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory, tiny_kept):
     """The tiny handbook as a git repository of four commits: as it is, card 42 changed, a
-    script changed, the engine changed (its own copies of macros/ and the engine, so the
-    project's stay as they are)."""
+    script changed, the engine changed (its own copy of the engine, so the project's stays as
+    it is)."""
     root = tmp_path_factory.mktemp("vergleich") / "repository"
     tiny = Project.tiny(root, kept=tiny_kept)
-    (root / "macros").unlink()  # the repository's own, to be changed
-    shutil.copytree(ROOT / "macros", root / "macros", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "kartenfaecher", root / "kartenfaecher",
                     ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     (root / ".gitignore").write_text(".cache/\nsite/\n", encoding="utf-8")
@@ -37,7 +35,7 @@ def repository(tmp_path_factory, tiny_kept):
     git(root, "commit", "--quiet", "-m", "as it is")
     tiny.replace(tiny.card(42), "Entscheidungen", "NEUE-FASSUNG Entscheidungen")
     git(root, "commit", "--quiet", "-am", "card 42")
-    script = root / "macros" / "features" / "app" / "app.js"
+    script = root / "kartenfaecher" / "kartenfaecher" / "features" / "app" / "app.js"
     script.write_text(script.read_text(encoding="utf-8") + "\nwindow.vergleichGeaendert = true;\n", encoding="utf-8")
     git(root, "commit", "--quiet", "-am", "a script")
     plugin = root / "kartenfaecher" / "kartenfaecher" / "plugin.py"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from macros.sources.begriffe import load_terms, mark
-from macros.sources.registry import Card, Chapter, Registry
+from kartenfaecher.sources.begriffe import load_terms, mark
+from kartenfaecher.sources.registry import Card, Chapter, Registry
 
 
 CHAPTER = Chapter("a", "Anfang")

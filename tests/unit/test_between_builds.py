@@ -1,10 +1,10 @@
-"""What one build keeps for the next (macros/between_builds.py): keyed, whole, and never an error."""
+"""What one build keeps for the next (kartenfaecher/between_builds.py): keyed, whole, and never an error."""
 
 from __future__ import annotations
 
 import os
 
-from macros import between_builds
+from kartenfaecher import between_builds
 
 
 def test_a_key_follows_its_inputs(tmp_path):

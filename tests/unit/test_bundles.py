@@ -1,10 +1,10 @@
-"""The print rules taken out of our stylesheets (macros/outputs/bundles.py), on the minified CSS."""
+"""The print rules taken out of our stylesheets (kartenfaecher/outputs/bundles.py), on the minified CSS."""
 
 from __future__ import annotations
 
 import rcssmin
 
-from macros.outputs.bundles import split_print
+from kartenfaecher.outputs.bundles import split_print
 
 
 def test_print_blocks_come_out_unwrapped_and_the_rest_stays_in_order():

@@ -1,11 +1,11 @@
-"""Pages of literal macro calls are expanded without Jinja (macros/sources/calls.py), as Jinja would."""
+"""Pages of literal macro calls are expanded without Jinja (kartenfaecher/sources/calls.py), as Jinja would."""
 
 from __future__ import annotations
 
 import jinja2
 import pytest
 
-from macros.sources.calls import literal_calls, render_literal, scan
+from kartenfaecher.sources.calls import literal_calls, render_literal, scan
 
 MACROS = {
     "siehe": lambda *numbers: "→ " + ", ".join(map(str, numbers)),

@@ -1,12 +1,12 @@
-"""Checklist blocks in the sources (macros/sources/checkliste.py, no build): keys stable under
+"""Checklist blocks in the sources (kartenfaecher/sources/checkliste.py, no build): keys stable under
 reordering and layout but changed by editing, and malformed blocks refused with their line."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros.sources.checkliste import item_key, parse
-from macros.errors import ContentError
+from kartenfaecher.sources.checkliste import item_key, parse
+from kartenfaecher.errors import ContentError
 
 
 # -- keys: stable under reordering and layout, changed by editing ---------------------------

@@ -6,8 +6,8 @@ import re
 
 import markdown
 
-from macros.features import qr
-from macros.features.druck.adressen import AddressExtension
+from kartenfaecher.features import qr
+from kartenfaecher.features.druck.adressen import AddressExtension
 from tests.helpers import DRUCK_CSS, card_format_mm
 
 

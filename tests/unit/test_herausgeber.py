@@ -1,4 +1,4 @@
-"""The publisher's file (macros/sources/herausgeber.py) read on its own, and written into pages."""
+"""The publisher's file (kartenfaecher/sources/herausgeber.py) read on its own, and written into pages."""
 
 from __future__ import annotations
 
@@ -6,15 +6,15 @@ from datetime import date
 
 import pytest
 
-from macros.errors import ContentError
-from macros.features import herausgeber as pages
-from macros.sources import herausgeber
+from kartenfaecher.errors import ContentError
+from kartenfaecher.features import herausgeber as pages
+from kartenfaecher.sources import herausgeber
 from tests.helpers import PUBLISHER
 from tools.common import ROOT
 
 TODAY = date(2026, 12, 5)
 
-pytestmark = pytest.mark.usefixtures("texts")  # the features say their words (macros.build.text)
+pytestmark = pytest.mark.usefixtures("texts")  # the features say their words (kartenfaecher.build.text)
 
 
 def read(tmp_path, text: str | None, monkeypatch, site_url: str | None = None) -> herausgeber.Publisher:

@@ -12,13 +12,13 @@ import dataclasses
 
 import pytest
 
-from macros.errors import ContentError
-from macros.features import pruefschritte
+from kartenfaecher.errors import ContentError
+from kartenfaecher.features import pruefschritte
 from tools.common import ROOT
 
 STEPS = pruefschritte.read(ROOT / pruefschritte.TABLE)
 
-pytestmark = pytest.mark.usefixtures("texts")  # the features say their words (macros.build.text)
+pytestmark = pytest.mark.usefixtures("texts")  # the features say their words (kartenfaecher.build.text)
 
 
 def test_every_step_of_the_bitv_test_for_wcag_21_aa_is_in_the_table_once():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.errors import ContentError
-from macros.sources.registry import Chapter, load_chapters, load_registry
+from kartenfaecher.errors import ContentError
+from kartenfaecher.sources.registry import Chapter, load_chapters, load_registry
 
 CHAPTERS = [Chapter("a", "Anfang"), Chapter("b", "Bereich")]
 

@@ -1,13 +1,13 @@
-"""German words for the search (macros/features/suche/woerter.py), with Debian's German dictionary,
-and the synonyms authors list (macros/sources/synonyme.py)."""
+"""German words for the search (kartenfaecher/features/suche/woerter.py), with Debian's German dictionary,
+and the synonyms authors list (kartenfaecher/sources/synonyme.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros.errors import ContentError
-from macros.features.suche import woerter as suche
-from macros.sources.synonyme import load_synonyms
+from kartenfaecher.errors import ContentError
+from kartenfaecher.features.suche import woerter as suche
+from kartenfaecher.sources.synonyme import load_synonyms
 
 
 @pytest.fixture(scope="module")

@@ -12,12 +12,12 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-from kartenfaecher import texte
+from kartenfaecher import PACKAGE, texte
 from kartenfaecher.handbuch import Handbook
 from tools.common import ROOT
 
 BOOK = Handbook("Methodenkarten", "mk", "de")
-SCRIPTS = sorted((ROOT / "macros" / "features").rglob("*.js"))
+SCRIPTS = sorted((PACKAGE / "features").rglob("*.js"))
 
 
 def test_a_text_takes_the_handbooks_name_its_values_and_a_word_by_number():
@@ -30,7 +30,7 @@ def test_a_text_takes_the_handbooks_name_its_values_and_a_word_by_number():
 
 def test_a_script_gets_its_texts_as_an_object_with_a_function_where_a_text_takes_values():
     source = 'var TEXTE = /*TEXTE*/{};\nvar x = TEXTE.mailBetreff;\n'
-    filled = texte.load(BOOK).fill("macros/features/auswahl/auswahl-teilen.js", source)
+    filled = texte.load(BOOK).fill("kartenfaecher/features/auswahl/auswahl-teilen.js", source)
     assert "/*TEXTE*/" not in filled and "Methodenkarten" in filled
     # Run in Node as the browser would: a function of one object for a text with values.
     program = filled + "console.log(JSON.stringify([TEXTE.mailBetreff, TEXTE.teilenText({anzahl: 1}), " \
@@ -49,7 +49,7 @@ def test_every_script_with_a_table_uses_only_its_texts_and_every_text_is_used():
         used = set(re.findall(r"\bTEXTE\.(\w+)", source))
         assert used == set(table[name]), (name, used ^ set(table[name]))
     # The other sections are the pages': each text named where the build or a template says it.
-    pages = "".join(path.read_text(encoding="utf-8") for folder in ("macros", "kartenfaecher")
+    pages = "".join(path.read_text(encoding="utf-8") for folder in ("kartenfaecher",)
                     for path in (ROOT / folder).rglob("*") if path.suffix in (".py", ".html"))
     unused = [f"{section}.{key}" for section in set(table) - set(with_table) for key in table[section]
               if f'"{section}.{key}"' not in pages and f"'{section}.{key}'" not in pages]

@@ -1,11 +1,11 @@
-"""OpenThesaurus as Debian packages it (mythes-de), read for the search (macros/features/suche/thesaurus.py)."""
+"""OpenThesaurus as Debian packages it (mythes-de), read for the search (kartenfaecher/features/suche/thesaurus.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros.errors import ContentError
-from macros.features.suche import thesaurus
+from kartenfaecher.errors import ContentError
+from kartenfaecher.features.suche import thesaurus
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def meant(related: dict[str, str]) -> dict[str, str]:
 
 
 def test_a_rebuild_of_the_same_texts_takes_their_readers_words_from_the_last_build(tmp_path, monkeypatch):
-    from macros.features import suche
+    from kartenfaecher.features import suche
     docs = [{"title": "Konflikte", "text": "Ein Konflikt zwischen Verwaltung und Initiative."},
             {"title": "Förderung", "text": "Die Förderung von Stellen in der Zivilgesellschaft."}]
     first = suche.related_words(docs, tmp_path)

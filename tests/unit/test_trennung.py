@@ -1,4 +1,4 @@
-"""German hyphenation for titles and slides (macros/sources/trennung.py): where long words may
+"""German hyphenation for titles and slides (kartenfaecher/sources/trennung.py): where long words may
 break, and the words one build hyphenated kept for the next, so that a build whose words are all
 known never loads pyphen's patterns (0.7 s, half of a build of the handbook)."""
 
@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from macros.sources import trennung
+from kartenfaecher.sources import trennung
 
 SH = trennung.SOFT_HYPHEN
 

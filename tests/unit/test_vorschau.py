@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from macros.sources.registry import Card, Chapter, Registry
-from macros.features.vorschau import attribute, preview_text, shorten
+from kartenfaecher.sources.registry import Card, Chapter, Registry
+from kartenfaecher.features.vorschau import attribute, preview_text, shorten
 
 
 def test_an_overview_cards_preview_lists_its_cards():
