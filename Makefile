@@ -8,15 +8,15 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 CHROMIUM := /usr/bin/chromium
 FIREFOX  := /usr/bin/firefox-esr
-# npm packages (axe-core for tests, iframe-worker for the offline bundle, qrcode-generator for the
-# page „Meine Auswahl“, copied into every build, puppeteer-core for the Firefox tests, lighthouse
-# for make bench), exact versions from package-lock.json; puppeteer-core never downloads a browser.
+# npm packages (axe-core for tests, puppeteer-core for the Firefox tests, lighthouse for make bench,
+# and iframe-worker and qrcode-generator, whose browser files the engine ships: `make vendor`),
+# exact versions from package-lock.json; puppeteer-core never downloads a browser. A build needs none.
 NODE_READY := node_modules/.ready
 
 # Material prints an end-of-life notice on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build publish offline pdf linkcheck test bench browser dictionary figures host bytecode clean
+.PHONY: help serve build publish offline pdf linkcheck test bench browser dictionary figures host bytecode vendor clean
 
 help:
 	@echo "make serve      read the handbook at http://127.0.0.1:8000 (rebuilds on change)"
@@ -46,6 +46,13 @@ $(READY): requirements.txt requirements-test.txt constraints.txt kartenfaecher/p
 # download from hosts we cannot reach; the grader reads an HSTS preload list, empty here (no
 # local site is preloaded).
 OBSERVATORY := node_modules/@mdn/mdn-http-observatory
+# The engine's copies of the npm scripts the pages load, after an update of package-lock.json
+# (tests/unit/test_vendor.py fails until they are the pinned files).
+vendor: $(NODE_READY)
+	cp node_modules/qrcode-generator/dist/qrcode.js kartenfaecher/kartenfaecher/vendor/qrcode-generator.js
+	cp node_modules/iframe-worker/shim/index.js kartenfaecher/kartenfaecher/vendor/iframe-worker.js
+	cp node_modules/iframe-worker/LICENSE kartenfaecher/kartenfaecher/vendor/iframe-worker.LICENSE
+
 $(NODE_READY): package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	echo '{}' > $(OBSERVATORY)/conf/hsts-preload.json
@@ -96,12 +103,12 @@ host:
 bytecode: $(READY)
 	@$(BIN)/python -m compileall -q kartenfaecher/kartenfaecher tools
 
-serve: $(READY) $(NODE_READY) bytecode dictionary
+serve: $(READY) bytecode dictionary
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Build beside site/ and swap it in only when the strict build succeeded, so a
 # failed build never leaves a half-written site where a deploy would take it.
-build: $(READY) $(NODE_READY) bytecode dictionary
+build: $(READY) bytecode dictionary
 	rm -rf .build/site
 	$(BIN)/mkdocs build --strict --site-dir .build/site
 	@if [ -d site/downloads ]; then \
@@ -114,12 +121,12 @@ build: $(READY) $(NODE_READY) bytecode dictionary
 # The whole publication: the website with the offline bundle and both PDFs in
 # site/downloads/, and the page "Herunterladen" naming them (tools/publish.py).
 # Built beside site/; any failed part leaves the previous site/ as it was.
-publish: $(READY) $(NODE_READY) bytecode browser dictionary
+publish: $(READY) bytecode browser dictionary
 	$(BIN)/python -m tools.publish
 
 # The offline bundle: a strict build with mkdocs-offline.yml, zipped (tools/offline.py).
 # The tools run as modules of the package tools/, from the project root.
-offline: $(READY) $(NODE_READY) bytecode dictionary
+offline: $(READY) bytecode dictionary
 	$(BIN)/python -m tools.offline
 
 linkcheck: $(READY)
@@ -137,7 +144,7 @@ bench: $(READY) $(NODE_READY) bytecode browser dictionary
 
 # The printed fan: dist/ko-produktion-faecher.pdf (one page per card, in the
 # card format) and dist/ko-produktion-a4.pdf (three cards a sheet, crop marks).
-pdf: $(READY) $(NODE_READY) bytecode browser dictionary
+pdf: $(READY) bytecode browser dictionary
 	$(BIN)/python -m tools.druck
 
 clean:

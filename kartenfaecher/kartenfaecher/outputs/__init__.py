@@ -61,10 +61,10 @@ def write(conf, build: Build, sources: Sources, url_of: Callable[[str], str]) ->
     karten_json.write(site, cards)
     kurzadressen.write(site, cards, handbook(conf).language)
     druckfassung_karten.write(site, registry, url_of)
-    vendor.copy(site, project)
+    vendor.copy(site)
     emblem.write(site, build.emblem)
     if offline.enabled(conf):
-        offline.copy_shim(conf, project)
+        offline.copy_shim(conf)
     else:
         robots.write(site, conf["site_url"])
         csp.write(site, conf["site_url"])

@@ -5,8 +5,8 @@ on Material's offline plugin (directory URLs off, the search index inlined as a
 script). Search in a worker is impossible from file://, so Material runs it
 through the iframe-worker shim, which its offline plugin takes from a CDN unless
 ``extra.polyfills`` already names a file called iframe-worker. We name our own
-copy (mkdocs-offline.yml) and copy it here from the npm package installed at a
-pinned version by `npm ci` (package-lock.json), so the bundle needs no network.
+copy (mkdocs-offline.yml) and copy it here from the engine's (kartenfaecher/vendor/, the
+version package-lock.json pins), so the bundle needs no network.
 (kartenfaecher/guards/third_party.py refuses a build that would take it from the CDN.)
 """
 
@@ -15,10 +15,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..errors import ContentError
+from .. import PACKAGE
 
 OFFLINE_PLUGIN = "material/offline"
-SHIM_PACKAGE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
+SHIM = PACKAGE / "vendor" / "iframe-worker.js"
 SHIM_NAME = "iframe-worker"
 
 
@@ -28,15 +28,10 @@ def enabled(config) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
-def copy_shim(config, project: Path) -> None:
-    """Copy the iframe-worker shim from node_modules to where extra.polyfills points."""
+def copy_shim(config) -> None:
+    """Copy the iframe-worker shim to where extra.polyfills points."""
     target = next(str(p) for p in config["extra"]["polyfills"] if SHIM_NAME in str(p))
-    shim = project / SHIM_PACKAGE
-    if not shim.is_file():
-        raise ContentError(SHIM_PACKAGE.as_posix(), None, "the iframe-worker shim for search in "
-                           "the offline bundle is missing.",
-                           "run `npm ci` (`make offline` does it) to install the npm packages "
-                           "pinned in package-lock.json.")
+    shim = SHIM
     destination = Path(config["site_dir"]) / target
     destination.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shim, destination)
