@@ -1,0 +1,27 @@
+"""Scripts from npm the pages load, copied into every built site.
+
+The page „Meine Auswahl“ draws the QR code of its share link in the browser (the
+link holds the reader's selection, so it cannot be made at build time) with
+qrcode-generator, a small dependency-free library under the MIT licence. The engine
+ships its browser file (kartenfaecher/vendor/: the version package-lock.json pins, so
+a handbook builds without npm); each build copies it (a classic script, so it works from
+file://) to where the theme's main.html loads it from. No CDN: the site makes no request elsewhere.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .. import PACKAGE
+
+# the engine's copy -> its place in the built site
+SCRIPTS = {PACKAGE / "vendor" / "qrcode-generator.js": "assets/vendor/qrcode-generator.js"}
+
+
+def copy(site_dir: str | Path) -> None:
+    """Copy each script into the built site."""
+    for source, target in SCRIPTS.items():
+        destination = Path(site_dir) / target
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination)
