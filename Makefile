@@ -124,7 +124,7 @@ build: $(READY) bytecode dictionary
 publish: $(READY) bytecode browser dictionary
 	$(BIN)/python -m tools.publish
 
-# The offline bundle: a strict build with mkdocs-offline.yml, zipped (tools/offline.py).
+# The offline bundle: a strict build with OFFLINE_BUNDLE=true, zipped (tools/offline.py).
 # The tools run as modules of the package tools/, from the project root.
 offline: $(READY) bytecode dictionary
 	$(BIN)/python -m tools.offline

@@ -1,8 +1,8 @@
 """The offline bundle: `make offline` writes dist/<kurzname>-offline.zip (the handbook's short name).
 
-The site is built with mkdocs-offline.yml and OFFLINE_BUNDLE=true (Material's offline
-plugin: page addresses end in .html, the search index is a script, search runs
-through our local copy of the iframe-worker shim), strictly, into a temporary
+The site is built with OFFLINE_BUNDLE=true (Material's offline plugin, which mkdocs.yml lists:
+page addresses end in .html, the search index is a script, search runs through the engine's
+copy of the iframe-worker shim; a project's own mkdocs-offline.yml is used where it has one), strictly, into a temporary
 folder, then zipped below one folder named by the short name, with a short German note
 on what it is and how to open it. Unzipped anywhere, index.html opens with a double click.
 
@@ -70,8 +70,10 @@ def note(project: Path = ROOT) -> str:
 
 
 def build_site(site_dir: Path, project: Path = ROOT) -> None:
-    """The strict offline build of ``project`` into ``site_dir``; raises BuildFailed."""
-    build(project, site_dir, label="offline bundle", config=CONFIG, env={"OFFLINE_BUNDLE": "true"})
+    """The strict offline build of ``project`` into ``site_dir`` (with its mkdocs-offline.yml, if it
+    has one; the engine needs none); raises BuildFailed."""
+    config = CONFIG if (project / CONFIG).is_file() else "mkdocs.yml"
+    build(project, site_dir, label="offline bundle", config=config, env={"OFFLINE_BUNDLE": "true"})
 
 
 def used(relative: str, languages: set[str]) -> bool:

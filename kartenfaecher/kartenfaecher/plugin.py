@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, event_priority
 
 from . import THEME, texte, vorlagen
+from .outputs import offline
 from .config import KartenfaecherConfig, explained
 from .handbuch import Handbook
 
@@ -31,6 +32,10 @@ class Kartenfaecher(BasePlugin[KartenfaecherConfig]):
         dirs = config["theme"].dirs
         if str(THEME) not in dirs:
             dirs.insert(1 if config["theme"].custom_dir else 0, str(THEME))
+        # The offline bundle's search shim: ours, unless the handbook names its polyfills itself
+        # (Material's offline plugin would take the shim from a CDN; guards/third_party.py).
+        if offline.enabled(config) and "polyfills" not in config["extra"]:
+            config["extra"]["polyfills"] = [offline.SHIM_TARGET]
         return config
 
     def on_env(self, env, *, config, files):

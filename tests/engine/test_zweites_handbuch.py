@@ -6,8 +6,9 @@ and shared selection work, and nothing of it names Ko-Produktion."""
 
 from __future__ import annotations
 
-import os
 import re
+import zipfile
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,8 +16,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import BUILD_TIMEOUT, new_context
-from tools.common import ROOT, serve
+from tests.helpers import new_context, search_results
+from tools import druck, offline
+from tools.common import ROOT, build, serve
 
 CHAPTERS = [("ankommen", "Ankommen", "#1d5b79"), ("gestalten", "Gestalten", "#7b2d26"),
             ("auswerten", "Auswerten", "#3d5a1e")]
@@ -52,6 +54,8 @@ plugins:
         untertitel: Zwölf Karten für Workshops
         projekt: Beispielprojekt
         projekt_titel: Nachbarschaft gestalten
+  - offline:
+      enabled: !ENV [OFFLINE_BUNDLE, false]
 markdown_extensions:
   - admonition
   - attr_list
@@ -60,6 +64,8 @@ markdown_extensions:
   - pymdownx.tasklist:
       custom_checkbox: true
       clickable_checkbox: true
+not_in_nav: |
+  /druckfassung.md
 nav:
   - Start: index.md
   - karten/
@@ -88,7 +94,8 @@ def write_handbook(root: Path) -> None:
     pages = {"index.md": "---\ntitle: Start\n---\n\n{{ faecher() }}\n\nBeginnen Sie mit {{ karte(1) }}.\n",
              "inhalt.md": "---\ntitle: Alle Karten\n---\n\n# Alle Karten\n\n{{ inhaltsverzeichnis() }}\n",
              "checklisten.md": "---\ntitle: Checklisten\n---\n\n# Checklisten\n\n{{ alle_checklisten() }}\n",
-             "auswahl.md": "---\ntitle: Meine Auswahl\n---\n\n# Meine Auswahl\n\n{{ meine_auswahl() }}\n"}
+             "auswahl.md": "---\ntitle: Meine Auswahl\n---\n\n# Meine Auswahl\n\n{{ meine_auswahl() }}\n",
+             "druckfassung.md": "---\ntitle: Druckfassung\n---\n\n{{ druckfassung() }}\n"}
     for name, text in pages.items():
         (docs / name).write_text(text, encoding="utf-8")
     for number, title in enumerate(TITLES, start=1):
@@ -104,28 +111,37 @@ def write_handbook(root: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def second(tmp_path_factory) -> Path:
-    """The second handbook, built strictly with the engine installed from a wheel of this repository."""
+def engine(tmp_path_factory) -> Path:
+    """The engine installed from a wheel of this repository, put first on the import path of every
+    build of this module (tools.common's builds add to the environment they run in)."""
     root = tmp_path_factory.mktemp("zweites-handbuch")
     write_handbook(root / "handbuch")
+    # Built from a copy: setuptools writes its build/ into the folder it builds.
+    source = root / "quelle"
+    shutil.copytree(ROOT / "kartenfaecher", source, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "build"))
     wheel = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                            "--wheel-dir", str(root / "wheel"), str(ROOT / "kartenfaecher")],
+                            "--wheel-dir", str(root / "wheel"), str(source)],
                            capture_output=True, text=True, timeout=120)
     assert wheel.returncode == 0, wheel.stderr
     installed = root / "engine"
     pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(installed),
                           *map(str, (root / "wheel").glob("*.whl"))], capture_output=True, text=True, timeout=120)
     assert pip.returncode == 0, pip.stderr
-    # The installed wheel first: the checkout's editable engine stays out of this build.
-    env = {**os.environ, "PYTHONPATH": str(installed)}
-    env.pop("HERAUSGEBER", None)
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
-                           cwd=root / "handbuch", env=env, capture_output=True, text=True, timeout=BUILD_TIMEOUT)
-    assert build.returncode == 0, build.stdout + build.stderr
-    assert str(installed) in subprocess.run(
-        [sys.executable, "-c", "import kartenfaecher; print(kartenfaecher.__file__)"],
-        env=env, capture_output=True, text=True).stdout, "the wheel's engine was not the one built with"
-    return root / "handbuch" / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        # The installed wheel first: the checkout's editable engine stays out of these builds.
+        patch.setenv("PYTHONPATH", str(installed))
+        patch.delenv("HERAUSGEBER", raising=False)  # no publisher's file: a draft, as a new handbook is
+        found = subprocess.run([sys.executable, "-c", "import kartenfaecher; print(kartenfaecher.__file__)"],
+                               capture_output=True, text=True).stdout
+        assert found.startswith(str(installed)), found
+        yield root
+
+
+@pytest.fixture(scope="module")
+def second(engine) -> Path:
+    """The second handbook, built strictly."""
+    build(engine / "handbuch", engine / "handbuch" / "site", label="the second handbook")
+    return engine / "handbuch" / "site"
 
 
 def test_only_docs_and_mkdocs_yml_and_nothing_names_ko_produktion(second):
@@ -168,3 +184,26 @@ def test_fan_references_backlinks_tick_and_shared_selection_in_chromium(second, 
             other.context.close()
         finally:
             context.close()
+
+
+def test_its_offline_bundle_searches_from_file_urls_and_its_pdf_names_it_alone(engine, second, browser, tmp_path):
+    project = engine / "handbuch"
+    bundle = offline.make_bundle(project=project)
+    assert bundle == project / "dist" / "methoden-offline.zip"
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(tmp_path)
+        assert "Methodenkarten Beteiligung – Offline-Fassung" in archive.read("methoden/LIESMICH.txt").decode()
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.goto((tmp_path / "methoden" / "index.html").as_uri())
+        found = search_results(page, "Regeln")
+        assert found[0].startswith("file://") and "03-regeln-vereinbaren" in found[0], found
+    finally:
+        context.close()
+    with serve(second) as address:
+        pdfs = druck.make(browser, address, second, tmp_path / "pdf", druck.Words.of(project))
+    assert [pdfs.fan_path.name, pdfs.a4_path.name] == ["methoden-faecher.pdf", "methoden-a4.pdf"]
+    for pdf in (pdfs.fan_path, pdfs.a4_path):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Regeln vereinbaren" in text and not re.search(r"ko-?produktion|koopwohl", text, re.I)

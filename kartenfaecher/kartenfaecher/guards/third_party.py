@@ -36,5 +36,5 @@ def check_sources(config, source: str) -> None:
     if enabled(config) and not any(SHIM_NAME in str(p) for p in lists["extra.polyfills"]):
         raise ContentError(source, None, "the offline plugin is on, but extra.polyfills names no "
                            "local iframe-worker shim: Material would load it from a CDN.",
-                           "build the offline bundle with `make offline` (mkdocs-offline.yml "
-                           "lists assets/javascripts/iframe-worker.js).")
+                           "leave extra.polyfills out (the engine then names its own shim, "
+                           "assets/javascripts/iframe-worker.js), or list that file there too.")
