@@ -4,12 +4,39 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from . import THEME, texte, vorlagen
-from .outputs import offline
 from .config import KartenfaecherConfig, explained
 from .handbuch import Handbook
+from .lines import line_matching
+from .outputs import offline
+
+# What mkdocs-macros must be told so that the engine's macros run, and only on the pages that use them.
+MACROS = {"modules": "kartenfaecher.makros", "render_by_default": False}
+MACROS_LINES = ("  - macros:\n      modules: [kartenfaecher.makros]\n      on_error_fail: true\n"
+                "      on_undefined: strict\n      render_by_default: false")
+
+
+def _check_macros(config) -> None:
+    """Refuse, with the lines to write, a configuration whose mkdocs-macros would not run the
+    engine's pluglet: no card would be checked, no page written after the build."""
+
+    file = config["config_file_path"]
+    found = line_matching(Path(file), r"^\s*-\s*macros\b") if file else None
+    where = f"{file}:{found or 1}: "
+    macros = config["plugins"].get("macros")
+    if macros is None:
+        raise PluginError(f"{where}the plugin macros is not listed: the engine's macros (siehe, karte, …) "
+                          f"run through it. Fix: list it under plugins, before kartenfaecher:\n{MACROS_LINES}")
+    if MACROS["modules"] not in (macros.config.get("modules") or []):
+        raise PluginError(f"{where}mkdocs-macros does not load the engine's macros. Fix: give it "
+                          f"modules: [kartenfaecher.makros]:\n{MACROS_LINES}")
+    if macros.config.get("render_by_default") is not False:
+        raise PluginError(f"{where}mkdocs-macros renders every page as a template, also the authors' text "
+                          "of every card. Fix: set render_by_default: false (the engine opts in the pages "
+                          f"that call a macro):\n{MACROS_LINES}")
 
 
 class Kartenfaecher(BasePlugin[KartenfaecherConfig]):
@@ -28,6 +55,7 @@ class Kartenfaecher(BasePlugin[KartenfaecherConfig]):
 
     @event_priority(100)  # before mkdocs-macros looks for our stylesheets in the theme's folders
     def on_config(self, config):
+        _check_macros(config)
         # The engine's templates and stylesheets: after a handbook's own custom_dir, before Material's.
         dirs = config["theme"].dirs
         if str(THEME) not in dirs:
@@ -49,3 +77,4 @@ class Kartenfaecher(BasePlugin[KartenfaecherConfig]):
         # `mkdocs serve` rebuilds when the engine changes too (installed editable, it lies beside).
         server.watch(str(Path(__file__).parent))
         return server
+

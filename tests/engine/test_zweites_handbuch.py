@@ -87,7 +87,8 @@ def slug(title: str) -> str:
 
 def write_handbook(root: Path) -> None:
     root.mkdir(parents=True)
-    chapters = "\n".join(f"        - {{id: {id_}, titel: {title}, farbe: '{colour}'}}" for id_, title, colour in CHAPTERS)
+    chapters = "\n".join(f"        - {{id: {id_}, titel: {title}, farbe: '{colour}'}}"
+                         for id_, title, colour in CHAPTERS)
     (root / "mkdocs.yml").write_text(CONFIG.format(chapters=chapters), encoding="utf-8")
     docs = root / "docs"
     (docs / "karten").mkdir(parents=True)
@@ -103,9 +104,11 @@ def write_handbook(root: Path) -> None:
         if (number - 1) % 4 == 0:  # a chapter's first card shows its cards
             body = "{{ kapitel_karten() }}\n"
         else:
-            body = f"Was diese Karte zu „{title}“ sagt, in zwei Sätzen. Sie führt weiter.\n\n{{{{ siehe({number % 12 + 1}) }}}}\n"
+            body = (f"Was diese Karte zu „{title}“ sagt, in zwei Sätzen. Sie führt weiter.\n\n"
+                    f"{{{{ siehe({number % 12 + 1}) }}}}\n")
         if number == 3:
-            body += "\n!!! checkliste \"Checkliste\"\n\n    - [ ] Sind die **Regeln** allen bekannt?\n    - [ ] Wer achtet darauf?\n"
+            body += ('\n!!! checkliste "Checkliste"\n\n    - [ ] Sind die **Regeln** allen bekannt?\n'
+                     "    - [ ] Wer achtet darauf?\n")
         (docs / "karten" / f"{number:02d}-{slug(title)}.md").write_text(
             f"---\nkarte: {number}\ntitel: \"{title}\"\nkapitel: {chapter}\n---\n\n{body}", encoding="utf-8")
 

@@ -124,3 +124,24 @@ def test_a_short_name_or_language_that_cannot_work_is_refused_with_its_line_and_
         Handbook.of(site_name, options, theme_language=theme_language, config_file=str(config))
     message = str(refused.value)
     assert message.startswith(f"{config}:") and said in message and "Fix: " in message, message
+
+
+@pytest.mark.parametrize("macros, said", [
+    ("", "the plugin macros is not listed"),
+    ("  - macros\n", "modules: [kartenfaecher.makros]"),
+    ("  - macros:\n      modules: [kartenfaecher.makros]\n", "render_by_default: false"),
+])
+def test_a_handbook_that_does_not_load_the_engines_macros_is_told_how(tmp_path, macros, said):
+    """Without the pluglet no card would be checked and no page written after the build: a
+    newcomer's mkdocs.yml that forgets it stops at once, with the lines to add."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    (tmp_path / "docs").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: X\nplugins:\n{macros}  - kartenfaecher\n", encoding="utf-8")
+    loaded = load_config(str(config))
+    with pytest.raises(PluginError) as refused:
+        loaded["plugins"].on_config(loaded)
+    message = str(refused.value)
+    assert message.startswith(f"{config}:") and said in message and "Fix: " in message, message
