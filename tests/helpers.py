@@ -87,7 +87,7 @@ class Built:
                 for tag in page.select("link[rel=stylesheet], script[src]")]
 
     def sources_loaded(self, url: str) -> list[str]:
-        """Which of our source files (overrides/assets/css|js, a feature folder's: by their path from
+        """Which of our source files (the theme's assets/css, a feature folder's: by their path from
         the project's top) a page loads, found by their minified text in the bundles and joined
         files it loads: what the reader gets."""
         loaded = "\n".join((self.root / path).read_text(encoding="utf-8") for path in self.loads(url)

@@ -2,7 +2,7 @@
 
 As the build starts (define_env, kartenfaecher/makros.py), the publisher's file, the bundles, the
 colours and the emblem fill it in; it stands where the templates find it,
-``config.extra.build`` (overrides/main.html, partials/). As each page is built, the features
+``config.extra.build`` (theme/main.html, partials/). As each page is built, the features
 add what its template writes beyond its Markdown (a card's footer and its print-only block,
 kept out of the search index) and the parts the page loads (``parts``, kartenfaecher/features/teile.py).
 After the build, the outputs (kartenfaecher/outputs/) read it. mkdocs serve rebuilds in one process:
@@ -35,9 +35,10 @@ def options(conf):
 
 
 def handbook(conf) -> Handbook:
-    """The handbook's name, short name and language (kartenfaecher/kartenfaecher/handbuch.py)."""
+    """The handbook's name, short name and language (kartenfaecher/kartenfaecher/handbuch.py), as
+    the plugin read them for this build."""
     options(conf)  # the plugin is listed
-    return Handbook.of_config(conf)
+    return conf["plugins"][ENGINE].handbook(conf)
 
 
 _texts: texte.Texts | None = None  # this build's, from its start (texts(conf), kartenfaecher/outputs/)
@@ -55,15 +56,16 @@ def texts(conf) -> texte.Texts:
 def text(key: str, **values) -> str:
     """The interface's text ``section.key`` (kartenfaecher/texte/<sprache>.yml) with ``values``, as
     this build words it: plain text (escape it for HTML)."""
-    return _started().text(key, **values)
+    return current().text(key, **values)
 
 
 def html(key: str, **values) -> str:
     """The text ``section.key`` as HTML: its words escaped, ``values`` (markup, or escaped) as they are."""
-    return _started().html(key, **values)
+    return current().html(key, **values)
 
 
-def _started() -> texte.Texts:
+def current() -> texte.Texts:
+    """This build's texts, read as it starts (:func:`start`)."""
     if _texts is None:
         raise RuntimeError("the build has not read its texts yet (kartenfaecher.build.start)")
     return _texts

@@ -10,13 +10,12 @@ when the cards are read, with the file, the option and the fix.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .handbuch import LANGUAGES, SHORT_NAME
-from .lines import line_matching
+from .lines import where
 
 
 class ShortName(c.Type):
@@ -74,8 +73,5 @@ FIXES = {
 
 def explained(key: str, error: Exception, config_file: str | None) -> base.ValidationError:
     """MkDocs's error for the option ``key``, with where it stands and how to write it right."""
-    where = ""
-    if config_file:
-        found = line_matching(Path(config_file), rf"^\s+{re.escape(key)}\s*:")
-        where = f"{config_file}:{found}: " if found else f"{config_file}: "
-    return base.ValidationError(f"{where}{error} Fix: {FIXES.get(key, 'see kartenfaecher/kartenfaecher/config.py.')}")
+    at = where(config_file, rf"^\s+{re.escape(key)}\s*:")
+    return base.ValidationError(f"{at}{error} Fix: {FIXES.get(key, 'see kartenfaecher/kartenfaecher/config.py.')}")

@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Mapping
 
 from mkdocs.exceptions import PluginError
 
-from .lines import line_matching
+from .lines import where
 
 LANGUAGES = ("de",)  # the languages the interface's texts are written in
 SHORT_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -71,8 +70,4 @@ class Handbook:
 
 
 def _refused(config_file: str | None, pattern: str, problem: str, fix: str) -> PluginError:
-    where = ""
-    if config_file:
-        found = line_matching(Path(config_file), pattern)
-        where = f"{config_file}:{found}: " if found else f"{config_file}: "
-    return PluginError(f"{where}{problem} Fix: {fix}")
+    return PluginError(f"{where(config_file, pattern)}{problem} Fix: {fix}")

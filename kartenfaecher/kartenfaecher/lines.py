@@ -20,3 +20,12 @@ def line_matching(path: Path, pattern: str, flags: int = 0) -> int | None:
         return None
     found = re.compile(pattern, flags)
     return next((number for number, text in enumerate(lines, start=1) if found.search(text)), None)
+
+
+def where(config_file: str | None, pattern: str) -> str:
+    """How an error begins that names a line of ``config_file``: ``mkdocs.yml:12: `` at the first
+    line ``pattern`` finds, ``mkdocs.yml: `` where none, "" without a file."""
+    if not config_file:
+        return ""
+    found = line_matching(Path(config_file), pattern)
+    return f"{config_file}:{found}: " if found else f"{config_file}: "

@@ -104,7 +104,7 @@ def on_pre_page_macros(env):
         _sources.cards_checked = True
     shown = f"{_sources.shown_docs}/{page.file.src_uri}"
     extensions.converting(shown, Path(page.file.abs_src_path))
-    teile.begin(page.file.src_uri)  # the parts whose markup the page gets (overrides/main.html)
+    teile.begin(page.file.src_uri)  # the parts whose markup the page gets (theme/main.html)
     page_meta.set_description(page, registry)
     _checked(lambda: page_meta.front_matter(page, shown, env.conf["theme"]))
     if page.meta.get("render_macros") is False:
@@ -126,7 +126,7 @@ def on_pre_page_macros(env):
     href = lambda card: _page_href(env, card.src_uri)  # noqa: E731
     env.markdown = link_terms(env.markdown, registry, card, href, _sources.terms, _sources.terms_excluded)
     env.markdown, footer = framed(registry, card, href, env.markdown, auswahl.bar(_page_href(env, auswahl.PAGE)))
-    _build.card_page(page, footer, druck.block(card, env.conf["site_url"]))  # overrides/main.html writes both
+    _build.card_page(page, footer, druck.block(card, env.conf["site_url"]))  # theme/main.html writes both
     env.markdown = expand_page(env.markdown, env.macros, page.meta)
 
 

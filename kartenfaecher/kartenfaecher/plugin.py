@@ -10,7 +10,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from . import THEME, texte, vorlagen
 from .config import KartenfaecherConfig, explained
 from .handbuch import Handbook
-from .lines import line_matching
+from .lines import where
 from .outputs import offline
 
 # What mkdocs-macros must be told so that the engine's macros run, and only on the pages that use them.
@@ -23,30 +23,35 @@ def _check_macros(config) -> None:
     """Refuse, with the lines to write, a configuration whose mkdocs-macros would not run the
     engine's pluglet: no card would be checked, no page written after the build."""
 
-    file = config["config_file_path"]
-    found = line_matching(Path(file), r"^\s*-\s*macros\b") if file else None
-    where = f"{file}:{found or 1}: "
+    at = where(config["config_file_path"], r"^\s*-\s*macros\b")
     macros = config["plugins"].get("macros")
     if macros is None:
-        raise PluginError(f"{where}the plugin macros is not listed: the engine's macros (siehe, karte, …) "
+        raise PluginError(f"{at}the plugin macros is not listed: the engine's macros (siehe, karte, …) "
                           f"run through it. Fix: list it under plugins, before kartenfaecher:\n{MACROS_LINES}")
     if MACROS["modules"] not in (macros.config.get("modules") or []):
-        raise PluginError(f"{where}mkdocs-macros does not load the engine's macros. Fix: give it "
+        raise PluginError(f"{at}mkdocs-macros does not load the engine's macros. Fix: give it "
                           f"modules: [kartenfaecher.makros]:\n{MACROS_LINES}")
     if macros.config.get("render_by_default") is not False:
-        raise PluginError(f"{where}mkdocs-macros renders every page as a template, also the authors' text "
+        raise PluginError(f"{at}mkdocs-macros renders every page as a template, also the authors' text "
                           "of every card. Fix: set render_by_default: false (the engine opts in the pages "
                           f"that call a macro):\n{MACROS_LINES}")
 
 
 class Kartenfaecher(BasePlugin[KartenfaecherConfig]):
+    # Read once a build (MkDocs loads the configuration, and so a new plugin, for every build).
+    _handbook: Handbook | None = None
     _texts: texte.Texts | None = None
 
+    def handbook(self, config) -> Handbook:
+        """The handbook's name, short name and language."""
+        if self._handbook is None:
+            self._handbook = Handbook.of_config(config)
+        return self._handbook
+
     def texts(self, config) -> texte.Texts:
-        """The interface's texts in the handbook's language and wording, read once a build (MkDocs
-        loads the configuration, and so a new plugin, for every build)."""
+        """The interface's texts in the handbook's language and wording."""
         if self._texts is None:
-            self._texts = texte.load(Handbook.of_config(config), self.config.texte, config["config_file_path"])
+            self._texts = texte.load(self.handbook(config), self.config.texte, config["config_file_path"])
         return self._texts
     def load_config(self, options, config_file_path=None):
         # MkDocs names the option of the wrong kind; this adds its line and how to write it.
@@ -69,7 +74,7 @@ class Kartenfaecher(BasePlugin[KartenfaecherConfig]):
     def on_env(self, env, *, config, files):
         # mkdocs-macros-plugin has no event for the theme's environment: the engine's own.
         vorlagen.keep_compiled(env, config["config_file_path"])
-        env.globals["handbuch"] = Handbook.of_config(config)  # its name, short name, language
+        env.globals["handbuch"] = self.handbook(config)  # its name, short name, language
         env.globals["texte"] = self.texts(config)  # {{ texte.text("seite.entwurf", anzahl=2) }}
         return env
 

@@ -32,13 +32,12 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from .handbuch import Handbook
-from .lines import line_matching
+from .lines import where
 
 FOLDER = Path(__file__).with_name("texte")
 MARKER = "/*TEXTE*/{}"
 BUILT = {"name": "name", "kurzname": "short_name"}  # values the build knows: placeholder -> Handbook field
 _NAME = re.compile(r"[a-z][A-Za-z]*")
-
 
 
 class TextError(ValueError):
@@ -47,8 +46,7 @@ class TextError(ValueError):
 
 def parse(text: str) -> list:
     """A text as its parts (see the module's docstring); raises TextError."""
-    parts, end = _parse(text, 0, inner=False)
-    return parts
+    return _parse(text, 0, inner=False)[0]
 
 
 def _parse(text: str, i: int, inner: bool) -> tuple[list, int]:
@@ -146,6 +144,7 @@ class Texts:
         self._parts = {f"{section}.{key}": self._fill_built(parse(text))
                        for section, texts in table.items() for key, text in texts.items()}
         self._sections = {section: list(texts) for section, texts in table.items()}
+        self._said: dict[tuple[str, bool], str] = {}  # the texts without values, made once a build
 
     def _fill_built(self, parts: list) -> list:
         return [self._built[part[1]] if isinstance(part, tuple) and part[0] == "wert" and part[1] in self._built
@@ -153,13 +152,29 @@ class Texts:
 
     def text(self, key: str, **values) -> str:
         """The text ``section.key`` with ``values``."""
+        if not values:
+            return self._once(key, False)
         return _said(self._parts[key], _given(values))
 
     def html(self, key: str, **values) -> str:
         """The text ``section.key`` as HTML: its words escaped (but those of a key ending in
         ``Html``, which are markup), ``values`` put in as they are (markup the caller made, or escaped)."""
-        words = str if key.endswith("Html") else escape  # quotes too: a text may stand in an attribute
-        return _said(self._parts[key], _given(values), words)
+        if not values:
+            return self._once(key, True)
+        return _said(self._parts[key], _given(values), _words(key))
+
+    def _once(self, key: str, as_html: bool) -> str:
+        if (key, as_html) not in self._said:
+            self._said[key, as_html] = _said(self._parts[key], {}, _words(key) if as_html else str)
+        return self._said[key, as_html]
+
+    def template(self, key: str) -> str:
+        """The text ``section.key`` with the handbook's values put in and the others left as
+        ``{anzahl}``, for a script that puts them in itself (a text in a data- attribute); plain
+        text. A choice of words by number needs a function: the script's own table."""
+        if any(isinstance(part, tuple) and part[0] == "zahl" for part in self._parts[key]):
+            raise ValueError(f"{key} makes a choice of words by number: give it to its script as TEXTE")
+        return "".join(part if isinstance(part, str) else f"{{{part[1]}}}" for part in self._parts[key])
 
     def script(self, section: str) -> str:
         """The table ``section`` as a JavaScript object literal."""
@@ -183,6 +198,12 @@ class Texts:
         return source.replace(MARKER, self.script(section))
 
 
+def _words(key: str):
+    """How a text's words go into HTML: escaped (quotes too: a text may stand in an attribute),
+    but those of a key ending in ``Html``, which are markup."""
+    return str if key.endswith("Html") else escape
+
+
 def _given(values: Mapping) -> Mapping:
     taken = set(values) & set(BUILT)
     if taken:
@@ -198,9 +219,8 @@ def load(handbook: Handbook, own: Mapping | None = None, config_file: str | None
     known = {f"{section}.{key}": text for section, texts in table.items() for key, text in texts.items()}
     for key, text in (own or {}).items():
         def refuse(problem: str, fix: str):
-            found = line_matching(Path(config_file), rf"^\s+[\"']?{re.escape(str(key))}[\"']?\s*:") if config_file else None
-            where = f"{config_file}:{found}: " if found else (f"{config_file}: " if config_file else "")
-            return PluginError(f"{where}kartenfaecher.texte: {problem} Fix: {fix}")
+            at = where(config_file, rf"^\s+[\"']?{re.escape(str(key))}[\"']?\s*:")
+            return PluginError(f"{at}kartenfaecher.texte: {problem} Fix: {fix}")
 
         if key not in known:
             near = difflib.get_close_matches(str(key), known, n=1)

@@ -2,7 +2,7 @@
 
 Every build compiled Material's templates and a project's overrides (about forty) from their
 source to Python code, the largest single cost of a small handbook's build, though they change
-only when Material or ``overrides/`` does. Jinja keeps what it compiled when asked to (its
+only when Material or the engine's theme does. Jinja keeps what it compiled when asked to (its
 bytecode cache: a file per template, checked against the template's source, written whole);
 here in ``.cache/`` beside the project's mkdocs.yml, and a file that cannot be read or written
 is no error: the template is compiled as before.

@@ -255,7 +255,7 @@ def test_without_usable_storage_boxes_work_for_the_visit_with_a_calm_notice(serv
     assert ticked(page) == [VERHAELTNIS]
     tick(page, "Wer sollte die bezahlten")
     assert ticked(page) == [VERHAELTNIS, WER]
-    # Material's storage functions are guarded too (overrides/partials/speicher-schutz.html).
+    # Material's storage functions are guarded too (theme/partials/speicher-schutz.html).
     assert errors == []
     context.close()
 

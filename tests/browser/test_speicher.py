@@ -1,4 +1,4 @@
-"""Blocked or corrupt storage throws nothing (overrides/partials/speicher-schutz.html).
+"""Blocked or corrupt storage throws nothing (theme/partials/speicher-schutz.html).
 
 Blocked for real: Chromium with a profile whose policy blocks cookies and site
 data, as an office's IT department sets it; then reading localStorage throws

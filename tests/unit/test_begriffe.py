@@ -1,4 +1,4 @@
-"""Defined terms, the pass on its own (macros/begriffe.py): which mentions are marked, no build."""
+"""Defined terms, the pass on its own (kartenfaecher/sources/begriffe.py): which mentions are marked, no build."""
 
 from __future__ import annotations
 

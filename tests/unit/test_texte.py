@@ -76,3 +76,23 @@ def test_a_wrongly_worded_text_is_refused_with_its_line_and_the_fix(tmp_path, ke
         texte.load(BOOK, {key: text}, str(config))
     message = str(refused.value)
     assert message.startswith(f"{config}:5: kartenfaecher.texte: ") and said in message and "Fix: " in message, message
+
+
+def test_a_text_a_script_fills_in_keeps_its_values_as_placeholders():
+    """The Merken bar's and the app's texts travel in data- attributes; their scripts put the
+    values in (``.replace("{anzahl}", …)``): the build fills only the handbook's own."""
+    table = texte.load(BOOK, {"auswahl-seite.merkenAuswahl": "{name}: {anzahl} gemerkt"})
+    assert table.template("auswahl-seite.merkenAuswahl") == "Methodenkarten: {anzahl} gemerkt"
+    with pytest.raises(ValueError, match="choice of words"):
+        table.template("auswahl-teilen.qr")  # {anzahl|Karte|Karten}: only a function can choose
+
+
+def test_a_text_without_values_is_made_once_a_build(monkeypatch):
+    """Every card page says the same few texts of its frame (a thousand times at 2,000 cards)."""
+    table, made = texte.load(BOOK), []
+    said = texte._said
+    monkeypatch.setattr(texte, "_said", lambda *args: made.append(args[0]) or said(*args))
+    assert table.html("karte.verweise") == table.html("karte.verweise") == "Verweise auf andere Karten"
+    assert table.text("karte.verweise") == table.text("karte.verweise")
+    assert len(made) == 2  # once as HTML, once as text
+    assert table.text("karte.kapitel", kapitel="A") == "Kapitel A" and len(made) == 3

@@ -9,7 +9,7 @@ from tools import umfang
 
 FILES = {
     # The notes: named in three files of two folders, and in a test and a page, which do not count.
-    "kartenfaecher/features/notiz/notiz.js": """(function () {
+    "macros/features/notiz/notiz.js": """(function () {
   var ns = window.KoProduktion;
   var card = ns.liste.first();          // a tie to liste.js
   var title = card.karte + card.title;  // mixes: card (English), karte (German)
@@ -17,7 +17,7 @@ FILES = {
   window.KoProduktion.notiz = { notes: notes };
 })();
 """,
-    "kartenfaecher/features/notiz/notiz.css": ".notiz-feld { display: block; }\n",
+    "macros/features/notiz/notiz.css": ".notiz-feld { display: block; }\n",
     "macros/main.py": "FILES = ['notiz.js']\n\n\ndef define_env(env):\n    pass\n" + "# line\n" * 4,
     "overrides/liste.js": """(function () {
   window.KoProduktion.liste = { first: function () { return window.KoProduktion.notiz; } };
@@ -44,16 +44,16 @@ def repository(folder: Path) -> Path:
 def test_the_figures_of_a_commit(tmp_path):
     folder = repository(tmp_path)
     figures = umfang.measure(folder, "HEAD", {"Notizen": r"notiz"})
-    assert figures.features["Notizen"] == ["kartenfaecher/features/notiz/notiz.css", "kartenfaecher/features/notiz/notiz.js",
+    assert figures.features["Notizen"] == ["macros/features/notiz/notiz.css", "macros/features/notiz/notiz.js",
                                            "macros/main.py", "overrides/liste.js"]
     assert figures.folders("Notizen") == 3
     assert figures.largest == ("macros/main.py", 9)
     assert figures.entry == ("macros/main.py", 9)
     # notiz.js uses liste, liste.js uses notiz: one pair of scripts, tied both ways.
-    assert figures.ties == {("kartenfaecher/features/notiz/notiz.js", "overrides/liste.js"),
-                            ("overrides/liste.js", "kartenfaecher/features/notiz/notiz.js")}
+    assert figures.ties == {("macros/features/notiz/notiz.js", "overrides/liste.js"),
+                            ("overrides/liste.js", "macros/features/notiz/notiz.js")}
     assert figures.both_ways() == [("liste", "notiz")]
-    assert figures.mixed == {"kartenfaecher/features/notiz/notiz.js": ["card.karte"]}
+    assert figures.mixed == {"macros/features/notiz/notiz.js": ["card.karte"]}
 
 
 def test_the_working_tree_counts_what_is_not_committed(tmp_path):
@@ -61,7 +61,7 @@ def test_the_working_tree_counts_what_is_not_committed(tmp_path):
     (folder / "overrides" / "liste.js").unlink()
     (folder / "macros" / "notiz_neu.py").write_text("NOTIZ = 1\n", encoding="utf-8")
     figures = umfang.measure(folder, ".", {"Notizen": r"notiz"})
-    assert figures.features["Notizen"] == ["kartenfaecher/features/notiz/notiz.css", "kartenfaecher/features/notiz/notiz.js",
+    assert figures.features["Notizen"] == ["macros/features/notiz/notiz.css", "macros/features/notiz/notiz.js",
                                            "macros/main.py", "macros/notiz_neu.py"]
     assert figures.ties == set()
 

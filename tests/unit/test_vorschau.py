@@ -1,4 +1,4 @@
-"""Previews of linked cards, the text on its own (macros/vorschau.py): no build."""
+"""Previews of linked cards, the text on its own (kartenfaecher/features/vorschau/): no build."""
 
 from __future__ import annotations
 

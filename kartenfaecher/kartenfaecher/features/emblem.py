@@ -1,7 +1,7 @@
 """The fan as the site's emblem: its chapters' colours as cards around a rivet, as printed.
 
 One drawing for every place the site shows a mark of its own: the logo in the header (written
-into each page by overrides/partials/logo.html, so it costs no request), the favicon
+into each page by theme/partials/logo.html, so it costs no request), the favicon
 (``assets/images/faecher.svg``, mkdocs.yml's ``theme.favicon``) and the app's icons
 (kartenfaecher/features/app/ draws the same cards with Pillow). The colours are the chapters' own
 (mkdocs.yml, kartenfaecher.kapitel), from which the cards' rules are written too (karte.py), so
@@ -53,7 +53,7 @@ def svg(colours: list[str]) -> str:
 
 
 def drawn(colours: list[str]) -> Markup:
-    """The emblem, drawn once a build: the logo for the templates (overrides/partials/logo.html),
+    """The emblem, drawn once a build: the logo for the templates (theme/partials/logo.html),
     and the favicon ``write`` puts into the site."""
     return Markup(svg(colours).replace("<svg ", '<svg aria-hidden="true" ', 1))
 

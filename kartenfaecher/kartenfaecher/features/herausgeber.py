@@ -8,7 +8,7 @@ missing (the site is a draft then); an optional one leaves nothing. With a secon
 value stands in a sentence of the page's own words (``"… gilt außerdem {}."``; a list follows
 its sentence), which is left out with the value.
 
-Every page of a draft says so above its header (overrides/main.html, ``extra.entwurf``), and
+Every page of a draft says so above its header (theme/main.html, ``extra.entwurf``), and
 asks search engines not to index it.
 """
 
@@ -126,7 +126,7 @@ def macro(publisher: Publisher, page):
 
 
 def draft_notice(publisher: Publisher) -> list[dict]:
-    """What overrides/main.html names in a draft's notice: each missing value, its key and why."""
+    """What theme/main.html names in a draft's notice: each missing value, its key and why."""
     return [{"key": item.key, "label": item.label, "why": item.why} for item in publisher.missing]
 
 

@@ -69,7 +69,7 @@ def front_matter(page, shown: str, theme) -> None:
         except (TemplateNotFound, TypeError, ValueError):
             raise ContentError(shown, _line(page, "template"), f"the template '{template}' does not "
                                "exist in the theme.", "leave the line out: every page has the theme's page "
-                               "template (overrides/main.html).") from None
+                               "template (theme/main.html).") from None
 
 
 def _line(page, key: str) -> int:
@@ -85,7 +85,7 @@ FOOTER = (("datenschutz.md", "seite.datenschutz"), ("barrierefreiheit.md", "seit
 
 def footer_links(conf) -> list[tuple[str, str]]:
     """The footer's links this build has, as (page name, label), for
-    overrides/partials/copyright.html, which makes the address (the offline bundle
+    theme/partials/copyright.html, which makes the address (the offline bundle
     switches to .html addresses after this runs): found once per build (looking them up
     among the pages on every page took time growing with the square of the pages)."""
     docs = Path(conf["docs_dir"])

@@ -9,7 +9,7 @@ followed by what a publisher lists in mkdocs.yml's ``extra_css`` and ``extra_jav
 rest belongs to features that only some pages have: the fan, the checklists, the notes, the
 selection, the projector view, the Druckfassung, the downloads' table. A feature that puts its
 markup into a page says so as it does (``use``), for the page being built (``begin``, called as
-each page's Markdown is read), and overrides/main.html asks for the page's files (``files``),
+each page's Markdown is read), and theme/main.html asks for the page's files (``files``),
 which bundles.py joins into one stylesheet and one script. So no template searches a page's HTML
 for what it holds, and a part's files are named in one place.
 

@@ -192,7 +192,7 @@ def _block_end(css: str, i: int) -> int:
 
 
 def prepare(conf, every_page: dict, made_css: str = "", fill=lambda path, text: text) -> Assets:
-    """Bundle the files of the parts ``every_page`` (name -> macros.features.teile.Part), then
+    """Bundle the files of the parts ``every_page`` (name -> kartenfaecher.features.teile.Part), then
     ``extra_css`` and ``extra_javascript``, for this build; raises ContentError. ``made_css``,
     rules the build makes (the chapters' colours), goes first in the stylesheet; ``fill(path,
     text)`` writes a script's interface texts into it (kartenfaecher/texte.py).
@@ -203,7 +203,7 @@ def prepare(conf, every_page: dict, made_css: str = "", fill=lambda path, text: 
     config_file = Path(conf["config_file_path"])
     shown_config = config_file.name
     # A feature folder's own files (kartenfaecher/features/<name>/) are named from the package's folder.
-    folders = [Path(conf["docs_dir"]), *(Path(d) for d in conf["theme"].dirs), PACKAGE.parent, config_file.parent]
+    folders = [Path(conf["docs_dir"]), *(Path(d) for d in conf["theme"].dirs), PACKAGE.parent]
 
     def find(source: str, named_in: str, line: int | None = None) -> Path:
         for folder in folders:

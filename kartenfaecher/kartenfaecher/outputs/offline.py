@@ -33,7 +33,6 @@ def enabled(config) -> bool:
 def copy_shim(config) -> None:
     """Copy the iframe-worker shim to where extra.polyfills points."""
     target = next(str(p) for p in config["extra"]["polyfills"] if SHIM_NAME in str(p))
-    shim = SHIM
     destination = Path(config["site_dir"]) / target
     destination.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(shim, destination)
+    shutil.copyfile(SHIM, destination)

@@ -4,7 +4,7 @@ One folder holds the feature: this module (what the build writes, below), ``app-
 (the worker's code, into which the build puts its list), ``app.js`` (registers the worker, asks
 before a phone that saves data downloads the whole handbook, offers a new build) and ``app.css``
 (the footer's notice), which every page loads as the part ``app`` (kartenfaecher/features/teile.py).
-The footer's texts stand in overrides/partials/copyright.html, where Material looks for them;
+The footer's texts stand in theme/partials/copyright.html, where Material looks for them;
 deploy/sw-aus.js retires the worker where a host stops publishing. Its tests:
 tests/site/test_app.py, tests/browser/test_app.py (install, offline, updates, saving data),
 and what a first visit transfers in tools/transfer.py (`make bench`).

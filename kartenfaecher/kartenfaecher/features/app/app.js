@@ -11,7 +11,7 @@
    connection), it writes „sparen“ into the cache the worker reads at install,
    and the worker keeps only what the reader opens; the footer then offers the
    whole handbook, with its size, and the reader's choice („alles“) holds for
-   the next builds. Its texts stand in the footer (overrides/partials/
+   the next builds. Its texts stand in the footer (theme/partials/
    copyright.html). A classic script (no modules). */
 (function () {
   "use strict";

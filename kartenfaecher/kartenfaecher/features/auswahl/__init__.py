@@ -19,8 +19,10 @@ it would need.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
+from ... import build
 from ...build import html, text
 from ...sources.registry import Registry
 from .. import teile
@@ -49,10 +51,11 @@ TOOLS = """<div class="auswahl-werkzeuge" hidden>
 </div>"""
 
 
-def _bar_data() -> str:
-    """The bar's texts as data- attributes, their values left for the script to put in."""
-    return "".join(f' data-{name}="{escape(text(key, anzahl="{anzahl}", stelle="{stelle}"))}"'
-                   for name, key in BAR_TEXTS.items())
+@lru_cache(maxsize=1)
+def _bar_data(texts) -> str:
+    """The bar's texts as data- attributes, their values left for the script to put in: joined
+    once a build (``texts``: the build's), not once a card."""
+    return "".join(f' data-{name}="{escape(texts.template(key))}"' for name, key in BAR_TEXTS.items())
 
 
 def bar(page_href: str) -> str:
@@ -63,7 +66,7 @@ def bar(page_href: str) -> str:
     of the search index. Marked for the screen only: the Druckfassung takes it out up to its
     first </div>, so it holds no <div> (kartenfaecher/features/druckfassung/karten.py)."""
     link = f' href="{escape(page_href)}"' if page_href else ""
-    return (f'<div class="karte-merken" data-karte-merken data-nur-bildschirm data-search-exclude{_bar_data()}>'
+    return (f'<div class="karte-merken" data-karte-merken data-nur-bildschirm data-search-exclude{_bar_data(build.current())}>'
             f'<button type="button" class="karte-merken-knopf knopf" aria-pressed="false" hidden>'
             f'{html("auswahl-seite.merken")}</button>'
             f'<a class="karte-merken-auswahl"{link} hidden></a>'

@@ -17,7 +17,7 @@ band and the rivet mark from. Its visible words (chapter title, short address)
 come from data attributes through CSS, so they stay out of the page text, the
 search index and the text comparison of the cards.
 
-The block is no Markdown: overrides/main.html writes it after the page's text,
+The block is no Markdown: theme/main.html writes it after the page's text,
 from the build's state (kartenfaecher/build.py, ``print_blocks``), so neither Markdown, MkDocs's anchor check nor the
 search index reads its QR code's kilobytes on every page (half of a card's HTML).
 

@@ -58,7 +58,7 @@ def card_section(html: str, number: int, card_url: str, page_url: str) -> str:
     end = html.find("</article>", start)
     if start < 0 or end < 0:
         raise ContentError(card_url, None, "the built card page has no <article>.",
-                           "keep Material's page template (overrides/main.html extends base.html).")
+                           "keep Material's page template (theme/main.html extends base.html).")
     body = _SCREEN_ONLY.sub("", html[start + len(_ARTICLE):end]).strip()
     body = _URL_ATTR.sub(lambda m: f'{m[1]}{m[2]}="{rebase(m[3], card_url, page_url)}"', body)
     own = re.compile(rf"\b{number}\b")

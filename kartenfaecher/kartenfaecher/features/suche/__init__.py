@@ -6,9 +6,9 @@ One folder holds the feature: this module (the index's German fields, below), ``
 (kartenfaecher/features/teile.py): ``suche-bei-bedarf.js`` (the index and worker only when search is
 first used), ``suche-einfuegen.js`` (a pasted or dropped text searches), and
 ``suche-woerter.js`` (a query read as the index has its words; loaded on first use, its address
-in the page's meta ``ko-suche-woerter``, overrides/main.html). The authors' synonyms are read
+in the page's meta ``ko-suche-woerter``, theme/main.html). The authors' synonyms are read
 with the other sources (kartenfaecher/sources/synonyme.py); the search field's template stays where
-Material looks for it (overrides/partials/search.html). Its tests: tests/unit/test_suche.py,
+Material looks for it (theme/partials/search.html). Its tests: tests/unit/test_suche.py,
 tests/unit/test_thesaurus.py, tests/site/test_suche.py, tests/browser/test_suche.py (with the
 practitioners' queries of tools/suche.py, which `make bench` measures).
 

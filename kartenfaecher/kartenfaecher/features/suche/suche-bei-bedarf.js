@@ -5,7 +5,7 @@
    Material's bundle asks for search/search_index.json and starts its search
    worker as soon as a page loads; both grow with the text, and the index is
    then read into lunr on every page view. Without patching that bundle, this
-   script (loaded before it, see overrides/main.html) holds both back:
+   script (loaded before it, see theme/main.html) holds both back:
 
    - The request for search_index.json is opened as usual but sent only when
      search is first used; Material waits for its answer as for a slow
