@@ -40,12 +40,14 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 
 # The files that take longest, first (seconds a file took in all, `pytest --durations=0`): the
 # two workers take whole files (`--dist loadfile`, in this order with `--no-loadscope-reorder`),
-# and a long file begun last kept one worker busy while the other had nothing left to do.
-LONGEST_FIRST = ["tests/firefox/test_firefox.py", "tests/browser/test_faecher.py", "tests/browser/test_fokus.py",
-                 "tests/browser/test_vorfuehren.py", "tests/browser/test_app.py",
-                 "tests/browser/test_barrierefreiheit.py", "tests/browser/test_checkliste.py",
-                 "tests/refusals/test_hostile_content.py", "tests/browser/test_reflow.py",
-                 "tests/browser/test_notiz.py", "tests/browser/test_auswahl.py", "tests/browser/test_layout_shift.py"]
+# and a long file begun last kept one worker busy while the other had nothing left to do. The
+# second needs no build of the handbook: its worker makes its own small projects while the first
+# builds the handbook for both (it waited for that build before).
+LONGEST_FIRST = ["tests/firefox/test_firefox.py", "tests/refusals/test_hostile_content.py",
+                 "tests/browser/test_vorfuehren.py", "tests/browser/test_faecher.py", "tests/browser/test_app.py",
+                 "tests/browser/test_checkliste.py", "tests/browser/test_fokus.py", "tests/browser/test_auswahl.py",
+                 "tests/browser/test_barrierefreiheit.py", "tests/browser/test_notiz.py", "tests/browser/test_suche.py",
+                 "tests/browser/test_layout_shift.py", "tests/browser/test_reflow.py"]
 
 
 def pytest_collection_modifyitems(items) -> None:

@@ -1,6 +1,7 @@
 """WCAG 1.4.10 Reflow, as a BITV test judges it: at 320 CSS px no page scrolls sideways, and at
 1280 × 256 (a laptop at 400 %, or a short window) no text is cut off or drawn over other text,
-and what stays put as the page scrolls (header, bars) leaves the most of the window to it.
+and what stays put as the page scrolls (header, bars) leaves the most of the window to it, on a
+BITV test's sample of pages (tests/helpers.py, bitv_sample: the layout is the templates').
 
 Long German words in card titles break by German rules (soft hyphens the build places in the
 titles it shows, pyphen's German patterns), a title's slash may end a line; nothing else breaks
@@ -9,7 +10,7 @@ a word. Strips that scroll by design (a fan on a narrow screen) scroll inside th
 from __future__ import annotations
 
 from tests.browser.test_textabstand import text_unreadable
-from tests.helpers import every_page, found_on_every_page, new_context
+from tests.helpers import bitv_sample, every_page, found_on_every_page, new_context
 
 
 # What reaches past the window's right edge, outside boxes that scroll sideways themselves.
@@ -57,7 +58,7 @@ STUCK = """() => Math.max(0, ...[...document.querySelectorAll("body *")].map(e =
 
 
 # Layout, not colour: in the dark scheme (test_textabstand.py reads the light one).
-def test_at_1280_by_256_no_text_is_cut_off_and_the_page_scrolls_under_its_header(browser, server, cards):
+def test_at_1280_by_256_no_text_is_cut_off_and_the_page_scrolls_under_its_header(browser, server, site, cards):
     def unreadable_or_stuck(page):
         seen = {}
         for place in ("top", "middle"):
@@ -72,6 +73,6 @@ def test_at_1280_by_256_no_text_is_cut_off_and_the_page_scrolls_under_its_header
             if found:
                 seen[place] = found
         return seen
-    unreadable = found_on_every_page(browser, server, every_page(cards), unreadable_or_stuck,
+    unreadable = found_on_every_page(browser, server, bitv_sample(site, cards), unreadable_or_stuck,
                                      viewport={"width": 1280, "height": 256}, color_scheme="dark")
     assert unreadable == {}
