@@ -1,4 +1,6 @@
 /* The fan by keyboard: Tab enters it, arrows move, End jumps, Enter opens the card. */
+// On the website only: the fan is the same page and script from file:// (tastatur.js says why).
+exports.targets = ["website"];
 exports.run = async (page, site) => {
   await page.goto(site.url(""));
   await page.waitForSelector(".faecher--an");

@@ -1,5 +1,7 @@
-/* The handbook's own forms and a typo, typed as a reader types them, on the website and
-   from file://: „Partner:innen“ finds cards that say it, „Legitimaton“ card 15. */
+/* The handbook's own forms and a typo, typed as a reader types them: „Partner:innen“ finds
+   cards that say it, „Legitimaton“ card 15. On the website only: the offline bundle searches
+   the same index, and suche.js searches it from file://. */
+exports.targets = ["website"];
 exports.run = async (page, site) => {
   await page.goto(site.url(""));
   for (const [query, card] of [["Partner:innen", /karten\/(03|20|31|35|37|41|45|46|47|51)-/],

@@ -2,6 +2,9 @@
    follows it; then the chapter's link, „Merken“ (Space keeps the card, and a link to „Meine
    Auswahl“ appears after it) and the first question of the checklist (Space ticks it). Every stop shows a ring of 2 px or more (for a tick, on
    the box drawn for it) and lies in the window. */
+// On the website only: from file:// it is the same page, style and script; what file:// changes
+// (storage, search, previews, downloads) has flows of its own on both.
+exports.targets = ["website"];
 exports.run = async (page, site) => {
   await page.goto(site.url("karten/21-bezahlte-stellen-in-der-zivilgesellschaft/"));
   await page.waitForSelector("button.karte-merken-knopf", { visible: true }); // shown once the script has read the selection
