@@ -10,7 +10,8 @@
    and one bookmark per card. Joining pages printed one by one would drop it.
 3. pikepdf finishes dist/<kurzname>-faecher.pdf without touching the
    structure tree: links that Chromium recorded with the local server's
-   address point to the public site (site_url), every link annotation gets a
+   address point to the public site (site_url), but a link to a card ("→ 15")
+   opens the card's page in the PDF, every link annotation gets a
    description (/Contents), the title (document info and XMP dc:title, shown
    in the viewer's title bar), the bookmarks' titles as "15 Warum Legitimation
    wichtig ist" (Chromium runs the words of a heading together where lines
@@ -251,8 +252,10 @@ def card_pages(pdf: Pdf) -> list[range]:
     return [range(a, b) for a, b in zip(starts, starts[1:])]
 
 
-def describe_links(pdf: Pdf, base_url: str, site_url: str, names: dict[str, str]) -> None:
-    """Links to the public site, each with a description (/Contents) as PDF/UA asks."""
+def describe_links(pdf: Pdf, base_url: str, site_url: str, names: dict[str, str],
+                   cards_at: dict[str, pikepdf.Object]) -> None:
+    """Links to the public site, each with a description (/Contents) as PDF/UA asks; a link to a
+    card ("→ 15") opens the card's page in the PDF (``cards_at``: its page by its addresses)."""
     for page in pdf.pages:
         for annotation in page.obj.get(Name.Annots, Array()):
             if annotation.get(Name.Subtype) != Name.Link:
@@ -264,6 +267,9 @@ def describe_links(pdf: Pdf, base_url: str, site_url: str, names: dict[str, str]
                     uri = site_url + uri[len(base_url):]
                     action.URI = pikepdf.String(uri)
                 description = names.get(uri.split("#")[0], uri)
+                if uri.split("#")[0] in cards_at:
+                    annotation.Dest = Array([cards_at[uri.split("#")[0]], Name.Fit])
+                    del annotation[Name.A]
             else:
                 description = names.get("#" + str(annotation.get(Name.Dest, "")).lstrip("/"), "Verweis")
             annotation.Contents = pikepdf.String(description)
@@ -310,10 +316,13 @@ def finish_fan(printed: bytes, mark: Pdf, cards: list[dict], base_url: str, site
     """Chromium's tagged PDF of the Druckfassung, finished (see the module's docstring)."""
     pdf = Pdf.open(io.BytesIO(printed))
     name_bookmarks(pdf, cards)
-    describe_links(pdf, base_url, site_url, link_names(cards, site_url))
+    pages = card_pages(pdf)
+    cards_at = {}
+    for card, span in zip(cards, pages[len(FIRST_CARDS):]):
+        cards_at[site_url + card["url"]] = cards_at[f"{site_url}{card['number']}/"] = pdf.pages[span.start].obj
+    describe_links(pdf, base_url, site_url, link_names(cards, site_url), cards_at)
     set_title(pdf, words, words.title)
     arrow = pdf.copy_foreign(mark.pages[0].as_form_xobject())
-    pages = card_pages(pdf)
     for span in pages:
         for number in span[:-1]:
             overlay_artifact(pdf, pdf.pages[number], "/Weiter", arrow)
@@ -440,6 +449,11 @@ def a4_sheets(fan: Pdf, texts: Pdf, scale: float) -> Pdf:
         sheet.Tabs = Name.S
         sheets.append(sheet)
     _retarget(pdf, placed)
+    for sheet in sheets:  # a link to a card opens the sheet that holds it
+        for annotation in sheet.get(Name.Annots, Array()):
+            dest = annotation.get(Name.Dest)
+            if isinstance(dest, Array) and dest[0].objgen in sheet_of:
+                annotation.Dest = Array([sheet_of[dest[0].objgen], Name.Fit])
     with pdf.open_outline() as outline:
         for item in outline.root:
             target = sheet_of[item.destination[0].objgen]
