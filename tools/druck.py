@@ -285,6 +285,30 @@ def link_names(cards: list[dict], site_url: str) -> dict[str, str]:
     return names
 
 
+# What Chromium's tags from PDF 2.0 are in PDF 1.7's standard types, which PDF/UA-1 asks a tag
+# to be or to be mapped to (the structure tree's RoleMap): <strong> and <em> as spans of text.
+ROLES = {"Strong": "Span", "Em": "Span"}
+STANDARD = set("""Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3
+    H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot
+    Ruby RB RT RP Warichu WT WP Figure Formula Form""".split())
+
+
+def map_roles(pdf: Pdf) -> None:
+    """A RoleMap entry for every tag outside PDF 1.7's standard ones (see ROLES)."""
+    used, stack = set(), [pdf.Root.StructTreeRoot]
+    while stack:
+        kids = stack.pop().get(Name.K)
+        for kid in (list(kids) if isinstance(kids, Array) else [kids]):
+            if isinstance(kid, Dictionary) and Name.S in kid:
+                used.add(str(kid.S)[1:])
+                stack.append(kid)
+    unknown = sorted(used - STANDARD - set(ROLES))
+    if unknown:
+        raise NotPrintable(f"Chromium tagged the PDF with {', '.join(unknown)}, which PDF/UA-1 does not know: "
+                           "add what each is (a standard type) to ROLES in tools/druck.py")
+    pdf.Root.StructTreeRoot.RoleMap = Dictionary({f"/{tag}": Name("/" + ROLES[tag]) for tag in sorted(used & set(ROLES))})
+
+
 def set_title(pdf: Pdf, words: Words, title: str) -> None:
     """The title in the document info and in XMP (dc:title), shown in the viewer's title bar."""
     pdf.docinfo[Name.Title] = title
@@ -321,6 +345,7 @@ def finish_fan(printed: bytes, mark: Pdf, cards: list[dict], base_url: str, site
     for card, span in zip(cards, pages[len(FIRST_CARDS):]):
         cards_at[site_url + card["url"]] = cards_at[f"{site_url}{card['number']}/"] = pdf.pages[span.start].obj
     describe_links(pdf, base_url, site_url, link_names(cards, site_url), cards_at)
+    map_roles(pdf)
     set_title(pdf, words, words.title)
     arrow = pdf.copy_foreign(mark.pages[0].as_form_xobject())
     for span in pages:

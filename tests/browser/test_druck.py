@@ -174,6 +174,25 @@ def test_the_fan_passes_the_pdfua_checks_but_claims_no_conformance(made):
     assert [rule for rule, _ in findings] == ["UA-28-004"], findings  # no pdfuaid:part in XMP
 
 
+# PDF 1.7's standard structure types (ISO 32000-1, 14.8.4), which PDF/UA-1 lets a reader know.
+STANDARD_TYPES = set("""Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private
+    P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference
+    BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form""".split())
+
+
+@pytest.mark.parametrize("which", ["fan", "a4"])
+def test_every_tag_is_standard_or_mapped_to_one(made, which):
+    # Chromium tags <strong> and <em> as /Strong and /Em (PDF 2.0's): PDF/UA-1 (on PDF 1.7)
+    # asks for a RoleMap that says what they are.
+    with pikepdf.open(made.fan_path if which == "fan" else made.a4_path) as pdf:
+        roles = pdf.Root.StructTreeRoot.get("/RoleMap") or {}
+        used = {str(e.S)[1:] for e in structure(pdf)}
+        assert {"Strong", "Em"} <= used  # the cards' bold and italic words
+        unknown = {kind: str(roles.get("/" + kind, "")) for kind in used - STANDARD_TYPES
+                   if str(roles.get("/" + kind, ""))[1:] not in STANDARD_TYPES}
+        assert unknown == {}
+
+
 def test_the_fan_stays_small(made):
     assert made.fan_path.stat().st_size <= 3_000_000
 

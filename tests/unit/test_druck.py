@@ -1,14 +1,18 @@
-"""The printed card, without a build: the card format set once, links marked for print, QR codes made once."""
+"""The printed card, without a build: the card format set once, links marked for print, QR codes made once,
+the tags PDF/UA knows."""
 
 from __future__ import annotations
 
 import re
 
 import markdown
+import pikepdf
+import pytest
 
 from kartenfaecher.features import qr
 from kartenfaecher.features.druck.adressen import AddressExtension
 from tests.helpers import DRUCK_CSS, card_format_mm
+from tools import druck
 
 
 def test_the_card_format_is_set_once_and_is_a_third_of_a4_by_default():
@@ -32,3 +36,14 @@ def test_qr_code_is_made_once_per_address():
     qr.svg("https://example.org/15/")
     qr.svg("https://example.org/15/")
     assert qr.svg.cache_info().misses == 1 and qr.svg.cache_info().hits == 1
+
+
+def test_a_tag_pdf_ua_does_not_know_stops_the_print_and_says_where_to_name_it():
+    pdf = pikepdf.new()
+    pdf.Root.StructTreeRoot = pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot, K=pikepdf.Array([
+        pikepdf.Dictionary(S=pikepdf.Name("/Strong")), pikepdf.Dictionary(S=pikepdf.Name("/Aside"))]))
+    with pytest.raises(druck.NotPrintable, match=r"Aside.*ROLES in tools/druck.py"):
+        druck.map_roles(pdf)
+    pdf.Root.StructTreeRoot.K = pikepdf.Array([pikepdf.Dictionary(S=pikepdf.Name("/Strong"))])
+    druck.map_roles(pdf)
+    assert dict(pdf.Root.StructTreeRoot.RoleMap) == {"/Strong": pikepdf.Name("/Span")}
