@@ -309,6 +309,49 @@ def map_roles(pdf: Pdf) -> None:
     pdf.Root.StructTreeRoot.RoleMap = Dictionary({f"/{tag}": Name("/" + ROLES[tag]) for tag in sorted(used & set(ROLES))})
 
 
+def add_list_bodies(pdf: Pdf) -> None:
+    """What a list item holds besides its label (Chromium puts it straight under /LI) put into an
+    /LBody, as PDF/UA-1 asks; marked content that belonged to the item belongs to its body."""
+    body_of, stack = {}, [pdf.Root.StructTreeRoot]
+    while stack:
+        element = stack.pop()
+        kids = element.get(Name.K)
+        kids = list(kids) if isinstance(kids, Array) else [] if kids is None else [kids]
+        stack.extend(kid for kid in kids if isinstance(kid, Dictionary) and Name.S in kid)
+        if element.get(Name.S) != Name.LI:
+            continue
+        label = [kid for kid in kids if isinstance(kid, Dictionary) and kid.get(Name.S) in (Name.Lbl, Name.LBody)]
+        content = [kid for kid in kids if not any(kid is k for k in label)]
+        if not content:
+            continue
+        body = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.LBody, P=element, K=Array(content)))
+        if Name.Pg in element:
+            body.Pg = element.Pg
+        for kid in content:
+            if isinstance(kid, Dictionary) and Name.S in kid:
+                kid.P = body
+        element.K = Array(label + [body])
+        body_of[element.objgen] = body
+    _replace_parents(pdf.Root.StructTreeRoot.get(Name.ParentTree), body_of)
+
+
+def _replace_parents(node, body_of: dict) -> None:
+    """In the ParentTree (a number tree), every item that was a parent of marked content, its body."""
+    if node is None:
+        return
+    for kid in node.get(Name.Kids, Array()):
+        _replace_parents(kid, body_of)
+    nums = node.get(Name.Nums, Array())
+    for at in range(1, len(nums), 2):
+        value = nums[at]
+        if isinstance(value, Array):
+            for index, parent in enumerate(list(value)):
+                if isinstance(parent, Dictionary) and parent.objgen in body_of:
+                    value[index] = body_of[parent.objgen]
+        elif isinstance(value, Dictionary) and value.objgen in body_of:
+            nums[at] = body_of[value.objgen]
+
+
 def set_title(pdf: Pdf, words: Words, title: str) -> None:
     """The title in the document info and in XMP (dc:title), shown in the viewer's title bar."""
     pdf.docinfo[Name.Title] = title
@@ -346,6 +389,7 @@ def finish_fan(printed: bytes, mark: Pdf, cards: list[dict], base_url: str, site
         cards_at[site_url + card["url"]] = cards_at[f"{site_url}{card['number']}/"] = pdf.pages[span.start].obj
     describe_links(pdf, base_url, site_url, link_names(cards, site_url), cards_at)
     map_roles(pdf)
+    add_list_bodies(pdf)
     set_title(pdf, words, words.title)
     arrow = pdf.copy_foreign(mark.pages[0].as_form_xobject())
     for span in pages:

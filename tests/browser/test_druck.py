@@ -193,6 +193,29 @@ def test_every_tag_is_standard_or_mapped_to_one(made, which):
         assert unknown == {}
 
 
+@pytest.mark.parametrize("which", ["fan", "a4"])
+def test_every_list_item_holds_its_label_and_a_body(made, which):
+    # PDF/UA-1 (and a screen reader's list navigation): an LI holds an Lbl and an LBody, not
+    # the item's content itself (Chromium put it straight under LI).
+    with pikepdf.open(made.fan_path if which == "fan" else made.a4_path) as pdf:
+        items = [e for e in structure(pdf) if e.S == "/LI"]
+        assert len(items) > 100  # the checklists' questions and the cards' lists
+        faults = []
+        for item in items:
+            kids = list(item.K) if isinstance(item.K, pikepdf.Array) else [item.K]
+            kinds = [str(kid.S) if isinstance(kid, pikepdf.Dictionary) and "/S" in kid else repr(kid)
+                     for kid in kids]
+            bodies = [kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and kid.get("/S") == "/LBody"]
+            if set(kinds) - {"/Lbl", "/LBody"} or len(bodies) != 1 or bodies[0].P.objgen != item.objgen:
+                faults.append(kinds)
+        assert faults == []
+        parents = pdf.Root.StructTreeRoot.ParentTree.Nums
+        referred = {value.objgen for value in list(parents)[1::2]
+                    for value in (list(value) if isinstance(value, pikepdf.Array) else [value])
+                    if isinstance(value, pikepdf.Dictionary)}
+        assert not referred & {item.objgen for item in items}, "marked content still belongs to an LI"
+
+
 def test_the_fan_stays_small(made):
     assert made.fan_path.stat().st_size <= 3_000_000
 
