@@ -175,8 +175,11 @@ def _instructions(ops: list[tuple]) -> list:
     return [pikepdf.ContentStreamInstruction(operands, Operator(op)) for operands, op in ops]
 
 
-# What paints outside a text block: XObjects, shadings, inline images.
+# What paints outside a text block: XObjects, shadings, inline images. A path object runs from
+# its first point to its painting (or, for a clip, its "n").
 _PAINTS = {"Do", "sh", "INLINE IMAGE"}
+_PATH_STARTS = {"m", "re"}
+_PATH_PAINTS = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
 
 
 def mark_artifacts(pdf: Pdf, page: pikepdf.Page) -> int:
@@ -185,16 +188,17 @@ def mark_artifacts(pdf: Pdf, page: pikepdf.Page) -> int:
     Chromium tags what the page's accessibility tree has; what it leaves outside
     marked content is what that tree leaves out: CSS-generated text (the band's
     chapter name, a running head; the address under the QR code, which the
-    figure's text alternative names) and decoration (the rivet mark, the
-    checkboxes' drawn boxes).
+    figure's text alternative names) and decoration, drawn as paths (the band,
+    the number's box, the contents card's dot leaders, the rivet mark, the
+    checkboxes' drawn boxes) and the clips around them.
     """
-    out, block, depth, wrapped = [], None, 0, 0
+    out, block, ends, depth, wrapped = [], None, (), 0, 0
     begin, end = _instructions([([Name.Artifact], "BMC")]), _instructions([([], "EMC")])
     for instruction in pikepdf.parse_content_stream(page):
         op = str(instruction.operator)
         if block is not None:
             block.append(instruction)
-            if op == "ET":
+            if op in ends:
                 out += begin + block + end
                 block, wrapped = None, wrapped + 1
             continue
@@ -202,8 +206,8 @@ def mark_artifacts(pdf: Pdf, page: pikepdf.Page) -> int:
             depth += 1
         elif op == "EMC":
             depth -= 1
-        elif depth == 0 and op == "BT":
-            block = [instruction]
+        elif depth == 0 and (op == "BT" or op in _PATH_STARTS):
+            block, ends = [instruction], ("ET",) if op == "BT" else _PATH_PAINTS
             continue
         elif depth == 0 and op in _PAINTS:
             out += begin + [instruction] + end

@@ -216,6 +216,31 @@ def test_every_list_item_holds_its_label_and_a_body(made, which):
         assert not referred & {item.objgen for item in items}, "marked content still belongs to an LI"
 
 
+# What paints: a path's painting operators, XObjects, shadings, inline images, text blocks.
+PAINTS = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "Do", "sh", "INLINE IMAGE", "BT"}
+
+
+@pytest.mark.parametrize("which", ["fan", "a4"])
+def test_everything_painted_is_content_or_an_artifact(made, which):
+    # PDF/UA-1 7.1: the bands, the number's box, the dot leaders, the rivet mark and the
+    # checkboxes Chromium draws outside marked content are decoration, marked as such. (On A4
+    # a card is placed as a form whose own content is tagged: test_a4_keeps_the_tags_….)
+    with pikepdf.open(made.fan_path if which == "fan" else made.a4_path) as pdf:
+        loose = {}
+        for number, page in enumerate(pdf.pages):
+            depth = 0
+            forms = page.Resources.get("/XObject") or {}
+            for instruction in pikepdf.parse_content_stream(page):
+                op = str(instruction.operator)
+                depth += op in ("BDC", "BMC")
+                depth -= op == "EMC"
+                if op == "Do" and "/StructParents" in forms.get(str(instruction.operands[0]), {}):
+                    continue
+                if depth == 0 and op in PAINTS:
+                    loose[number] = loose.get(number, 0) + 1
+        assert loose == {}
+
+
 def test_the_fan_stays_small(made):
     assert made.fan_path.stat().st_size <= 3_000_000
 
