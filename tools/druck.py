@@ -45,6 +45,7 @@ from pathlib import Path
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Operator, Pdf
+from pikepdf.models import PdfMetadata
 
 from kartenfaecher.errors import ContentError
 from kartenfaecher.handbuch import Handbook
@@ -356,6 +357,17 @@ def _replace_parents(node, body_of: dict) -> None:
             nums[at] = body_of[value.objgen]
 
 
+PDFUA_ID = "http://www.aiim.org/pdfua/ns/id/"
+
+
+def claim_pdfua(pdf: Pdf) -> None:
+    """Say in XMP that the PDF conforms to PDF/UA-1 (pdfuaid:part 1): said of the fan, which
+    three checkers pass (tests/browser/test_druck.py), not of the A4 sheets."""
+    PdfMetadata.register_xml_namespace(PDFUA_ID, "pdfuaid")
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta[f"{{{PDFUA_ID}}}part"] = "1"
+
+
 def set_title(pdf: Pdf, words: Words, title: str) -> None:
     """The title in the document info and in XMP (dc:title), shown in the viewer's title bar."""
     pdf.docinfo[Name.Title] = title
@@ -591,14 +603,15 @@ def make(browser, base_url: str, site_dir: Path, out_dir: Path, words: Words | N
     mark = print_html(browser, CONTINUATION_MARK.format(width=f"{width:.2f}", height=f"{height:.2f}"))
     fan, pages = finish_fan(printed, mark, cards, base_url, site_url, words)
     fan_name, a4_name = file_names(words.handbook)
-    (out_dir / fan_name).write_bytes(_bytes(fan))
     scale = a4_scale(width, height)
     x0 = (A4_LANDSCAPE[0] - CARDS_PER_SHEET * width * scale) / 2
     y0 = (A4_LANDSCAPE[1] - height * scale) / 2
     sheets_needed = math.ceil(len(fan.pages) / CARDS_PER_SHEET)
     texts = sheet_texts(browser, words.handbook.name, sheets_needed, scale, x0, y0, width)
-    sheets = a4_sheets(fan, texts, scale)
+    sheets = a4_sheets(fan, texts, scale)  # a copy of the fan, made before the fan's claim
     set_title(sheets, words, f"{words.title} (A4-Bögen zum Ausschneiden)")
+    claim_pdfua(fan)
+    (out_dir / fan_name).write_bytes(_bytes(fan))
     (out_dir / a4_name).write_bytes(_bytes(sheets))
     return Result(out_dir / fan_name, out_dir / a4_name, cards, pages, scale)
 
