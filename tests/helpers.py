@@ -343,15 +343,19 @@ def with_checklists(site, cards) -> list[str]:
             if "data-checkliste" in (site.root / card["url"] / "index.html").read_text(encoding="utf-8")]
 
 
+def a_card_of_each_chapter(cards) -> list[str]:
+    """The addresses of one card of each chapter (its last), in printed order."""
+    return list({card["chapter"]: card["url"] for card in cards}.values())
+
+
 def bitv_sample(site, cards) -> list[str]:
     """The pages a BITV test would take as its sample: every page that is not a card, one card of
     each chapter (the cards share one template, the chapter's fan and sidebar differ), every card
     with checklists and note fields (controls only they have) and the card with the longest title
     (the header repeats it). For the tests that read a page's layout at great cost; those that look
     for what a card's own words could break (tests/browser/test_reflow.py at 320 px) open them all."""
-    chapters = {card["chapter"]: card["url"] for card in cards}.values()
     longest = max(cards, key=lambda card: len(card["title"]))["url"]
-    return OTHER_PAGES + list(dict.fromkeys([*chapters, *with_checklists(site, cards), longest]))
+    return OTHER_PAGES + list(dict.fromkeys([*a_card_of_each_chapter(cards), *with_checklists(site, cards), longest]))
 
 
 def new_context(browser, **options):

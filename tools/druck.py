@@ -271,13 +271,19 @@ def describe_links(pdf: Pdf, base_url: str, site_url: str, names: dict[str, str]
                 if uri.startswith(base_url):
                     uri = site_url + uri[len(base_url):]
                     action.URI = pikepdf.String(uri)
-                description = names.get(uri.split("#")[0], uri)
-                if uri.split("#")[0] in cards_at:
-                    annotation.Dest = Array([cards_at[uri.split("#")[0]], Name.Fit])
+                address = uri.split("#")[0]
+                description = names.get(address, uri)
+                if address in cards_at:
+                    annotation.Dest = Array([cards_at[address], Name.Fit])
                     del annotation[Name.A]
             else:
                 description = names.get("#" + str(annotation.get(Name.Dest, "")).lstrip("/"), "Verweis")
             annotation.Contents = pikepdf.String(description)
+
+
+def card_addresses(card: dict, site_url: str) -> tuple[str, str]:
+    """The public addresses of a card: its page and its short address."""
+    return site_url + card["url"], f"{site_url}{card['number']}/"
 
 
 def link_names(cards: list[dict], site_url: str) -> dict[str, str]:
@@ -285,8 +291,8 @@ def link_names(cards: list[dict], site_url: str) -> dict[str, str]:
     names = {}
     for card in cards:
         name = f"Karte {card['number']}: {card['title']}"
-        names[site_url + card["url"]] = names[f"{site_url}{card['number']}/"] = name
-        names[f"#karte-{card['number']}"] = name
+        for address in (*card_addresses(card, site_url), f"#karte-{card['number']}"):
+            names[address] = name
     return names
 
 
@@ -298,33 +304,41 @@ STANDARD = set("""Document Part Art Sect Div BlockQuote Caption TOC TOCI Index N
     Ruby RB RT RP Warichu WT WP Figure Formula Form""".split())
 
 
+def _kids(element: Dictionary) -> list:
+    """What a structure element holds (/K: one kid, an array of them, or none), as a list."""
+    kids = element.get(Name.K)
+    return list(kids) if isinstance(kids, Array) else [] if kids is None else [kids]
+
+
+def elements(pdf: Pdf) -> list[Dictionary]:
+    """Every element of the structure tree, each read before the caller changes any."""
+    found, stack = [], [pdf.Root.StructTreeRoot]
+    while stack:
+        kids = [kid for kid in _kids(stack.pop()) if isinstance(kid, Dictionary) and Name.S in kid]
+        found += kids
+        stack += kids
+    return found
+
+
 def map_roles(pdf: Pdf) -> None:
     """A RoleMap entry for every tag outside PDF 1.7's standard ones (see ROLES)."""
-    used, stack = set(), [pdf.Root.StructTreeRoot]
-    while stack:
-        kids = stack.pop().get(Name.K)
-        for kid in (list(kids) if isinstance(kids, Array) else [kids]):
-            if isinstance(kid, Dictionary) and Name.S in kid:
-                used.add(str(kid.S)[1:])
-                stack.append(kid)
+    used = {str(element.S)[1:] for element in elements(pdf)}
     unknown = sorted(used - STANDARD - set(ROLES))
     if unknown:
         raise NotPrintable(f"Chromium tagged the PDF with {', '.join(unknown)}, which PDF/UA-1 does not know: "
                            "add what each is (a standard type) to ROLES in tools/druck.py")
-    pdf.Root.StructTreeRoot.RoleMap = Dictionary({f"/{tag}": Name("/" + ROLES[tag]) for tag in sorted(used & set(ROLES))})
+    pdf.Root.StructTreeRoot.RoleMap = Dictionary({f"/{tag}": Name("/" + ROLES[tag])
+                                                  for tag in sorted(used & set(ROLES))})
 
 
 def add_list_bodies(pdf: Pdf) -> None:
     """What a list item holds besides its label (Chromium puts it straight under /LI) put into an
     /LBody, as PDF/UA-1 asks; marked content that belonged to the item belongs to its body."""
-    body_of, stack = {}, [pdf.Root.StructTreeRoot]
-    while stack:
-        element = stack.pop()
-        kids = element.get(Name.K)
-        kids = list(kids) if isinstance(kids, Array) else [] if kids is None else [kids]
-        stack.extend(kid for kid in kids if isinstance(kid, Dictionary) and Name.S in kid)
-        if element.get(Name.S) != Name.LI:
+    body_of = {}
+    for element in elements(pdf):
+        if element.S != Name.LI:
             continue
+        kids = _kids(element)
         label = [kid for kid in kids if isinstance(kid, Dictionary) and kid.get(Name.S) in (Name.Lbl, Name.LBody)]
         content = [kid for kid in kids if not any(kid is k for k in label)]
         if not content:
@@ -400,9 +414,8 @@ def finish_fan(printed: bytes, mark: Pdf, cards: list[dict], base_url: str, site
     pdf = Pdf.open(io.BytesIO(printed))
     name_bookmarks(pdf, cards)
     pages = card_pages(pdf)
-    cards_at = {}
-    for card, span in zip(cards, pages[len(FIRST_CARDS):]):
-        cards_at[site_url + card["url"]] = cards_at[f"{site_url}{card['number']}/"] = pdf.pages[span.start].obj
+    cards_at = {address: pdf.pages[span.start].obj for card, span in zip(cards, pages[len(FIRST_CARDS):])
+                for address in card_addresses(card, site_url)}
     describe_links(pdf, base_url, site_url, link_names(cards, site_url), cards_at)
     map_roles(pdf)
     add_list_bodies(pdf)
@@ -534,20 +547,22 @@ def a4_sheets(fan: Pdf, texts: Pdf, scale: float) -> Pdf:
         sheet.Tabs = Name.S
         sheets.append(sheet)
     _retarget(pdf, placed)
-    for sheet in sheets:  # a link to a card opens the sheet that holds it
+    def on_sheet(dest):  # a destination on a card page: the sheet that holds the card, whole
+        if isinstance(dest, Array) and dest[0].objgen in sheet_of:
+            return Array([sheet_of[dest[0].objgen], Name.Fit])
+        return None
+
+    for sheet in sheets:  # a link to a card
         for annotation in sheet.get(Name.Annots, Array()):
-            dest = annotation.get(Name.Dest)
-            if isinstance(dest, Array) and dest[0].objgen in sheet_of:
-                annotation.Dest = Array([sheet_of[dest[0].objgen], Name.Fit])
+            if (moved := on_sheet(annotation.get(Name.Dest))) is not None:
+                annotation.Dest = moved
     with pdf.open_outline() as outline:
-        for item in outline.root:
-            target = sheet_of[item.destination[0].objgen]
-            item.destination = Array([target, Name.Fit])
+        for item in outline.root:  # every bookmark opens a card page
+            item.destination = Array([sheet_of[item.destination[0].objgen], Name.Fit])
     for dest in (pdf.Root.get(Name.Dests) or Dictionary()).values():
         array = dest if isinstance(dest, Array) else dest.get(Name.D)
-        if array is not None and array[0].objgen in sheet_of:
-            array[0] = sheet_of[array[0].objgen]
-            array[1:] = [Name.Fit]
+        if (moved := on_sheet(array)) is not None:
+            array[:] = list(moved)
     for sheet in sheets:
         pdf.pages.append(pikepdf.Page(sheet))
     while len(pdf.pages) > len(sheets):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import OTHER_PAGES, bitv_sample, new_context, with_checklists
+from tests.helpers import OTHER_PAGES, a_card_of_each_chapter, bitv_sample, new_context, with_checklists
 
 # What the element in focus shows, measured when its transitions have run.
 STOP = r"""() => {
@@ -108,12 +108,11 @@ def test_every_tab_stop_is_visible_and_in_the_window(browser, server, site, card
     context = new_context(browser, viewport={"width": width, "height": 800}, color_scheme=scheme)
     page = context.new_page()
     unseen, no_skip_link = {}, {}
-    checklists = with_checklists(site, cards)
-    chapters = {c["chapter"]: c["url"] for c in cards}.values()
+    first_checklist = with_checklists(site, cards)[0]
     others = [url for url in OTHER_PAGES if url != "druckfassung/"]
     walked = {("light", 1024): bitv_sample(site, cards),
-              ("light", 1440): others + list(dict.fromkeys([*chapters, checklists[0]])),
-              ("dark", 1024): others + [checklists[0]]}[scheme, width]
+              ("light", 1440): others + list(dict.fromkeys([*a_card_of_each_chapter(cards), first_checklist])),
+              ("dark", 1024): others + [first_checklist]}[scheme, width]
     for url in walked:
         page.goto(server + url)
         stops = tab_stops(page)
