@@ -19,10 +19,11 @@
    on the colour band, the address under the QR code: CSS-generated text) is
    marked as an artifact. A card too long for its page continues on the next;
    every page of it but its last gets "→" at the bottom right, as an artifact.
-4. dist/<kurzname>-a4.pdf: three card pages side by side on each A4
-   landscape sheet, with crop marks, scaled down so that cards and marks stay
-   clear of an office printer's non-printable margin; the scale is printed in
-   the sheet's bottom margin. Each card page is placed as a form XObject, and
+4. dist/<kurzname>-a4.pdf: the card pages at their size, as many side by side
+   on an A4 sheet as fit clear of an office printer's non-printable margin
+   (two at 99 × 210 mm, on A4 upright), with a gap between them so that each
+   card is cut on its own, and crop marks outside the cards (``Sheet``). Each
+   card page is placed as a form XObject, and
    the fan's structure tree comes along: its marked content is referred to in
    those XObjects (MCR with /Stm), its links are placed where the card lands.
    What the imposition cannot keep is said in ``A4_LIMITS``.
@@ -48,6 +49,7 @@ from pikepdf import Array, Dictionary, Name, Operator, Pdf
 from pikepdf.models import PdfMetadata
 
 from kartenfaecher.errors import ContentError
+from kartenfaecher.features.druck import card_format_mm
 from kartenfaecher.handbuch import Handbook
 
 from tools.common import (ROOT, ChromiumMissing, DraftRefused, build, chromium, engine_options, handbook,
@@ -57,14 +59,15 @@ DIST = ROOT / "dist"
 PAGE = "druckfassung/"
 
 MM = 72 / 25.4  # PDF points per millimetre
-A4_LANDSCAPE = (297 * MM, 210 * MM)
-CARDS_PER_SHEET = 3
+A4 = (210 * MM, 297 * MM)
 # What an office printer cannot print at the sheet's edges, and the room the
-# crop marks take around the cards (a gap, then the mark).
+# crop marks take beside the cards (a gap, then the mark).
 PRINTER_MARGIN = 5 * MM
 MARK_GAP = 1 * MM
 MARK_LENGTH = 3.5 * MM
 MARK_ZONE = MARK_GAP + MARK_LENGTH + 0.5 * MM
+# Between two cards on a sheet: at least enough to cut each card on its own, at most this much.
+CARD_GAP = (2 * MM, 8 * MM)
 # The two cards before card 3, as the outline names them.
 FIRST_CARDS = ("Titelkarte", "Inhaltsverzeichnis")
 # What the A4 sheets do not carry over from the fan's PDF (the README says it too).
@@ -84,9 +87,9 @@ p {{ position: fixed; right: 8mm; bottom: 9mm; margin: 0;
 """
 SHEET_TEXT = """<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>Bögen</title><style>
-@page {{ size: 297mm 210mm; margin: 0; }}
+@page {{ size: {width:.2f}pt {height:.2f}pt; margin: 0; }}
 html, body {{ margin: 0; }}
-section {{ position: relative; height: 210mm; break-after: page; }}
+section {{ position: relative; height: {height:.2f}pt; break-after: page; }}
 p {{ position: absolute; bottom: {bottom:.2f}pt; margin: 0; white-space: nowrap;
      font: 6.5pt/1 -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; }}
 </style></head><body>{sheets}</body></html>
@@ -409,8 +412,9 @@ def name_bookmarks(pdf: Pdf, cards: list[dict]) -> None:
 
 
 def finish_fan(printed: bytes, mark: Pdf, cards: list[dict], base_url: str, site_url: str,
-               words: Words) -> tuple[Pdf, list[range]]:
-    """Chromium's tagged PDF of the Druckfassung, finished (see the module's docstring)."""
+               words: Words, width: float, height: float) -> tuple[Pdf, list[range]]:
+    """Chromium's tagged PDF of the Druckfassung, finished (see the module's docstring), its pages
+    ``width`` × ``height`` points."""
     pdf = Pdf.open(io.BytesIO(printed))
     name_bookmarks(pdf, cards)
     pages = card_pages(pdf)
@@ -427,52 +431,106 @@ def finish_fan(printed: bytes, mark: Pdf, cards: list[dict], base_url: str, site
     for page in pdf.pages:
         mark_artifacts(pdf, page)
         page.obj.Tabs = Name.S  # PDF/UA: annotations in the order of the structure
+        exact_format(page, width, height)
     return pdf, pages
+
+
+def exact_format(page: pikepdf.Page, width: float, height: float) -> None:
+    """The page box at the card format exactly, from the page's top left corner, where Chromium's layout
+    starts: Chromium rounds the box to its 300 dpi device pixels (99.14 × 209.89 mm), not the layout."""
+    box = [float(v) for v in page.mediabox]
+    page.obj.MediaBox = Array([box[0], box[3] - height, box[0] + width, box[3]])
 
 
 # -- A4 sheets --------------------------------------------------------------------------
 
 
-def a4_scale(card_width: float, card_height: float) -> float:
-    """The largest whole-percent scale at which three cards and their marks fit inside the printer's margin."""
-    room_w = A4_LANDSCAPE[0] - 2 * (PRINTER_MARGIN + MARK_ZONE)
-    room_h = A4_LANDSCAPE[1] - 2 * (PRINTER_MARGIN + MARK_ZONE)
-    fit = min(room_w / (CARDS_PER_SHEET * card_width), room_h / card_height, 1.0)
-    return math.floor(fit * 100 + 1e-9) / 100
+@dataclass(frozen=True)
+class Sheet:
+    """How the cards lie on an A4 sheet: as many at full size side by side as fit inside the printer's
+    margin with a gap between them, centred, with room for crop marks above and below; a card too large
+    for that is scaled down, to whole percents, as little as the sheet's better side allows."""
+    width: float
+    height: float
+    card_w: float
+    card_h: float
+    per_sheet: int
+    scale: float
+    gap: float
+
+    @classmethod
+    def for_card(cls, card_w: float, card_h: float) -> Sheet:
+        options = []
+        for width, height in (A4, A4[::-1]):  # upright first: it wins a tie
+            room_w, room_h = width - 2 * PRINTER_MARGIN, height - 2 * (PRINTER_MARGIN + MARK_ZONE)
+            scale = math.floor(min(1.0, room_w / card_w, room_h / card_h) * 100 + 1e-9) / 100
+            count = max(1, int((room_w + CARD_GAP[0]) / (card_w * scale + CARD_GAP[0]) + 1e-9))
+            gap = min(CARD_GAP[1], (room_w - count * card_w * scale) / (count - 1)) if count > 1 else 0.0
+            options.append(cls(width, height, card_w, card_h, count, scale, gap))
+        return max(options, key=lambda sheet: (sheet.scale, sheet.per_sheet))  # full size first
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """A placed card's width and height."""
+        return self.card_w * self.scale, self.card_h * self.scale
+
+    @property
+    def upright(self) -> bool:
+        return self.width < self.height
+
+    def slots(self, count: int | None = None) -> list[tuple[float, float]]:
+        """The lower left corner of each of ``count`` cards (all a sheet holds) on the sheet."""
+        w, h = self.size
+        row = self.per_sheet * w + (self.per_sheet - 1) * self.gap
+        x0, y0 = (self.width - row) / 2, (self.height - h) / 2
+        return [(x0 + k * (w + self.gap), y0) for k in range(self.per_sheet if count is None else count)]
+
+    def sheets_for(self, pages: int) -> int:
+        return math.ceil(pages / self.per_sheet)
+
+    def crop_marks(self, count: int) -> bytes:
+        """Drawing operators for the crop marks of ``count`` cards: each card's long edges marked above
+        and below it, its top and bottom edge beside the row where the margin leaves room, else in the
+        gaps between the cards (where each card is cut on its own)."""
+        ops = ["/Artifact BMC q 0 G 0.4 w"]
+
+        def line(xa, ya, xb, yb):
+            ops.append(f"{xa:.2f} {ya:.2f} m {xb:.2f} {yb:.2f} l S")
+
+        w, h = self.size
+        near, far = MARK_GAP, MARK_GAP + MARK_LENGTH
+        slots = self.slots(count)
+        for x, y in slots:
+            for edge in (x, x + w):
+                line(edge, y + h + near, edge, y + h + far)
+                line(edge, y - near, edge, y - far)
+        left, y0 = slots[0]
+        right = slots[-1][0] + w
+        for y in (y0, y0 + h):
+            if left - PRINTER_MARGIN >= MARK_ZONE:
+                line(left - near, y, left - far, y)
+                line(right + near, y, right + far, y)
+            for (x, _), _next in zip(slots, slots[1:]):
+                quarter = self.gap / 4
+                line(x + w + quarter, y, x + w + self.gap - quarter, y)
+        ops.append("Q EMC")
+        return "\n".join(ops).encode()
 
 
-def _crop_marks(slots: int, w: float, h: float, x0: float, y0: float) -> bytes:
-    """Drawing operators for crop marks around ``slots`` cards of w × h placed from (x0, y0)."""
-    ops = ["/Artifact BMC q 0 G 0.4 w"]
-
-    def line(xa, ya, xb, yb):
-        ops.append(f"{xa:.2f} {ya:.2f} m {xb:.2f} {yb:.2f} l S")
-
-    near, far = MARK_GAP, MARK_GAP + MARK_LENGTH
-    for k in range(slots + 1):  # vertical cuts: marks above and below
-        x = x0 + k * w
-        line(x, y0 + h + near, x, y0 + h + far)
-        line(x, y0 - near, x, y0 - far)
-    right = x0 + slots * w
-    for y in (y0, y0 + h):  # horizontal cuts: marks left and right
-        line(x0 - near, y, x0 - far, y)
-        line(right + near, y, right + far, y)
-    ops.append("Q EMC")
-    return "\n".join(ops).encode()
-
-
-def sheet_texts(browser, name: str, sheets: int, scale: float, x0: float, y0: float, card_w: float) -> Pdf:
-    """Each sheet's margin text, printed by Chromium (so in an embedded font): scale, the handbook's
-    ``name`` and the sheet's number."""
-    bottom = y0 - (MARK_GAP + MARK_LENGTH) + 0.3 * MM
+def sheet_texts(browser, name: str, sheet: Sheet, sheets: int) -> Pdf:
+    """Each sheet's margin text, printed by Chromium (so in an embedded font): how to print and cut,
+    the handbook's ``name`` and the sheet's number, under the cards."""
+    (x0, y0), (x_last, _) = sheet.slots()[0], sheet.slots()[-1]
+    bottom = y0 - MARK_ZONE - 2.5 * MM
+    scale = "" if sheet.scale == 1 else f"Maßstab {sheet.scale * 100:.0f} % – "
     parts = []
     for number in range(1, sheets + 1):
         parts.append(
-            f'<section><p style="left: {x0 + 2 * MM:.2f}pt">Maßstab {scale * 100:.0f} % – in Originalgröße '
-            f'(100 %) drucken, an den Marken schneiden</p>'
-            f'<p style="left: {x0 + 2 * card_w * scale + 2 * MM:.2f}pt">{html.escape(name)} · Bogen {number} von '
-            f'{sheets}</p></section>')
-    return print_html(browser, SHEET_TEXT.format(bottom=bottom, sheets="".join(parts)))
+            f'<section><p style="left: {x0:.2f}pt">{scale}In Originalgröße (100 %) drucken, an den Marken '
+            f'schneiden</p><p style="right: {sheet.width - x_last - sheet.size[0]:.2f}pt">{html.escape(name)} · '
+            f'Bogen {number} von {sheets}</p></section>')
+    return print_html(browser, SHEET_TEXT.format(width=sheet.width, height=sheet.height, bottom=bottom,
+                                                 sheets="".join(parts)))
 
 
 def _retarget(pdf: Pdf, placed: dict) -> None:
@@ -509,29 +567,29 @@ def _retarget(pdf: Pdf, placed: dict) -> None:
         element.K = Array(changed) if isinstance(kids, Array) or len(changed) != 1 else changed[0]
 
 
-def a4_sheets(fan: Pdf, texts: Pdf, scale: float) -> Pdf:
-    """Three card pages side by side on each A4 landscape sheet, centred, the structure tree kept."""
+def a4_sheets(fan: Pdf, texts: Pdf, layout: Sheet) -> Pdf:
+    """The card pages laid out on A4 sheets as ``layout`` says, the structure tree kept."""
     pdf = Pdf.open(io.BytesIO(_bytes(fan)))  # a copy: the fan's structure, outline and metadata come along
     cards = list(pdf.pages)
-    card_w, card_h = float(cards[0].mediabox[2]), float(cards[0].mediabox[3])
-    x0 = (A4_LANDSCAPE[0] - CARDS_PER_SHEET * card_w * scale) / 2
-    y0 = (A4_LANDSCAPE[1] - card_h * scale) / 2
+    scale, per_sheet = layout.scale, layout.per_sheet
     placed, sheet_of = {}, {}
     sheets = []
-    for number in range(math.ceil(len(cards) / CARDS_PER_SHEET)):
-        group = cards[number * CARDS_PER_SHEET:(number + 1) * CARDS_PER_SHEET]
+    for number in range(layout.sheets_for(len(cards))):
+        group = cards[number * per_sheet:(number + 1) * per_sheet]
         sheet = pdf.copy_foreign(texts.pages[number].obj)
+        sheet.MediaBox = Array([0, 0, layout.width, layout.height])  # A4 exactly (Chromium's is rounded)
         sheet_page = pikepdf.Page(sheet)
         mark_artifacts(pdf, sheet_page)
         xobjects = _entry(_entry(sheet, Name.Resources), Name.XObject)
         ops, annotations = [], Array()
-        for slot, card in enumerate(group):
+        for slot, (card, (x, y0)) in enumerate(zip(group, layout.slots(len(group)))):
             form = card.as_form_xobject()
             if Name.StructParents in card.obj:
                 form.StructParents = card.obj.StructParents
             name = f"/Karte{slot}"
             xobjects[Name(name)] = form
-            x = x0 + slot * card_w * scale
+            left, bottom = (float(v) for v in card.mediabox[:2])  # the card's box need not start at 0 0
+            x, y0 = x - left * scale, y0 - bottom * scale
             ops.append(f"q {scale:.4f} 0 0 {scale:.4f} {x:.3f} {y0:.3f} cm {name} Do Q")
             for annotation in card.obj.get(Name.Annots, Array()):
                 r = [float(v) for v in annotation.Rect]
@@ -540,8 +598,7 @@ def a4_sheets(fan: Pdf, texts: Pdf, scale: float) -> Pdf:
                 annotations.append(annotation)
             placed[card.objgen] = (sheet, form)
             sheet_of[card.objgen] = sheet
-        append_content(pdf, sheet_page, "\n".join(ops).encode() + b"\n" +
-                       _crop_marks(len(group), card_w * scale, card_h * scale, x0, y0))
+        append_content(pdf, sheet_page, "\n".join(ops).encode() + b"\n" + layout.crop_marks(len(group)))
         if annotations:
             sheet.Annots = annotations
         sheet.Tabs = Name.S
@@ -579,7 +636,7 @@ class Result:
     a4_path: Path
     cards: list[dict]
     pages: list[range]  # each card's pages in the fan, cover and contents first
-    scale: float
+    sheet: Sheet
 
     @property
     def continued(self) -> list[tuple[str, int]]:
@@ -596,8 +653,8 @@ def page_count(path: Path) -> int:
 def card_size_mm(path: Path) -> tuple[int, int]:
     """Width and height of the first page, in whole millimetres."""
     with Pdf.open(path) as pdf:
-        box = pdf.pages[0].mediabox
-        return round(float(box[2]) / MM), round(float(box[3]) / MM)
+        box = [float(v) for v in pdf.pages[0].mediabox]
+        return round((box[2] - box[0]) / MM), round((box[3] - box[1]) / MM)
 
 
 def _bytes(pdf: Pdf) -> bytes:
@@ -613,22 +670,18 @@ def make(browser, base_url: str, site_dir: Path, out_dir: Path, words: Words | N
     words = words or Words.of()
     cards, site_url = load_cards(site_dir), site_url_of(site_dir)
     printed = print_page(browser, base_url + PAGE)
-    with Pdf.open(io.BytesIO(printed)) as first:
-        width, height = float(first.pages[0].mediabox[2]), float(first.pages[0].mediabox[3])
+    width, height = (size * MM for size in card_format_mm())
     mark = print_html(browser, CONTINUATION_MARK.format(width=f"{width:.2f}", height=f"{height:.2f}"))
-    fan, pages = finish_fan(printed, mark, cards, base_url, site_url, words)
+    fan, pages = finish_fan(printed, mark, cards, base_url, site_url, words, width, height)
     fan_name, a4_name = file_names(words.handbook)
-    scale = a4_scale(width, height)
-    x0 = (A4_LANDSCAPE[0] - CARDS_PER_SHEET * width * scale) / 2
-    y0 = (A4_LANDSCAPE[1] - height * scale) / 2
-    sheets_needed = math.ceil(len(fan.pages) / CARDS_PER_SHEET)
-    texts = sheet_texts(browser, words.handbook.name, sheets_needed, scale, x0, y0, width)
-    sheets = a4_sheets(fan, texts, scale)  # a copy of the fan, made before the fan's claim
+    layout = Sheet.for_card(width, height)
+    texts = sheet_texts(browser, words.handbook.name, layout, layout.sheets_for(len(fan.pages)))
+    sheets = a4_sheets(fan, texts, layout)  # a copy of the fan, made before the fan's claim
     set_title(sheets, words, f"{words.title} (A4-Bögen zum Ausschneiden)")
     claim_pdfua(fan)
     (out_dir / fan_name).write_bytes(_bytes(fan))
     (out_dir / a4_name).write_bytes(_bytes(sheets))
-    return Result(out_dir / fan_name, out_dir / a4_name, cards, pages, scale)
+    return Result(out_dir / fan_name, out_dir / a4_name, cards, pages, layout)
 
 
 def report(result: Result) -> str:
@@ -638,8 +691,9 @@ def report(result: Result) -> str:
     total = sum(len(span) for span in result.pages)
     lines = [f"{shown(result.fan_path)}: {len(result.pages)} cards (cover and contents included) on "
              f"{total} pages, {result.fan_path.stat().st_size / 1e6:.2f} MB",
-             f"{shown(result.a4_path)}: {math.ceil(total / CARDS_PER_SHEET)} A4 sheets, scale "
-             f"{result.scale * 100:.0f} %, {result.a4_path.stat().st_size / 1e6:.2f} MB, tagged; but {A4_LIMITS}",
+             f"{shown(result.a4_path)}: {result.sheet.sheets_for(total)} A4 sheets "
+             f"({'upright' if result.sheet.upright else 'landscape'}), {result.sheet.per_sheet} cards a sheet at "
+             f"{result.sheet.scale * 100:.0f} %, {result.a4_path.stat().st_size / 1e6:.2f} MB, tagged; but {A4_LIMITS}",
              "cards continued on a further page: " + (", ".join(
                  f"{name} ({pages} pages)" for name, pages in result.continued) or "none")]
     return "\n".join(lines)

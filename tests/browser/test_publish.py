@@ -61,7 +61,8 @@ def test_herunterladen_links_every_download_and_each_file_has_the_size_stated(pu
 
 def test_each_download_says_what_it_is_for(downloads_page):
     text = downloads_page.select_one("article").get_text(" ", strip=True)
-    for words in ("USB-Stick", "Druckerei", "Bürodrucker", "ZIP-Archiv", "99 × 210 mm", "A4 quer"):
+    for words in ("USB-Stick", "Druckerei", "Bürodrucker", "ZIP-Archiv", "99 × 210 mm", "A4 hoch",
+                  "Originalgröße auf A4 (2 je Blatt)"):
         assert words in text, words
 
 

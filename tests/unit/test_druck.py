@@ -47,3 +47,20 @@ def test_a_tag_pdf_ua_does_not_know_stops_the_print_and_says_where_to_name_it():
     pdf.Root.StructTreeRoot.K = pikepdf.Array([pikepdf.Dictionary(S=pikepdf.Name("/Strong"))])
     druck.map_roles(pdf)
     assert dict(pdf.Root.StructTreeRoot.RoleMap) == {"/Strong": pikepdf.Name("/Span")}
+
+
+@pytest.mark.parametrize("card_mm, upright, per_sheet, scale", [
+    ((99, 210), True, 2, 1.0),     # the fan: three would be A4's 297 mm with no margin left
+    ((105, 148), False, 2, 1.0),   # A6 cards: two on A4 landscape
+    ((63, 88), False, 4, 1.0),     # playing cards
+    ((300, 400), True, 1, 0.66),   # larger than A4: scaled down, to whole percents
+])
+def test_an_a4_sheet_holds_as_many_cards_at_full_size_as_fit_inside_the_printers_margin(card_mm, upright,
+                                                                                       per_sheet, scale):
+    sheet = druck.Sheet.for_card(card_mm[0] * druck.MM, card_mm[1] * druck.MM)
+    assert (sheet.upright, sheet.per_sheet, sheet.scale) == (upright, per_sheet, scale)
+    w, h = sheet.size
+    for x, y in sheet.slots():
+        assert min(x, y, sheet.width - x - w, sheet.height - y - h) >= druck.PRINTER_MARGIN - 1e-6
+    gaps = [b[0] - a[0] - w for a, b in zip(sheet.slots(), sheet.slots()[1:])]
+    assert all(druck.CARD_GAP[0] - 1e-6 <= gap <= druck.CARD_GAP[1] + 1e-6 for gap in gaps)

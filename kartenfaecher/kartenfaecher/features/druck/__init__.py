@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from pathlib import Path
 
 from ...sources.registry import Card
 from .. import qr
@@ -36,6 +37,15 @@ from .. import qr
 RIVET = ('<svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">'
          '<circle cx="10" cy="10" r="9.4" fill="none" stroke="#000" stroke-width="0.8"/>'
          '<path d="M10 7.5v5M7.5 10h5" stroke="#000" stroke-width="0.8"/></svg>')
+
+
+def card_format_mm() -> tuple[float, float]:
+    """The card's width and height in mm, as the one @page rule of druck.css sets them."""
+    css = (Path(__file__).parent / "druck.css").read_text(encoding="utf-8")
+    sizes = re.findall(r"@page\s*{[^}]*?\bsize:\s*([\d.]+)mm\s+([\d.]+)mm", css)
+    if len(sizes) != 1:
+        raise ValueError("druck.css must set the card format, in mm, in exactly one @page rule")
+    return float(sizes[0][0]), float(sizes[0][1])
 
 
 def short_address(site_url: str | None, card: Card) -> str | None:

@@ -70,7 +70,8 @@ def _entry(item: dict, built: str, page_url: str) -> str:
     teile.use("herunterladen")
     title_key, for_key, format_key, extent_key = KINDS[item["kind"]]
     values = {"ordner": item.get("folder", ""), "groesse": item.get("size", ""), "seiten": item.get("pages", ""),
-              "karten": item.get("cards", "")}
+              "karten": item.get("cards", ""), "jeBogen": item.get("per_sheet", ""),
+              "lage": text("herunterladen.hoch" if item.get("upright") else "herunterladen.quer")}
     title = text(title_key)
     href = get_relative_url(f"{FOLDER}/{item['file']}", page_url)
     facts = [(text("herunterladen.format"), text(format_key, **values)),
