@@ -16,7 +16,7 @@ NODE_READY := node_modules/.ready
 # Material prints an end-of-life notice on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build publish offline pdf linkcheck test bench browser dictionary figures host bytecode vendor clean
+.PHONY: help serve build publish offline pdf linkcheck test bench browser dictionary figures host typeface bytecode vendor clean
 
 help:
 	@echo "make serve      read the handbook at http://127.0.0.1:8000 (rebuilds on change)"
@@ -48,7 +48,8 @@ $(READY): requirements.txt requirements-test.txt constraints.txt kartenfaecher/p
 OBSERVATORY := node_modules/@mdn/mdn-http-observatory
 # The engine's copies of the npm scripts the pages load, after an update of package-lock.json
 # (tests/unit/test_vendor.py fails until they are the pinned files).
-vendor: $(NODE_READY)
+vendor: $(NODE_READY) $(READY) typeface
+	$(BIN)/python -m tools.schrift
 	cp node_modules/qrcode-generator/dist/qrcode.js kartenfaecher/kartenfaecher/vendor/qrcode-generator.js
 	cp node_modules/iframe-worker/shim/index.js kartenfaecher/kartenfaecher/vendor/iframe-worker.js
 	cp node_modules/iframe-worker/LICENSE kartenfaecher/kartenfaecher/vendor/iframe-worker.LICENSE
@@ -97,6 +98,11 @@ host:
 	$(call debian,nginx)
 	$(call debian,openssl)
 
+# The printed fan's typeface: `make vendor` cuts it from Debian's Arimo into the engine
+# (tools/schrift.py), and tests/unit/test_vendor.py cuts it anew to compare.
+typeface:
+	$(call debian,fonts-croscore)
+
 # Our Python modules compiled to bytecode once, as Python does on its own unless
 # PYTHONDONTWRITEBYTECODE is set (as on our CI machines): then every build compiled
 # the engine again, a twentieth of a build of the handbook. Stale bytecode is never used.
@@ -135,7 +141,7 @@ linkcheck: $(READY)
 # Two workers (pytest-xdist), one test file each at a time: the browser tests wait more than
 # they compute, so two run side by side in about four fifths of the time of one. Longest files
 # first (tests/conftest.py), so that no long file is begun when the other worker has run out.
-test: $(READY) $(NODE_READY) bytecode browser dictionary figures host
+test: $(READY) $(NODE_READY) bytecode browser dictionary figures host typeface
 	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # Also measures in Chromium what a card page transfers and how the fan opens.

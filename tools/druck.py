@@ -34,6 +34,7 @@ what tools/publish.py and tests/browser/test_druck.py call.
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import json
@@ -50,6 +51,7 @@ from pikepdf.models import PdfMetadata
 
 from kartenfaecher.errors import ContentError
 from kartenfaecher.features.druck import card_format_mm
+from kartenfaecher.outputs.vendor import TYPEFACE
 from kartenfaecher.handbuch import Handbook
 
 from tools.common import (ROOT, ChromiumMissing, DraftRefused, build, chromium, engine_options, handbook,
@@ -74,26 +76,36 @@ FIRST_CARDS = ("Titelkarte", "Inhaltsverzeichnis")
 A4_LIMITS = ("a bookmark or a link inside the document opens the sheet that holds its card, not the "
              "card's place on it; the margin text and the crop marks are artifacts, not content")
 
-# Printed by Chromium, so that the few words PDF needs besides the cards are set in an
-# embedded font: "→" on a card page that goes on (the print stylesheet keeps the
+# Printed by Chromium, so that the few words PDF needs besides the cards are set in the
+# cards' typeface, embedded: "→" on a card page that goes on (the print stylesheet keeps the
 # text 8 mm from the side and 27 mm from the bottom), and each A4 sheet's margin text.
 CONTINUATION_MARK = """<!doctype html>
-<html lang="de"><head><meta charset="utf-8"><title>→</title><style>
+<html lang="de"><head><meta charset="utf-8"><title>→</title><style>{typeface}
 @page {{ size: {width}pt {height}pt; margin: 0; }}
 html, body {{ margin: 0; }}
-p {{ position: fixed; right: 8mm; bottom: 9mm; margin: 0;
-     font: 700 16pt/1 -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; }}
+p {{ position: fixed; right: 8mm; bottom: 9mm; margin: 0; font: 700 16pt/1 Kartenschrift; }}
 </style></head><body><p>→</p></body></html>
 """
 SHEET_TEXT = """<!doctype html>
-<html lang="de"><head><meta charset="utf-8"><title>Bögen</title><style>
+<html lang="de"><head><meta charset="utf-8"><title>Bögen</title><style>{typeface}
 @page {{ size: {width:.2f}pt {height:.2f}pt; margin: 0; }}
 html, body {{ margin: 0; }}
 section {{ position: relative; height: {height:.2f}pt; break-after: page; }}
-p {{ position: absolute; bottom: {bottom:.2f}pt; margin: 0; white-space: nowrap;
-     font: 6.5pt/1 -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; }}
+p {{ position: absolute; bottom: {bottom:.2f}pt; margin: 0; white-space: nowrap; font: 6.5pt/1 Kartenschrift; }}
 </style></head><body>{sheets}</body></html>
 """
+
+
+def typeface_css() -> str:
+    """The @font-face rules of the cards' typeface (kartenfaecher/vendor/), the files inline: for the
+    small documents of ours above, which have no site to load them from."""
+    rules = []
+    for path in TYPEFACE:
+        _, style, weight = path.stem.split("-")
+        data = base64.b64encode(path.read_bytes()).decode()
+        rules.append(f'@font-face {{ font-family: "Kartenschrift"; font-style: {style}; font-weight: {weight}; '
+                     f'src: url(data:font/woff;base64,{data}) format("woff"); }}')
+    return "\n".join(rules)
 
 
 class NotPrintable(Exception):
@@ -149,6 +161,12 @@ UNHYPHENATE = """() => {
 }"""
 
 
+FONTS_LOADED = """async () => {
+    document.body.offsetHeight;  // lay the page out in print media, which asks for the typeface
+    await document.fonts.ready;
+}"""
+
+
 def print_page(browser, url: str, tagged: bool = True) -> bytes:
     """The page at ``url`` printed by Chromium as the browser's print dialog would (titles whole)."""
     context = browser.new_context()
@@ -156,6 +174,10 @@ def print_page(browser, url: str, tagged: bool = True) -> bytes:
     try:
         page.goto(url, wait_until="load")
         page.evaluate(UNHYPHENATE)
+        # The typeface of print (assets/css/kartenschrift.css) loads once print media applies; Chromium
+        # would print before it arrived, in a fallback font.
+        page.emulate_media(media="print")
+        page.evaluate(FONTS_LOADED)
         return page.pdf(prefer_css_page_size=True, tagged=tagged, outline=tagged)
     finally:
         context.close()
@@ -167,6 +189,8 @@ def print_html(browser, html: str) -> Pdf:
     page = context.new_page()
     try:
         page.set_content(html)
+        page.emulate_media(media="print")
+        page.evaluate(FONTS_LOADED)
         return Pdf.open(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     finally:
         context.close()
@@ -531,7 +555,7 @@ def sheet_texts(browser, name: str, sheet: Sheet, sheets: int) -> Pdf:
             f'schneiden</p><p style="right: {sheet.width - x_last - sheet.size[0]:.2f}pt">{html.escape(name)} · '
             f'Bogen {number} von {sheets}</p></section>')
     return print_html(browser, SHEET_TEXT.format(width=sheet.width, height=sheet.height, bottom=bottom,
-                                                 sheets="".join(parts)))
+                                                 sheets="".join(parts), typeface=typeface_css()))
 
 
 def _retarget(pdf: Pdf, placed: dict) -> None:
@@ -672,7 +696,8 @@ def make(browser, base_url: str, site_dir: Path, out_dir: Path, words: Words | N
     cards, site_url = load_cards(site_dir), site_url_of(site_dir)
     printed = print_page(browser, base_url + PAGE)
     width, height = (size * MM for size in card_format_mm())
-    mark = print_html(browser, CONTINUATION_MARK.format(width=f"{width:.2f}", height=f"{height:.2f}"))
+    mark = print_html(browser, CONTINUATION_MARK.format(width=f"{width:.2f}", height=f"{height:.2f}",
+                                                        typeface=typeface_css()))
     fan, pages = finish_fan(printed, mark, cards, base_url, site_url, words, width, height)
     fan_name, a4_name = file_names(words.handbook)
     layout = Sheet.for_card(width, height)
@@ -695,7 +720,8 @@ def report(result: Result) -> str:
              f"{total} pages, {result.fan_path.stat().st_size / 1e6:.2f} MB",
              f"{shown(result.a4_path)}: {result.sheet.sheets_for(total)} A4 sheets "
              f"({'upright' if result.sheet.upright else 'landscape'}), {result.sheet.per_sheet} cards a sheet at "
-             f"{result.sheet.scale * 100:.0f} %, {result.a4_path.stat().st_size / 1e6:.2f} MB, PDF/UA-1; but {A4_LIMITS}",
+             f"{result.sheet.scale * 100:.0f} %, {result.a4_path.stat().st_size / 1e6:.2f} MB, PDF/UA-1; "
+             f"but {A4_LIMITS}",
              "cards continued on a further page: " + (", ".join(
                  f"{name} ({pages} pages)" for name, pages in result.continued) or "none")]
     return "\n".join(lines)

@@ -282,6 +282,23 @@ def test_the_fan_stays_small(made):
     assert made.fan_path.stat().st_size <= 3_000_000
 
 
+def fonts(pdf: Path) -> list[tuple[str, str, str]]:
+    """The fonts of ``pdf`` as poppler's pdffonts lists them: name, type, embedded."""
+    lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()
+    return [(line.split()[0], line.split()[1], line.split()[-5]) for line in lines[2:]]
+
+
+@pytest.mark.parametrize("which", ["fan", "a4"])
+def test_every_page_is_set_in_the_shipped_typeface_embedded(made, which):
+    # The same on every machine: the engine's Arimo (kartenfaecher/vendor/), not what fontconfig
+    # finds for "Helvetica" (Liberation Sans here, Nimbus Sans where Ghostscript's fonts are).
+    found = fonts(made.fan_path if which == "fan" else made.a4_path)
+    assert found
+    assert [(name, embedded) for name, _, embedded in found
+            if embedded != "yes" or not re.fullmatch(r"[A-Z]{6}\+Arimo(-\w+)?", name)] == []
+    assert {"Arimo", "Arimo-Bold"} <= {name.split("+")[1] for name, _, _ in found}  # body text, titles
+
+
 def test_links_in_the_fan_go_to_the_public_site_and_say_where(fan, site_url):
     links = [annotation.get_object() for page in fan.pages for annotation in page.get("/Annots") or []]
     uris = {link["/A"]["/URI"]: link["/Contents"] for link in links if "/A" in link}
@@ -351,7 +368,8 @@ def test_a_card_too_long_for_its_page_goes_on_with_an_arrow_on_every_page_but_th
     printed = page.pdf(prefer_css_page_size=True, tagged=True, outline=True)
     context.close()
     width, height = (size * MM for size in card_format_mm())
-    mark = druck.print_html(browser, druck.CONTINUATION_MARK.format(width=width, height=height))
+    mark = druck.print_html(browser, druck.CONTINUATION_MARK.format(width=width, height=height,
+                                                                     typeface=druck.typeface_css()))
     pdf, spans = druck.finish_fan(printed, mark, druck.load_cards(site.root), server,
                                   "https://example.org/", druck.Words.of(), width, height)
     eight = spans[[number for number, _ in PRINTED_CARDS].index(8) + 2]
@@ -450,6 +468,20 @@ def test_the_print_block_is_neither_shown_nor_read_on_screen(page, server):
     page.emulate_media(media="print")
     for part in (".karte-band", ".karte-niete", ".karte-qr"):
         assert page.locator(f".karte-druck {part}").is_visible(), part
+
+
+LOADED_FACES = """async () => { await document.fonts.ready;
+    return [...document.fonts].filter(face => face.status === "loaded")
+        .map(face => `${face.family.replaceAll('"', '')} ${face.weight} ${face.style}`).sort(); }"""
+
+
+def test_print_sets_the_cards_in_the_shipped_typeface_and_the_screen_keeps_the_systems(page, server):
+    page.goto(server + "karten/08-teilhabe/")
+    assert page.evaluate(LOADED_FACES) == [], "the screen loads no typeface"
+    page.emulate_media(media="print")
+    family = page.locator("article p").first.evaluate("p => getComputedStyle(p).fontFamily")
+    assert family.startswith('Kartenschrift'), family
+    assert {"Kartenschrift 400 normal", "Kartenschrift 700 normal"} <= set(page.evaluate(LOADED_FACES))
 
 
 # -- QR codes ---------------------------------------------------------------------------------

@@ -54,7 +54,8 @@ PARTS: dict[str, Part] = {
     "suche": Part(js=_in("suche", "suche-bei-bedarf.js", "suche-einfuegen.js"), every_page=True),
     "basis": Part(css=("assets/css/basis.css",), every_page=True),
     "karte": Part(css=("assets/css/karte.css",), every_page=True),
-    "druck": Part(css=_in("druck", "druck.css"), every_page=True),
+    # Print: the typeface's @font-face rules lie in assets/css/ (their url()s are relative to the bundles).
+    "druck": Part(css=("assets/css/kartenschrift.css", *_in("druck", "druck.css")), every_page=True),
     "vorschau": Part(css=_in("vorschau", "vorschau.css"), js=_in("vorschau", "vorschau.js"), every_page=True),
     # Registers the service worker that keeps the handbook after one visit.
     "app": Part(css=_in("app", "app.css"), js=_in("app", "app.js"), every_page=True),
