@@ -161,6 +161,29 @@ UNHYPHENATE = """() => {
 }"""
 
 
+# German typesetting keeps a prefix of one or two letters with its word: no line ends in „Ko-“
+# („Ko-Produktion“, „E-Mail“). Each such prefix and the letter after it are set unbreakable, in a
+# span: the text, as a reader copies or searches it, stays as it was.
+KEEP_PREFIXES = """() => {
+    const prefix = /(^|[^\\p{L}])(\\p{L}{1,2}-\\p{L})/u;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const found = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+        if (prefix.test(node.data) && !node.parentElement.closest("script, style")) found.push(node);
+    for (let node of found) {
+        let match;
+        while ((match = prefix.exec(node.data))) {
+            const start = match.index + match[1].length;
+            const kept = node.splitText(start);
+            node = kept.splitText(match[2].length);
+            const span = document.createElement("span");
+            span.style.whiteSpace = "nowrap";
+            kept.replaceWith(span);
+            span.append(kept);
+        }
+    }
+}"""
+
 FONTS_LOADED = """async () => {
     document.body.offsetHeight;  // lay the page out in print media, which asks for the typeface
     await document.fonts.ready;
@@ -174,6 +197,7 @@ def print_page(browser, url: str, tagged: bool = True) -> bytes:
     try:
         page.goto(url, wait_until="load")
         page.evaluate(UNHYPHENATE)
+        page.evaluate(KEEP_PREFIXES)
         # The typeface of print (assets/css/kartenschrift.css) loads once print media applies; Chromium
         # would print before it arrived, in a fallback font.
         page.emulate_media(media="print")

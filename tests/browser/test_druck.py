@@ -390,6 +390,54 @@ def test_a_card_too_long_for_its_page_goes_on_with_an_arrow_on_every_page_but_th
 # -- what a printed card shows and what it leaves out ---------------------------------------
 
 
+@pytest.fixture(scope="session")
+def fan_lines(made) -> list[list[list[tuple[float, float, list[str]]]]]:
+    """Each page of the fan as poppler's pdftotext lays it out: blocks of lines, each line its top,
+    height and words (in points)."""
+    layout = subprocess.run(["pdftotext", "-bbox-layout", str(made.fan_path), "-"], capture_output=True,
+                            text=True, check=True).stdout
+    pages = []
+    for page in re.findall(r"<page .*?</page>", layout, re.S):
+        blocks = []
+        for block in re.findall(r"<block .*?</block>", page, re.S):
+            lines = []
+            for top, bottom, words in re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" '
+                                                 r'yMax="([\d.]+)">(.*?)</line>', block, re.S):
+                lines.append((float(top), float(bottom) - float(top), re.findall(r">([^<]+)</word>", words)))
+            blocks.append(lines)
+        pages.append(blocks)
+    return pages
+
+
+def test_no_line_ends_in_ko_hyphen(fan_lines):
+    # „Ko-“ alone at a line's end, „Produktion“ on the next: German typesetting keeps a prefix of
+    # two letters with its word (the paper never breaks there).
+    broken = [(number + 1, " ".join(words[-4:])) for number, page in enumerate(fan_lines)
+              for block in page for _, _, words in block if words and words[-1].endswith("Ko-")]
+    assert broken == []
+
+
+def test_the_body_text_keeps_one_line_spacing_on_every_card(fan_lines, fan_cards):
+    # Chromium snaps lines to whole CSS pixels: a line height of 15.3 px set lines 11.25 and 12 pt apart
+    # by turns. Between lines of body text (the card's most common line height), one spacing, or a
+    # clear gap between paragraphs and list items (pdftotext may take several for one block), never
+    # a pixel more or less.
+    uneven = {}
+    for number, pages in fan_cards:
+        lines = [line for page in pages for block in fan_lines[page] for line in block]
+        heights = [round(height, 1) for _, height, _ in lines]
+        body = max(set(heights), key=heights.count)
+        spacings = set()
+        for page in pages:
+            for block in fan_lines[page]:
+                for (top, height, _), (next_top, next_height, _) in zip(block, block[1:]):
+                    if abs(height - body) < 0.2 and abs(next_height - body) < 0.2 and next_top - top < 2 * body:
+                        spacings.add(round(next_top - top, 2))
+        if spacings and any(min(spacings) < spacing < min(spacings) + 1.4 for spacing in spacings):
+            uneven[number] = sorted(spacings)
+    assert uneven == {}
+
+
 def test_a_printed_card_shows_references_as_numbers_and_none_of_the_site(fan_texts, fan_cards):
     pages = dict(fan_cards)
     text = fan_texts[pages[8][0]]
