@@ -54,6 +54,7 @@ from kartenfaecher.features.druck import card_format_mm
 from kartenfaecher.outputs.vendor import TYPEFACE
 from kartenfaecher.handbuch import Handbook
 
+from tools import silbentrennung
 from tools.common import (ROOT, ChromiumMissing, DraftRefused, build, chromium, engine_options, handbook,
                           load_config, refuse_draft, run_command, serve)
 
@@ -161,6 +162,35 @@ UNHYPHENATE = """() => {
 }"""
 
 
+# The cards' text hyphenated as German is, for the PDFs only: Chromium has no German hyphenation
+# here, so make pdf puts soft hyphens (LibreOffice's hyphenator: tools/silbentrennung.py) into the
+# words of six letters or more (three stay together at either end) of the printed page. Not into
+# titles (set whole, as on paper), addresses or code; never into the site, whose text a reader
+# copies and searches. In the PDF, the words read whole (``whole_words``).
+PRINTED_WORDS = """() => {
+    const words = new Set();
+    for (const node of hyphenable())
+        for (const word of node.data.match(/[A-Za-zÄÖÜäöüß]{6,}/g) || []) words.add(word);
+    return [...words];
+}"""
+HYPHENATE = """(shown) => {
+    for (const node of hyphenable())
+        node.data = node.data.replace(/[A-Za-zÄÖÜäöüß]{6,}/g, word => shown[word] || word);
+}"""
+HYPHENABLE = """window.hyphenable = () => {
+    const SET_WHOLE = ".karte-titel, h1, h2, h3, .titelkarte, code, pre, script, style";  // titles, the cover
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const found = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const inside = node.parentElement;
+        if (!inside.closest(".md-typeset") || inside.closest(SET_WHOLE)) continue;
+        const link = inside.closest("a");
+        if (link && /[\\/.@]/.test(link.textContent)) continue;  // an address shown as the link's text
+        found.push(node);
+    }
+    return found;
+}"""
+
 # German typesetting keeps a prefix of one or two letters with its word: no line ends in „Ko-“
 # („Ko-Produktion“, „E-Mail“). Each such prefix and the letter after it are set unbreakable, in a
 # span: the text, as a reader copies or searches it, stays as it was.
@@ -197,6 +227,8 @@ def print_page(browser, url: str, tagged: bool = True) -> bytes:
     try:
         page.goto(url, wait_until="load")
         page.evaluate(UNHYPHENATE)
+        page.evaluate(HYPHENABLE)
+        page.evaluate(HYPHENATE, {word: silbentrennung.hyphenated(word) for word in page.evaluate(PRINTED_WORDS)})
         page.evaluate(KEEP_PREFIXES)
         # The typeface of print (assets/css/kartenschrift.css) loads once print media applies; Chromium
         # would print before it arrived, in a fallback font.
@@ -269,6 +301,80 @@ def mark_artifacts(pdf: Pdf, page: pikepdf.Page) -> int:
     if wrapped:
         page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
     return wrapped
+
+
+_SHOWS = {"Tj", "TJ", "'", '"'}
+_MOVES = {"Td", "TD", "Tm", "T*", "Tf"}
+
+
+def _codes_of(page: pikepdf.Page, character: str) -> dict[str, set[int]]:
+    """For each font of the page: the two-byte codes its ToUnicode map reads as ``character``."""
+    found = {}
+    for name, font in (page.Resources.get(Name.Font) or Dictionary()).items():
+        cmap = font.ToUnicode.read_bytes().decode("latin-1") if Name.ToUnicode in font else ""
+        found[name] = {int(code, 16) for code in re.findall(rf"<([0-9A-Fa-f]{{4}})>\s*<{ord(character):04X}>", cmap)}
+    return found
+
+
+def _shown_codes(instruction) -> list[int]:
+    strings = [item for operand in instruction.operands
+               for item in (operand if isinstance(operand, Array) else [operand]) if isinstance(item, pikepdf.String)]
+    data = b"".join(bytes(string) for string in strings)
+    return [data[i] << 8 | data[i + 1] for i in range(0, len(data) - 1, 2)]
+
+
+def whole_words(pdf: Pdf, page: pikepdf.Page) -> int:
+    """Words broken at a soft hyphen read whole; returns how many soft hyphens were taken out.
+
+    Chromium records each soft hyphen as a space glyph whose /ActualText is U+00AD, so a reader
+    copying a word got its soft hyphens and a search for it failed; they are taken out (the moves
+    of the text position kept). Where one breaks a line it draws "‐" (U+2010, which the cards'
+    text never holds): that reads as nothing now (/ActualText ()), as on paper the eye skips it.
+    """
+    kept, taken, index = [], 0, 0
+    instructions = list(pikepdf.parse_content_stream(page))
+    while index < len(instructions):
+        instruction = instructions[index]
+        operands = instruction.operands
+        if str(instruction.operator) == "BDC" and isinstance(operands[1], Dictionary) and \
+                str(operands[1].get(Name.ActualText, "")) == "\u00ad":
+            depth, index, taken = 1, index + 1, taken + 1
+            while depth:  # the soft hyphen's run: only its moves stay
+                op = str(instructions[index].operator)
+                depth += 1 if op in ("BDC", "BMC") else -1 if op == "EMC" else 0
+                if op in _MOVES:
+                    kept.append(instructions[index])
+                index += 1
+            continue
+        kept.append(instruction)
+        index += 1
+    hyphens = _codes_of(page, "\u2010")
+    out, font, index, wrapped = [], None, 0, 0
+    nothing = _instructions([([Name.Span, Dictionary(ActualText=pikepdf.String(""))], "BDC")])
+    while index < len(kept):
+        op = str(kept[index].operator)
+        if op == "BT":  # a text object that shows only the hyphen of a break
+            end = next(k for k in range(index, len(kept)) if str(kept[k].operator) == "ET")
+            block, shown = kept[index:end + 1], []
+            for inner in block:
+                if str(inner.operator) == "Tf":
+                    font = str(inner.operands[0])
+                elif str(inner.operator) in _SHOWS:
+                    shown += [code in hyphens.get(font, ()) for code in _shown_codes(inner)]
+            if shown and all(shown):
+                out += nothing + block + _instructions([([], "EMC")])
+                wrapped += 1
+            else:
+                out += block
+            index = end + 1
+            continue
+        if op == "Tf":
+            font = str(kept[index].operands[0])
+        out.append(kept[index])
+        index += 1
+    if taken or wrapped:
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+    return taken
 
 
 def _entry(dictionary: Dictionary, key: Name) -> Dictionary:
@@ -478,6 +584,7 @@ def finish_fan(printed: bytes, mark: Pdf, cards: list[dict], base_url: str, site
         for number in span[:-1]:
             overlay_artifact(pdf, pdf.pages[number], "/Weiter", arrow)
     for page in pdf.pages:
+        whole_words(pdf, page)
         mark_artifacts(pdf, page)
         page.obj.Tabs = Name.S  # PDF/UA: annotations in the order of the structure
         exact_format(page, width, height)
@@ -761,7 +868,7 @@ def main() -> int:
                 return report(make(browser, address, site_dir, DIST))
 
     return run_command("make pdf", work, ContentError, DraftRefused, ChromiumMissing, NotPrintable,
-                       kept="dist/ left as it was.")
+                       silbentrennung.Missing, kept="dist/ left as it was.")
 
 
 if __name__ == "__main__":

@@ -143,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=SITE, help=f"where to publish (default {SITE})")
     args = parser.parse_args(argv)
     return run_command("make publish", lambda: report(publish(args.site.resolve())), ContentError, DraftRefused,
-                       ChromiumMissing, druck.NotPrintable, PublishFailed, kept="site/ left as it was.")
+                       ChromiumMissing, druck.NotPrintable, druck.silbentrennung.Missing, PublishFailed,
+                       kept="site/ left as it was.")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,8 @@ from pypdf import PdfReader
 
 from tests.expected import PRINTED_CARDS, PRINTED_CHAPTERS, PRINTED_COVER, TITLES
 from tests.helpers import PUBLIC_ADDRESS, card_format_mm, new_context
-from tools import druck
+from tools import druck, silbentrennung
+from tools.common import ROOT
 
 
 MM = 72 / 25.4
@@ -42,8 +43,9 @@ def page_mm(page) -> tuple[float, float]:
 
 
 def text_of(page) -> str:
-    """A page's text with line breaks inside hyphenated words and runs of spaces undone."""
-    return " ".join(re.sub(r"-\n", "-", page.extract_text()).split())
+    """A page's text with line breaks inside hyphenated words and runs of spaces undone (pypdf does not
+    read the /ActualText that makes a hyphen where a soft hyphen broke a line, U+2010, read as nothing)."""
+    return " ".join(re.sub(r"-\n", "-", page.extract_text().replace("\u2010\n", "")).split())
 
 
 def raster(pdf: Path, page: int, dpi: int) -> tuple[memoryview, int, int]:
@@ -415,6 +417,61 @@ def test_no_line_ends_in_ko_hyphen(fan_lines):
     broken = [(number + 1, " ".join(words[-4:])) for number, page in enumerate(fan_lines)
               for block in page for _, _, words in block if words and words[-1].endswith("Ko-")]
     assert broken == []
+
+
+def hyphen_breaks(pdf: pikepdf.Pdf, page: int) -> list[bool]:
+    """The hyphens Chromium draws where a soft hyphen breaks a line (U+2010, which the cards' text
+    never holds), each as whether it stands in marked content whose /ActualText is empty."""
+    page = pdf.pages[page]
+    codes = {}
+    for name, font in page.Resources.Font.items():
+        cmap = font.ToUnicode.read_bytes().decode("latin-1") if "/ToUnicode" in font else ""
+        codes[name] = {int(code, 16) for code in re.findall(r"<([0-9A-F]{4})>\s*<2010>", cmap)}
+    found, font, spans = [], None, []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        op = str(operator)
+        if op == "Tf":
+            font = str(operands[0])
+        elif op in ("BDC", "BMC"):
+            spans.append(operands[1].get("/ActualText") if op == "BDC" and
+                         isinstance(operands[1], pikepdf.Dictionary) else None)
+        elif op == "EMC":
+            spans.pop()
+        elif op == "Tj":
+            data = bytes(operands[0])
+            if any((data[i] << 8 | data[i + 1]) in codes.get(font, ()) for i in range(0, len(data), 2)):
+                found.append(any(text is not None and str(text) == "" for text in spans))
+    return found
+
+
+def test_the_cards_are_hyphenated_by_german_rules_and_read_whole(made, fan_lines, fan_cards):
+    # Chromium has no German hyphenation here; make pdf places soft hyphens (LibreOffice's hyphenator
+    # and German patterns), for print only. Read or copied, a word broken at a line's end is whole:
+    # no soft hyphen in the text, and the hyphen drawn at the break reads as nothing (/ActualText).
+    text = subprocess.run(["pdftotext", str(made.fan_path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "\u00ad" not in text and "\u2010" not in text
+    with pikepdf.open(made.fan_path) as pdf:
+        drawn = [whole for _, pages in fan_cards for page in pages for whole in hyphen_breaks(pdf, page)]
+    assert len(drawn) >= 50, "the cards' text is not hyphenated"
+    assert all(drawn), "a hyphen at a break is read as part of the word"
+    # Where a line ends inside a word, the hyphenator allows the break (its breaks are checked against
+    # a dictionary's in tests/tools/test_silbentrennung.py), three letters on either side.
+    docs = "".join(path.read_text("utf-8") for path in (ROOT / "docs").rglob("*.md"))
+    words = set(re.findall(r"[A-Za-zÄÖÜäöüß]+", docs))
+    wrong = []
+    for _, pages in fan_cards:
+        lines = [words_ for page in pages for block in fan_lines[page] for _, _, words_ in block if words_]
+        for line, following in zip(lines, lines[1:]):
+            if "/" in line[-1] + following[0]:
+                continue  # an address: test_addresses_break_only_at_slashes_and_dots
+            left = re.search(r"[A-Za-zÄÖÜäöüß]+$", line[-1])
+            right = re.match(r"[a-zäöüß]+", following[0])
+            if left and right and left.group() not in words and left.group() + right.group() in words:
+                joined = left.group() + right.group()
+                if min(len(left.group()), len(right.group())) < 3 or \
+                        len(left.group()) not in silbentrennung.positions(joined):
+                    wrong.append(f"{line[-1]} | {following[0]}")
+    assert wrong == []
 
 
 def test_the_body_text_keeps_one_line_spacing_on_every_card(fan_lines, fan_cards):

@@ -72,6 +72,11 @@ def _marked(text: str, shortest: int) -> str:
     return LETTERS.sub(lambda word: _word(word.group()) if len(word.group()) >= shortest else word.group(), text)
 
 
+def word(word: str) -> str:
+    """One word with soft hyphens wherever it may break (the printed cards' text: tools/druck.py)."""
+    return _word(word)
+
+
 @lru_cache(maxsize=4096)
 def hyphenated(text: str) -> str:
     """``text`` with soft hyphens where its long words may break."""
