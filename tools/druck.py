@@ -191,6 +191,26 @@ HYPHENABLE = """window.hyphenable = () => {
     return found;
 }"""
 
+# An address shown as a link's text breaks only after a slash or before a dot (or, in a part too
+# long for a line, after an underscore), never after one of its hyphens, which a reader would take
+# for a hyphenation: each part between those points is set unbreakable, a <wbr> between them. The
+# scheme and "www." stay with the name after them.
+BREAK_ADDRESSES = """() => {
+    const address = /^(https?:\\/\\/|www\\.)\\S+$/;
+    for (const link of document.querySelectorAll(".md-typeset a")) {
+        if (link.children.length || !address.test(link.textContent)) continue;
+        const parts = link.textContent.match(/^(https?:\\/\\/)?(www\\.)?[^./_]*|[./_]?[^./_]*[/_]?/g).filter(Boolean);
+        link.replaceChildren();
+        parts.forEach((part, index) => {
+            if (index) link.append(document.createElement("wbr"));
+            const span = document.createElement("span");
+            span.style.whiteSpace = "nowrap";
+            span.textContent = part;
+            link.append(span);
+        });
+    }
+}"""
+
 # German typesetting keeps a prefix of one or two letters with its word: no line ends in „Ko-“
 # („Ko-Produktion“, „E-Mail“). Each such prefix and the letter after it are set unbreakable, in a
 # span: the text, as a reader copies or searches it, stays as it was.
@@ -229,6 +249,7 @@ def print_page(browser, url: str, tagged: bool = True) -> bytes:
         page.evaluate(UNHYPHENATE)
         page.evaluate(HYPHENABLE)
         page.evaluate(HYPHENATE, {word: silbentrennung.hyphenated(word) for word in page.evaluate(PRINTED_WORDS)})
+        page.evaluate(BREAK_ADDRESSES)
         page.evaluate(KEEP_PREFIXES)
         # The typeface of print (assets/css/kartenschrift.css) loads once print media applies; Chromium
         # would print before it arrived, in a fallback font.

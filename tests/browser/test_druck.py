@@ -474,6 +474,41 @@ def test_the_cards_are_hyphenated_by_german_rules_and_read_whole(made, fan_lines
     assert wrong == []
 
 
+def test_addresses_break_only_after_a_slash_or_before_a_dot(fan_lines):
+    # „…/publikatio|n/did/…“ or „…organisiert-euch_das-|handbuch.pdf“ (is the hyphen part of the
+    # address?) cannot be typed from paper. An address breaks after a slash or before a dot, or,
+    # where a part is too long for a line, after an underscore.
+    docs = "".join(path.read_text("utf-8") for path in (ROOT / "docs").rglob("*.md"))
+    addresses = set(re.findall(r"(?:https?://|www\.)[^\s)>\]]+", docs))
+    broken, wrong = 0, []
+    for page in fan_lines:
+        lines = [words for block in page for _, _, words in block if words]
+        for line, following in zip(lines, lines[1:]):
+            left, right = line[-1], following[0]
+            if not re.search(r"/|www\.", left) or not any(left + right in address for address in addresses):
+                continue
+            broken += 1
+            if not (left.endswith(("/", "_")) or right.startswith(".")):
+                wrong.append(f"{left} | {right}")
+    assert broken >= 3, "no address breaks across lines: the test looks at nothing"
+    assert wrong == []
+
+
+def test_all_text_keeps_3_mm_inside_the_trim(made):
+    # A print shop's safe zone: a cut a little off must not touch a letter (card 27's title ended
+    # 0.39 mm from the edge).
+    layout = subprocess.run(["pdftotext", "-bbox", str(made.fan_path), "-"], capture_output=True, text=True,
+                            check=True).stdout
+    width, height = (size * MM for size in card_format_mm())
+    near = []
+    for number, page in enumerate(re.findall(r"<page .*?</page>", layout, re.S)):
+        for x0, y0, x1, y1, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                                               r'yMax="([\d.]+)">([^<]*)</word>', page):
+            if min(float(x0), float(y0), width - float(x1), height - float(y1)) < 3 * MM:
+                near.append((number + 1, word))
+    assert near == []
+
+
 def test_the_body_text_keeps_one_line_spacing_on_every_card(fan_lines, fan_cards):
     # Chromium snaps lines to whole CSS pixels: a line height of 15.3 px set lines 11.25 and 12 pt apart
     # by turns. Between lines of body text (the card's most common line height), one spacing, or a
