@@ -415,11 +415,17 @@ def append_content(pdf: Pdf, page: pikepdf.Page, data: bytes) -> None:
     page.contents_add(pdf.make_stream(b"Q\n" + data))
 
 
-def overlay_artifact(pdf: Pdf, page: pikepdf.Page, form_name: str, form, matrix: str = "1 0 0 1 0 0") -> None:
-    """Draw ``form`` (a form XObject) over ``page`` as an artifact."""
+def overlay_artifact(pdf: Pdf, page: pikepdf.Page, form_name: str, form, matrix: str = "1 0 0 1 0 0",
+                     clip: tuple[tuple[float, float, float, float], ...] = ()) -> None:
+    """Draw ``form`` (a form XObject) over ``page`` as an artifact; with ``clip``, only inside
+    those rectangles (x, y, width, height in mm from the page's top left corner; a negative y
+    from its bottom left corner, to the rectangle's top)."""
     _entry(_entry(page.obj, Name.Resources), Name.XObject)[Name(form_name)] = form
-    append_content(pdf, page, (
-        f"/Artifact BMC q {matrix} cm {form_name} Do Q EMC".encode()))
+    left, bottom, top = float(page.mediabox[0]), float(page.mediabox[1]), float(page.mediabox[3])
+    parts = [f"q {left + x * MM:.2f} {(top - (y + h) * MM) if y >= 0 else (bottom - (y + h) * MM):.2f} "
+             f"{w * MM:.2f} {h * MM:.2f} re W n {matrix} cm {form_name} Do Q"
+             for x, y, w, h in clip] or [f"q {matrix} cm {form_name} Do Q"]
+    append_content(pdf, page, ("/Artifact BMC " + " ".join(parts) + " EMC").encode())
 
 
 def outline_pages(pdf: Pdf) -> list[int]:
@@ -609,7 +615,42 @@ def finish_fan(printed: bytes, mark: Pdf, cards: list[dict], base_url: str, site
         mark_artifacts(pdf, page)
         page.obj.Tabs = Name.S  # PDF/UA: annotations in the order of the structure
         exact_format(page, width, height)
+    for span in pages:
+        if len(span) > 1:
+            furniture = pdf.make_stream(pikepdf.unparse_content_stream(artifacts_of(pdf.pages[span.start])),
+                                        Type=Name.XObject, Subtype=Name.Form, Resources=pdf.pages[span.start].Resources,
+                                        BBox=pdf.pages[span.start].mediabox)
+            for number in span[1:]:
+                overlay_artifact(pdf, pdf.pages[number], "/Kartenrand", furniture, clip=FURNITURE)
     return pdf, pages
+
+
+# Where a card's first page has what every page of the card has: the band along the top (10 mm),
+# the rivet mark at the pivot corner (5 mm, 4.5 mm from the bottom and the left edge), in mm from
+# the page's top left corner: x, y, width, height.
+FURNITURE = ((0, 0, 1000, 10.5), (3.5, -10.5, 7, 7))  # a negative y counts from the bottom
+_STATE = {"q", "Q", "cm", "gs", "w", "J", "j", "M", "d", "ri", "i", "G", "g", "RG", "rg", "K", "k", "CS", "cs",
+          "SC", "SCN", "sc", "scn"}
+
+
+def artifacts_of(page: pikepdf.Page) -> list:
+    """The page's drawing without its tagged content: what it has marked as an artifact (band,
+    rivet mark, boxes, the address under the QR code …) and the graphics state around it."""
+    kept, dropping = [], []
+    for instruction in pikepdf.parse_content_stream(page):
+        op = str(instruction.operator)
+        if op in ("BDC", "BMC"):
+            tagged = op == "BDC" and isinstance(instruction.operands[1], Dictionary) and \
+                Name.MCID in instruction.operands[1]
+            dropping.append(tagged or any(dropping))
+            if not dropping[-1]:
+                kept.append(instruction)
+        elif op == "EMC":
+            if not dropping.pop():
+                kept.append(instruction)
+        elif not any(dropping) or op in _STATE:
+            kept.append(instruction)
+    return kept
 
 
 def exact_format(page: pikepdf.Page, width: float, height: float) -> None:

@@ -359,9 +359,9 @@ def test_the_fan_names_the_publishers_address_never_an_example_host(fan, fan_tex
     assert sum(host in text for text in fan_texts) == len(fan_texts) - 1
 
 
-def test_a_card_too_long_for_its_page_goes_on_with_an_arrow_on_every_page_but_the_last(browser, server, site,
-                                                                                      tmp_path):
-    """However the card text changes: a card of three pages gets "→" on its first two."""
+@pytest.fixture(scope="module")
+def continued(browser, server, site, tmp_path_factory) -> tuple[Path, list[int]]:
+    """The fan printed with card 8 sixty paragraphs longer, finished: the PDF and card 8's pages."""
     context = new_context(browser)
     page = context.new_page()
     page.goto(server + druck.PAGE)
@@ -375,9 +375,15 @@ def test_a_card_too_long_for_its_page_goes_on_with_an_arrow_on_every_page_but_th
     pdf, spans = druck.finish_fan(printed, mark, druck.load_cards(site.root), server,
                                   "https://example.org/", druck.Words.of(), width, height)
     eight = spans[[number for number, _ in PRINTED_CARDS].index(8) + 2]
-    assert len(eight) >= 3
-    target = tmp_path / "lang.pdf"
+    target = tmp_path_factory.mktemp("lang") / "lang.pdf"
     pdf.save(target)
+    return target, list(eight)
+
+
+def test_a_card_too_long_for_its_page_goes_on_with_an_arrow_on_every_page_but_the_last(continued):
+    """However the card text changes: a card of three pages gets "→" on its first two."""
+    target, eight = continued
+    assert len(eight) >= 3
     dpi = 100
     px = dpi / 25.4
 
@@ -387,6 +393,24 @@ def test_a_card_too_long_for_its_page_goes_on_with_an_arrow_on_every_page_but_th
                    for x in range(w - round(16 * px), w - round(7 * px))) < 128
 
     assert [arrow(index) for index in eight] == [True] * (len(eight) - 1) + [False]
+
+
+def test_every_page_of_a_continued_card_has_its_band_and_rivet_mark_and_its_first_the_qr_code(continued, site_url):
+    # Each page of a card is a card of the fan: the band along its top, the rivet mark at its
+    # pivot corner. The QR code of the card's address once, at the foot of its first page, never
+    # over the text.
+    target, eight = continued
+    dpi = 100
+    px = dpi / 25.4
+    for index in eight:
+        image, w, h = raster(target, index + 1, dpi)
+        band = [image[round(1.5 * px), x] for x in range(round(10 * px), w - round(10 * px), 20)]
+        assert max(band) < 200, f"page {index + 1}: no band along the top"
+        ring = [image[y, x] for y in range(h - round(9.5 * px), h - round(4.5 * px))
+                for x in range(round(4.5 * px), round(9.5 * px))]
+        assert min(ring) < 128, f"page {index + 1}: no rivet mark"
+    found = {index: qr_codes(target, index + 1) for index in eight}
+    assert found == {index: [f"{site_url}8/"] if index == eight[0] else [] for index in eight}
 
 
 # -- what a printed card shows and what it leaves out ---------------------------------------
