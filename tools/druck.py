@@ -69,6 +69,13 @@ PRINTER_MARGIN = 5 * MM
 MARK_GAP = 1 * MM
 MARK_LENGTH = 3.5 * MM
 MARK_ZONE = MARK_GAP + MARK_LENGTH + 0.5 * MM
+# The print shop's file: 3 mm of bleed around each card; beyond it, room of 7 mm for crop marks
+# 5 mm long, 1 mm off the bleed.
+PRINT_SHOP_BLEED = 3
+PRINT_SHOP_MARKS = (7, 5)
+# Where the rivet goes: the centre of the rivet mark (druck.css: 5 mm, 4.5 mm from the edges), in mm
+# from the bottom and the left edge of the card, as the print shop is told on „Herunterladen“.
+RIVET_MM = 7
 # Between two cards on a sheet: at least enough to cut each card on its own, at most this much.
 CARD_GAP = (2 * MM, 8 * MM)
 # The two cards before card 3, as the outline names them.
@@ -147,9 +154,9 @@ class Words:
                    config.get("site_author") or "", handbook(project))
 
 
-def file_names(book: Handbook) -> tuple[str, str]:
-    """The fan's PDF and the A4 sheets': named by the handbook's short name."""
-    return f"{book.short_name}-faecher.pdf", f"{book.short_name}-a4.pdf"
+def file_names(book: Handbook) -> tuple[str, str, str]:
+    """The fan's PDF, the A4 sheets' and the print shop's: named by the handbook's short name."""
+    return f"{book.short_name}-faecher.pdf", f"{book.short_name}-a4.pdf", f"{book.short_name}-druckerei.pdf"
 
 
 # The soft hyphens the build places in titles for narrow screens (kartenfaecher/sources/trennung.py),
@@ -240,12 +247,26 @@ FONTS_LOADED = """async () => {
 }"""
 
 
-def print_page(browser, url: str, tagged: bool = True) -> bytes:
-    """The page at ``url`` printed by Chromium as the browser's print dialog would (titles whole)."""
+# The print shop's file: the page larger by the bleed on every side, which the print stylesheet
+# (--anschnitt) runs the bands into. A stylesheet of its own, built in the page (the site's CSP
+# lets no <style> element in).
+WITH_BLEED = """([width, height, bleed]) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`@page { size: ${width + 2 * bleed}mm ${height + 2 * bleed}mm; margin: 0; }
+                       :root { --anschnitt: ${bleed}mm; }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}"""
+
+
+def print_page(browser, url: str, tagged: bool = True, bleed: float = 0) -> bytes:
+    """The page at ``url`` printed by Chromium as the browser's print dialog would (titles whole), with
+    ``bleed`` mm of bleed on every side."""
     context = browser.new_context()
     page = context.new_page()
     try:
         page.goto(url, wait_until="load")
+        if bleed:
+            page.evaluate(WITH_BLEED, [*card_format_mm(), bleed])
         page.evaluate(UNHYPHENATE)
         page.evaluate(HYPHENABLE)
         page.evaluate(HYPHENATE, {word: silbentrennung.hyphenated(word) for word in page.evaluate(PRINTED_WORDS)})
@@ -594,10 +615,12 @@ def name_bookmarks(pdf: Pdf, cards: list[dict]) -> None:
 
 
 def finish_fan(printed: bytes, mark: Pdf, cards: list[dict], base_url: str, site_url: str,
-               words: Words, width: float, height: float) -> tuple[Pdf, list[range]]:
-    """Chromium's tagged PDF of the Druckfassung, finished (see the module's docstring), its pages
-    ``width`` × ``height`` points."""
+               words: Words, width: float, height: float, bleed: float = 0) -> tuple[Pdf, list[range]]:
+    """Chromium's tagged PDF of the Druckfassung, finished (see the module's docstring), its cards
+    ``width`` × ``height`` points, printed with ``bleed`` mm of bleed around each."""
     pdf = Pdf.open(io.BytesIO(printed))
+    for page in pdf.pages:
+        exact_format(page, width + 2 * bleed * MM, height + 2 * bleed * MM)
     name_bookmarks(pdf, cards)
     pages = card_pages(pdf)
     cards_at = {address: pdf.pages[span.start].obj for card, span in zip(cards, pages[len(FIRST_CARDS):])
@@ -609,19 +632,21 @@ def finish_fan(printed: bytes, mark: Pdf, cards: list[dict], base_url: str, site
     arrow = pdf.copy_foreign(mark.pages[0].as_form_xobject())
     for span in pages:
         for number in span[:-1]:
-            overlay_artifact(pdf, pdf.pages[number], "/Weiter", arrow)
+            left, bottom = (float(v) + bleed * MM for v in pdf.pages[number].mediabox[:2])
+            overlay_artifact(pdf, pdf.pages[number], "/Weiter", arrow, f"1 0 0 1 {left:.2f} {bottom:.2f}")
     for page in pdf.pages:
         whole_words(pdf, page)
         mark_artifacts(pdf, page)
         page.obj.Tabs = Name.S  # PDF/UA: annotations in the order of the structure
-        exact_format(page, width, height)
     for span in pages:
         if len(span) > 1:
-            furniture = pdf.make_stream(pikepdf.unparse_content_stream(artifacts_of(pdf.pages[span.start])),
-                                        Type=Name.XObject, Subtype=Name.Form, Resources=pdf.pages[span.start].Resources,
-                                        BBox=pdf.pages[span.start].mediabox)
+            first = pdf.pages[span.start]
+            furniture = pdf.make_stream(pikepdf.unparse_content_stream(artifacts_of(first)), Type=Name.XObject,
+                                        Subtype=Name.Form, Resources=first.Resources, BBox=first.mediabox)
+            band, rivet = FURNITURE
+            clip = ((band[0], band[1], band[2], band[3] + bleed), (rivet[0] + bleed, rivet[1] - bleed, *rivet[2:]))
             for number in span[1:]:
-                overlay_artifact(pdf, pdf.pages[number], "/Kartenrand", furniture, clip=FURNITURE)
+                overlay_artifact(pdf, pdf.pages[number], "/Kartenrand", furniture, clip=clip)
     return pdf, pages
 
 
@@ -651,6 +676,32 @@ def artifacts_of(page: pikepdf.Page) -> list:
         elif not any(dropping) or op in _STATE:
             kept.append(instruction)
     return kept
+
+
+def for_print_shop(pdf: Pdf, bleed: float) -> Pdf:
+    """The fan printed with ``bleed`` mm of bleed, as a print shop takes it: each page's TrimBox the
+    card, its BleedBox the bleed around it, and crop marks on the trim's lines outside the bleed, in
+    a MediaBox that much larger. No links (paper has none)."""
+    room, near, far = (PRINT_SHOP_MARKS[0] + bleed) * MM, (1 + bleed) * MM, PRINT_SHOP_MARKS[1] * MM
+    for page in pdf.pages:
+        left, bottom, right, top = (float(v) for v in page.mediabox)
+        b = bleed * MM
+        page.obj.BleedBox = Array([left, bottom, right, top])
+        trim = [left + b, bottom + b, right - b, top - b]
+        page.obj.TrimBox = Array(trim)
+        page.obj.MediaBox = Array([trim[0] - room, trim[1] - room, trim[2] + room, trim[3] + room])
+        if Name.CropBox in page.obj:
+            del page.obj[Name.CropBox]
+        if Name.Annots in page.obj:
+            del page.obj[Name.Annots]
+        lines = []
+        for x in (trim[0], trim[2]):
+            lines += [(x, trim[3] + near, x, trim[3] + near + far), (x, trim[1] - near, x, trim[1] - near - far)]
+        for y in (trim[1], trim[3]):
+            lines += [(trim[0] - near, y, trim[0] - near - far, y), (trim[2] + near, y, trim[2] + near + far, y)]
+        append_content(pdf, page, ("/Artifact BMC q 0 G 0.25 w " + " ".join(
+            f"{xa:.2f} {ya:.2f} m {xb:.2f} {yb:.2f} l S" for xa, ya, xb, yb in lines) + " Q EMC").encode())
+    return pdf
 
 
 def exact_format(page: pikepdf.Page, width: float, height: float) -> None:
@@ -855,6 +906,7 @@ class Result:
     cards: list[dict]
     pages: list[range]  # each card's pages in the fan, cover and contents first
     sheet: Sheet
+    print_path: Path
 
     @property
     def continued(self) -> list[tuple[str, int]]:
@@ -892,16 +944,21 @@ def make(browser, base_url: str, site_dir: Path, out_dir: Path, words: Words | N
     mark = print_html(browser, CONTINUATION_MARK.format(width=f"{width:.2f}", height=f"{height:.2f}",
                                                         typeface=typeface_css()))
     fan, pages = finish_fan(printed, mark, cards, base_url, site_url, words, width, height)
-    fan_name, a4_name = file_names(words.handbook)
+    fan_name, a4_name, print_name = file_names(words.handbook)
     layout = Sheet.for_card(width, height)
     texts = sheet_texts(browser, words.handbook.name, layout, layout.sheets_for(len(fan.pages)))
     sheets = a4_sheets(fan, texts, layout)  # a copy of the fan, made before the fan's claim
     set_title(sheets, words, f"{words.title} (A4-Bögen zum Ausschneiden)")
     for pdf in (fan, sheets):
         claim_pdfua(pdf)
+    with_bleed = print_page(browser, base_url + PAGE, bleed=PRINT_SHOP_BLEED)
+    shop, _ = finish_fan(with_bleed, mark, cards, base_url, site_url, words, width, height, PRINT_SHOP_BLEED)
+    set_title(shop, words, f"{words.title} (Druckvorlage)")
+    for_print_shop(shop, PRINT_SHOP_BLEED)
     (out_dir / fan_name).write_bytes(_bytes(fan))
     (out_dir / a4_name).write_bytes(_bytes(sheets))
-    return Result(out_dir / fan_name, out_dir / a4_name, cards, pages, layout)
+    (out_dir / print_name).write_bytes(_bytes(shop))
+    return Result(out_dir / fan_name, out_dir / a4_name, cards, pages, layout, out_dir / print_name)
 
 
 def report(result: Result) -> str:

@@ -82,6 +82,8 @@ def manifest(downloads: Path, pdfs: druck.Result, cards: int, built: str, projec
         entry("faecher", pdfs.fan_path, pages=druck.page_count(pdfs.fan_path), size=f"{width} × {height} mm"),
         entry("a4", pdfs.a4_path, pages=druck.page_count(pdfs.a4_path), per_sheet=pdfs.sheet.per_sheet,
               upright=pdfs.sheet.upright),
+        entry("druckerei", pdfs.print_path, pages=druck.page_count(pdfs.print_path), size=f"{width} × {height} mm",
+              rivet=f"{druck.RIVET_MM:g} mm".replace(".", ",")),
     ]}
 
 
@@ -119,7 +121,7 @@ def publish(target: Path = SITE, project: Path = ROOT, work: Path = WORK, browse
     check_links(final_site, listed)
     _swap(final_site, Path(target), work / "previous")
     pdfs = druck.Result(*(Path(target) / FOLDER / p.name for p in (pdfs.fan_path, pdfs.a4_path)),
-                        pdfs.cards, pdfs.pages, pdfs.sheet)
+                        pdfs.cards, pdfs.pages, pdfs.sheet, Path(target) / FOLDER / pdfs.print_path.name)
     return Publication(Path(target), listed, pdfs, time.perf_counter() - start)
 
 

@@ -799,3 +799,58 @@ def test_a4_has_crop_marks_at_every_cut_outside_the_cards(made):
             assert left or right, f"card {number + 1}: no mark beside its edge at {line:.1f} mm"
         # Nothing drawn along the card's foot (white on every card) but what the card holds.
         assert not dark((x + 0.3, x + w - 0.3), (bottom - 1, bottom - 0.3)), f"card {number + 1}: a mark inside"
+
+
+# -- the print shop's file -----------------------------------------------------------------------
+
+BLEED_MM = 3
+
+
+def boxes_mm(page: pikepdf.Page) -> dict[str, list[float]]:
+    """A page's boxes in mm: left, bottom, right, top."""
+    return {name: [float(v) / MM for v in page.obj[f"/{name}"]] for name in ("MediaBox", "BleedBox", "TrimBox")
+            if f"/{name}" in page.obj}
+
+
+def test_the_print_shops_file_has_every_card_trimmed_to_its_format_with_3_mm_bleed(made, fan):
+    width, height = card_format_mm()
+    with pikepdf.open(made.print_path) as pdf:
+        assert len(pdf.pages) == len(fan.pages)
+        for number, page in enumerate(pdf.pages, 1):
+            boxes = boxes_mm(page)
+            trim, bleed, media = boxes["TrimBox"], boxes["BleedBox"], boxes["MediaBox"]
+            assert abs(trim[2] - trim[0] - width) < 0.01 and abs(trim[3] - trim[1] - height) < 0.01, number
+            assert all(abs(b - (t + d)) < 0.01 for b, t, d in zip(bleed, trim, (-3, -3, 3, 3))), number
+            # Room outside the bleed for the crop marks.
+            assert all(abs(m - b) >= 5 for m, b in zip(media, bleed)), number
+
+
+def test_the_print_shops_file_runs_the_bands_into_the_bleed_and_marks_the_trim_outside_it(made):
+    dpi = 150
+    px = dpi / 25.4
+    with pikepdf.open(made.print_path) as pdf:
+        boxes = boxes_mm(pdf.pages[2])  # card 3's page
+    media, trim = boxes["MediaBox"], boxes["TrimBox"]
+    image, w, h = raster(made.print_path, 3, dpi)
+
+    def at(x_mm: float, y_mm: float) -> int:  # x from the media's left, y from its top
+        return image[round(y_mm * px), round(x_mm * px)]
+
+    left, right = trim[0] - media[0], trim[2] - media[0]
+    top, bottom = media[3] - trim[3], media[3] - trim[1]
+    # The band is the chapter's colour from the bleed's edge on: above, left and right of the trim.
+    for x, y in ((left + 20, top - 2.5), (left - 2.5, top + 2), (right + 2.5, top + 2), (left + 50, top + 1)):
+        assert at(x, y) < 200, f"no band at {x:.1f}, {y:.1f} mm"
+    # Crop marks on the trim's lines, outside the bleed; nothing else there.
+    for x, y in ((left, top - 6), (right, top - 6), (left, bottom + 6), (right, bottom + 6),
+                 (left - 6, top), (right + 6, top), (left - 6, bottom), (right + 6, bottom)):
+        assert min(image[round(y * px) + dy, round(x * px) + dx] for dx in (-1, 0, 1) for dy in (-1, 0, 1)) < 128, \
+            f"no crop mark at {x:.1f}, {y:.1f} mm"
+    assert at(left + 20, top - 6) == 255 and at(left - 6, top + 40) == 255
+    # The rivet goes where the print shop is told („Herunterladen“): the mark's centre.
+    cx, cy = round((left + druck.RIVET_MM) * px), round((bottom - druck.RIVET_MM) * px)
+    assert min(image[cy + dy, cx + dx] for dx in (-1, 0, 1) for dy in (-1, 0, 1)) < 128  # the cross
+    assert min(image[cy + dy, cx + round(1.5 * px)] for dy in (-2, -1, 0, 1, 2)) > 200  # in the ring, off the cross
+    # Below the band, the card's white runs into the bleed (no mark inside it).
+
+    assert at(left - 1.5, top + 40) == 255 and at(left + 40, bottom + 1.5) == 255

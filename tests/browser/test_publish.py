@@ -18,7 +18,8 @@ from pypdf import PdfReader
 from tests.helpers import axe_violations, new_context
 from tools.common import serve
 
-FILES = {"ko-produktion-offline.zip", "ko-produktion-faecher.pdf", "ko-produktion-a4.pdf"}
+FILES = {"ko-produktion-offline.zip", "ko-produktion-faecher.pdf", "ko-produktion-a4.pdf",
+         "ko-produktion-druckerei.pdf"}
 
 
 def stated_bytes(text: str) -> tuple[float, float]:
@@ -61,9 +62,14 @@ def test_herunterladen_links_every_download_and_each_file_has_the_size_stated(pu
 
 def test_each_download_says_what_it_is_for(downloads_page):
     text = downloads_page.select_one("article").get_text(" ", strip=True)
-    for words in ("USB-Stick", "Druckerei", "Bürodrucker", "ZIP-Archiv", "99 × 210 mm", "A4 hoch",
-                  "Originalgröße auf A4 (2 je Blatt)"):
+    for words in ("USB-Stick", "Bürodrucker", "ZIP-Archiv", "99 × 210 mm", "A4 hoch",
+                  "Originalgröße auf A4 (2 je Blatt)", "Screenreader"):
         assert words in text, words
+    # What a print shop must be told: the format, the bleed, how many cards, where the rivet goes.
+    shop = text[text.index("Druckvorlage"):]
+    for words in ("Druckerei", "Endformat 99 × 210 mm", "3 mm Beschnitt", "Schnittmarken", "54 Karten",
+                  "einseitig", "Niet", "7 mm"):
+        assert words in shop, words
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -24,7 +24,7 @@ def test_a_handbooks_files_and_bundle_are_named_by_its_short_name(tmp_path):
     handbook = common.handbook(tmp_path)
     assert (handbook.name, handbook.short_name) == ("Methodenkarten für Beteiligung", "mk")
     assert offline.zip_path(tmp_path) == tmp_path / "dist" / "mk-offline.zip"
-    assert druck.file_names(handbook) == ("mk-faecher.pdf", "mk-a4.pdf")
+    assert druck.file_names(handbook) == ("mk-faecher.pdf", "mk-a4.pdf", "mk-druckerei.pdf")
     note = offline.note(tmp_path)
     title = "Methodenkarten für Beteiligung – Offline-Fassung"
     assert note.startswith(f"{title}\n{'=' * len(title)}\n\nKarten für Workshops mit Verwaltung und Initiativen.\n")

@@ -39,6 +39,8 @@ KINDS = {
     "faecher": ("herunterladen.faecherTitel", "herunterladen.faecherFuer", "herunterladen.faecherFormat",
                 "herunterladen.faecherUmfang"),
     "a4": ("herunterladen.a4Titel", "herunterladen.a4Fuer", "herunterladen.a4Format", "herunterladen.a4Umfang"),
+    "druckerei": ("herunterladen.druckereiTitel", "herunterladen.druckereiFuer", "herunterladen.druckereiFormat",
+                  "herunterladen.druckereiUmfang"),
 }
 
 
@@ -70,7 +72,7 @@ def _entry(item: dict, built: str, page_url: str) -> str:
     teile.use("herunterladen")
     title_key, for_key, format_key, extent_key = KINDS[item["kind"]]
     values = {"ordner": item.get("folder", ""), "groesse": item.get("size", ""), "seiten": item.get("pages", ""),
-              "karten": item.get("cards", ""), "jeBogen": item.get("per_sheet", ""),
+              "karten": item.get("cards", ""), "jeBogen": item.get("per_sheet", ""), "niete": item.get("rivet", ""),
               "lage": text("herunterladen.hoch" if item.get("upright") else "herunterladen.quer")}
     title = text(title_key)
     href = get_relative_url(f"{FOLDER}/{item['file']}", page_url)
