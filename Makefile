@@ -16,7 +16,7 @@ NODE_READY := node_modules/.ready
 # Material prints an end-of-life notice on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build publish offline pdf linkcheck test bench browser dictionary figures host typeface hyphenation bytecode vendor clean
+.PHONY: help serve build publish offline pdf linkcheck test bench browser dictionary figures host typeface hyphenation ghostscript bytecode vendor clean
 
 help:
 	@echo "make serve      read the handbook at http://127.0.0.1:8000 (rebuilds on change)"
@@ -104,6 +104,10 @@ hyphenation:
 	$(call debian,libhyphen0)
 	$(call debian,hyphen-de)
 
+# The print shop's file in CMYK (tools/druck.py, press_ready).
+ghostscript:
+	$(call debian,ghostscript)
+
 # The printed fan's typeface: `make vendor` cuts it from Debian's Arimo into the engine
 # (tools/schrift.py), and tests/unit/test_vendor.py cuts it anew to compare.
 typeface:
@@ -133,7 +137,7 @@ build: $(READY) bytecode dictionary
 # The whole publication: the website with the offline bundle and both PDFs in
 # site/downloads/, and the page "Herunterladen" naming them (tools/publish.py).
 # Built beside site/; any failed part leaves the previous site/ as it was.
-publish: $(READY) bytecode browser dictionary hyphenation
+publish: $(READY) bytecode browser dictionary hyphenation ghostscript
 	$(BIN)/python -m tools.publish
 
 # The offline bundle: a strict build with OFFLINE_BUNDLE=true, zipped (tools/offline.py).
@@ -147,16 +151,16 @@ linkcheck: $(READY)
 # Two workers (pytest-xdist), one test file each at a time: the browser tests wait more than
 # they compute, so two run side by side in about four fifths of the time of one. Longest files
 # first (tests/conftest.py), so that no long file is begun when the other worker has run out.
-test: $(READY) $(NODE_READY) bytecode browser dictionary figures host typeface hyphenation
+test: $(READY) $(NODE_READY) bytecode browser dictionary figures host typeface hyphenation ghostscript
 	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # Also measures in Chromium what a card page transfers and how the fan opens.
-bench: $(READY) $(NODE_READY) bytecode browser dictionary hyphenation
+bench: $(READY) $(NODE_READY) bytecode browser dictionary hyphenation ghostscript
 	$(BIN)/python -m tools.bench
 
 # The printed fan: dist/ko-produktion-faecher.pdf (one page per card, in the
 # card format) and dist/ko-produktion-a4.pdf (three cards a sheet, crop marks).
-pdf: $(READY) bytecode browser dictionary hyphenation
+pdf: $(READY) bytecode browser dictionary hyphenation ghostscript
 	$(BIN)/python -m tools.druck
 
 clean:

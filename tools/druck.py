@@ -40,6 +40,8 @@ import io
 import json
 import math
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -704,6 +706,83 @@ def for_print_shop(pdf: Pdf, bleed: float) -> Pdf:
     return pdf
 
 
+# The press's colours: Ghostscript converts the print shop's file to CMYK with its own CMYK profile
+# (Artifex's, for SWOP-like coated stock; Debian's ghostscript), which the file names as its output
+# intent: a print shop working to another standard (FOGRA39 here) converts from it.
+CMYK_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
+PDFX_ID = "http://www.npes.org/pdfx/ns/id/"
+
+
+class GhostscriptMissing(Exception):
+    """Ghostscript, which makes the print shop's file CMYK, is not installed; says how to install it."""
+
+
+def _black_as_black_ink(pdf: Pdf) -> None:
+    """Black drawn as RGB black (text, QR codes, marks) drawn as gray black, which Ghostscript turns
+    into black ink alone: converted as RGB it became four inks (72/67/67/88 %), blurred in small type
+    wherever the plates do not meet exactly."""
+    seen = set()
+
+    def rewrite(holder) -> None:
+        out, changed = [], False
+        for instruction in pikepdf.parse_content_stream(holder):
+            op = str(instruction.operator)
+            if op in ("rg", "RG") and all(float(value) == 0 for value in instruction.operands):
+                out += _instructions([([0], "g" if op == "rg" else "G")])
+                changed = True
+            else:
+                out.append(instruction)
+        if changed:
+            data = pikepdf.unparse_content_stream(out)
+            if isinstance(holder, pikepdf.Page):
+                holder.obj.Contents = pdf.make_stream(data)
+            else:
+                holder.write(data)
+        resources = (holder.obj if isinstance(holder, pikepdf.Page) else holder).get(Name.Resources) or Dictionary()
+        for xobject in (resources.get(Name.XObject) or Dictionary()).values():
+            if xobject.get(Name.Subtype) == Name.Form and xobject.objgen not in seen:
+                seen.add(xobject.objgen)
+                rewrite(xobject)
+
+    for page in pdf.pages:
+        rewrite(page)
+
+
+def press_ready(pdf: Pdf, words: Words) -> Pdf:
+    """The print shop's file in CMYK, as PDF/X-4 asks: black in black ink, colours converted by
+    Ghostscript, the CMYK profile embedded as the output intent, and the PDF/X-4 identification."""
+    if shutil.which("gs") is None or not CMYK_PROFILE.is_file():
+        raise GhostscriptMissing("the print shop's file needs Ghostscript: apt-get install ghostscript "
+                                 "(make pdf installs it).")
+    _black_as_black_ink(pdf)
+    with tempfile.TemporaryDirectory(prefix="druckerei-") as temp:
+        rgb, cmyk = Path(temp) / "rgb.pdf", Path(temp) / "cmyk.pdf"
+        rgb.write_bytes(_bytes(pdf))
+        done = subprocess.run(["gs", "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite",
+                               "-sColorConversionStrategy=CMYK", "-dProcessColorModel=/DeviceCMYK",
+                               f"-sOutputICCProfile={CMYK_PROFILE}", "-dCompatibilityLevel=1.6",
+                               "-dEmbedAllFonts=true", "-dSubsetFonts=true", "-o", str(cmyk), str(rgb)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise NotPrintable(f"Ghostscript could not convert the print shop's file to CMYK: "
+                               f"{(done.stderr or done.stdout).strip()[-500:]}")
+        press = Pdf.open(io.BytesIO(cmyk.read_bytes()))
+    profile = press.make_stream(CMYK_PROFILE.read_bytes(), N=4, Alternate=Name.DeviceCMYK)
+    press.Root.OutputIntents = Array([Dictionary(
+        Type=Name.OutputIntent, S=Name.GTS_PDFX, OutputConditionIdentifier=pikepdf.String("Custom"),
+        OutputCondition=pikepdf.String("Artifex CMYK SWOP Profile (Ghostscript)"),
+        Info=pikepdf.String("Artifex CMYK SWOP Profile"), DestOutputProfile=profile)])
+    press.docinfo[Name.Trapped] = Name("/False")
+    if Name.MarkInfo in press.Root:  # Ghostscript drops the structure tree: the file says it is untagged
+        del press.Root[Name.MarkInfo]
+    set_title(press, words, f"{words.title} (Druckvorlage)")
+    PdfMetadata.register_xml_namespace(PDFX_ID, "pdfxid")
+    with press.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta[f"{{{PDFX_ID}}}GTS_PDFXVersion"] = "PDF/X-4"
+        meta["pdf:Trapped"] = "False"
+    return press
+
+
 def exact_format(page: pikepdf.Page, width: float, height: float) -> None:
     """The page box at the card format exactly, from the page's top left corner, where Chromium's layout
     starts: Chromium rounds the box to its 300 dpi device pixels (99.14 × 209.89 mm), not the layout."""
@@ -953,8 +1032,7 @@ def make(browser, base_url: str, site_dir: Path, out_dir: Path, words: Words | N
         claim_pdfua(pdf)
     with_bleed = print_page(browser, base_url + PAGE, bleed=PRINT_SHOP_BLEED)
     shop, _ = finish_fan(with_bleed, mark, cards, base_url, site_url, words, width, height, PRINT_SHOP_BLEED)
-    set_title(shop, words, f"{words.title} (Druckvorlage)")
-    for_print_shop(shop, PRINT_SHOP_BLEED)
+    shop = press_ready(for_print_shop(shop, PRINT_SHOP_BLEED), words)
     (out_dir / fan_name).write_bytes(_bytes(fan))
     (out_dir / a4_name).write_bytes(_bytes(sheets))
     (out_dir / print_name).write_bytes(_bytes(shop))
@@ -987,7 +1065,7 @@ def main() -> int:
                 return report(make(browser, address, site_dir, DIST))
 
     return run_command("make pdf", work, ContentError, DraftRefused, ChromiumMissing, NotPrintable,
-                       silbentrennung.Missing, kept="dist/ left as it was.")
+                       silbentrennung.Missing, GhostscriptMissing, kept="dist/ left as it was.")
 
 
 if __name__ == "__main__":

@@ -145,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=SITE, help=f"where to publish (default {SITE})")
     args = parser.parse_args(argv)
     return run_command("make publish", lambda: report(publish(args.site.resolve())), ContentError, DraftRefused,
-                       ChromiumMissing, druck.NotPrintable, druck.silbentrennung.Missing, PublishFailed,
+                       ChromiumMissing, druck.NotPrintable, druck.silbentrennung.Missing, druck.GhostscriptMissing,
+                       PublishFailed,
                        kept="site/ left as it was.")
 
 

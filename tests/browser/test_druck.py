@@ -854,3 +854,62 @@ def test_the_print_shops_file_runs_the_bands_into_the_bleed_and_marks_the_trim_o
     # Below the band, the card's white runs into the bleed (no mark inside it).
 
     assert at(left - 1.5, top + 40) == 255 and at(left + 40, bottom + 1.5) == 255
+
+
+def content_streams(pdf: pikepdf.Pdf):
+    """Every page's content and every form XObject's, with the resources it draws with."""
+    seen = set()
+
+    def forms(resources):
+        for xobject in (resources.get("/XObject") or {}).values():
+            if xobject.get("/Subtype") == "/Form" and xobject.objgen not in seen:
+                seen.add(xobject.objgen)
+                yield xobject, xobject.get("/Resources") or resources
+                yield from forms(xobject.get("/Resources") or pikepdf.Dictionary())
+
+    for page in pdf.pages:
+        yield page, page.Resources
+        yield from forms(page.Resources)
+
+
+def test_the_print_shops_file_is_cmyk_with_an_output_intent_as_pdf_x_4_asks(made):
+    with pikepdf.open(made.print_path) as pdf:
+        intent = pdf.Root.OutputIntents[0]
+        assert intent.S == "/GTS_PDFX" and intent.DestOutputProfile.N == 4 and str(intent.OutputConditionIdentifier)
+        with pdf.open_metadata() as meta:
+            assert meta.get("{http://www.npes.org/pdfx/ns/id/}GTS_PDFXVersion") == "PDF/X-4"
+            assert meta.get("{http://ns.adobe.com/pdf/1.3/}Trapped") == "False"
+        assert float(pdf.pdf_version) <= 1.6
+        rgb = []
+        for holder, resources in content_streams(pdf):
+            spaces = resources.get("/ColorSpace") or {}
+            for name, space in spaces.items():
+                kind = space[0] if isinstance(space, pikepdf.Array) else space
+                if kind == "/DeviceRGB" or (kind == "/ICCBased" and space[1].N == 3):
+                    rgb.append(name)
+            rgb += [str(op) for _, op in pikepdf.parse_content_stream(holder) if str(op) in ("rg", "RG")]
+            for image in (resources.get("/XObject") or {}).values():
+                if image.get("/Subtype") == "/Image":
+                    rgb += ["image"] if image.get("/ColorSpace") == "/DeviceRGB" else []
+        assert rgb == []
+    assert [(name, embedded) for name, _, embedded in fonts(made.print_path) if embedded != "yes"] == []
+
+
+def test_no_point_of_the_print_shops_file_takes_more_than_300_percent_ink(made, tmp_path):
+    # Ghostscript's inkcov device: each page's coverage by ink; a CMYK raster: the most ink at any one
+    # point (the print shop's limit, total area coverage). Text is black ink alone, not four inks.
+    coverage = subprocess.run(["gs", "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=inkcov", "-o", "-",
+                               str(made.print_path)], capture_output=True, text=True, check=True).stdout
+    pages = [[float(v) for v in line.split()[:4]] for line in coverage.splitlines() if line.endswith("OK")]
+    assert len(pages) == druck.page_count(made.print_path)
+    assert max(sum(page) for page in pages) <= 3.0
+    raster_file = tmp_path / "karten.pam"
+    subprocess.run(["gs", "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pamcmyk32", "-r40", "-o",
+                    str(raster_file).replace(".pam", "-%02d.pam"), str(made.print_path)], check=True)
+    most, black = 0, 0
+    for path in sorted(tmp_path.glob("karten-*.pam")):
+        body = path.read_bytes().partition(b"ENDHDR\n")[2]
+        most = max(most, max(map(sum, zip(body[0::4], body[1::4], body[2::4], body[3::4]))))
+        black += body.count(b"\x00\x00\x00\xff")
+    assert most <= 3 * 255, f"{most / 255:.0%} of ink at a point"
+    assert black > 1000, "the text is not printed in black ink alone"

@@ -68,7 +68,7 @@ def test_each_download_says_what_it_is_for(downloads_page):
     # What a print shop must be told: the format, the bleed, how many cards, where the rivet goes.
     shop = text[text.index("Druckvorlage"):]
     for words in ("Druckerei", "Endformat 99 × 210 mm", "3 mm Beschnitt", "Schnittmarken", "54 Karten",
-                  "einseitig", "Niet", "7 mm"):
+                  "einseitig", "Niet", "7 mm", "PDF/X-4", "CMYK"):
         assert words in shop, words
 
 
