@@ -88,7 +88,7 @@ def define_env(env):
     @env.macro
     def meine_auswahl() -> str:
         """The page „Meine Auswahl“: every card as data for the reader's kept cards."""
-        return kept(auswahl.page(registry, here(), _page_href(env, "vorfuehren.md"), conf["site_url"]))
+        return kept(auswahl.page(registry, here(), lambda name: _page_href(env, name), conf["site_url"]))
 
     @env.macro
     def vorfuehren_folien() -> str:

@@ -7,11 +7,13 @@ that do not exist, storage that keeps nothing. axe-core in light and dark.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from tests.helpers import FULL, axe_violations, new_context, our_dialog, qr_text
 
@@ -378,3 +380,79 @@ def test_back_to_the_selection_after_letting_a_card_go_shows_it_gone(server, cac
     page.locator(".auswahl-liste > li[data-karte='40']").get_by_role("button", name="Nach oben").click()
     assert listed(page) == [40, 21] and stored(page) == [40, 21]
     context.close()
+
+
+# -- printing the selection ----------------------------------------------------------------------
+
+MM = 72 / 25.4
+
+
+def printed(page) -> tuple[list[tuple[int, int]], list[str]]:
+    """The page as the browser prints it: each page's size in whole mm, and its text."""
+    reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    return ([(round(float(p.mediabox.width) / MM), round(float(p.mediabox.height) / MM)) for p in reader.pages],
+            [" ".join(p.extract_text().split()) for p in reader.pages])
+
+
+def test_the_selection_prints_as_an_a4_handout_in_its_order_with_the_notes(server, page):
+    # A facilitator prints the chosen cards for the meeting: in the chosen order, each with its
+    # short address (to open the card from paper) and the note written for it; none of the page's
+    # buttons.
+    for number in (21, 8, 40):
+        keep(page, server, number)
+    open_page(page, server)
+    page.get_by_role("button", name="Nach oben (Karte 40 „Intensität").click()
+    assert listed(page) == [21, 40, 8]
+    page.locator("#notiz-karte-8").fill("Mit dem Amt für Soziales besprechen")
+    page.evaluate("() => { window.gedruckt = 0; window.print = () => { window.gedruckt += 1; }; }")
+    page.get_by_role("button", name="Auswahl drucken").click()
+    assert page.evaluate("window.gedruckt") == 1
+    sizes, texts = printed(page)
+    assert set(sizes) == {(210, 297)}
+    text = " ".join(texts)
+    places = [text.index(words) for words in ("21 Bezahlte Stellen", "40 Intensität und Form", "8 Teilhabe",
+                                              "Mit dem Amt für Soziales besprechen")]
+    assert places == sorted(places), text
+    host = re.sub(r"^https?://|/$", "", page.evaluate("document.querySelector('[data-auswahl-seite]').dataset.adresse"
+                                                      " || ''")) or None
+    for number in (21, 40, 8):
+        assert re.search(rf"/{number}/", text), f"no short address of card {number}"
+    for words in ("Nach oben", "Entfernen", "Auswahl leeren", "Auswahl drucken", "Als Karten drucken"):
+        assert words not in text
+    assert host is None or host.split("/")[0] in text
+
+
+def test_the_selection_prints_as_its_cards_in_its_order(server, page):
+    for number in (21, 8, 40):
+        keep(page, server, number)
+    open_page(page, server)
+    link = page.get_by_role("link", name="Als Karten drucken")
+    assert link.get_attribute("href").endswith("druckfassung/#auswahl=21.8.40")
+    link.click()
+    page.wait_for_url("**/druckfassung/#auswahl=21.8.40")
+    expect(page.get_by_role("status")).to_contain_text("3 Karten Ihrer Auswahl")
+    sizes, texts = printed(page)
+    assert sizes == [(99, 210)] * 3
+    assert [re.search(r"\b(21|8|40) [A-ZÄÖÜ]", text).group(1) for text in texts] == ["21", "8", "40"]
+    # „Alle Karten“ brings the whole fan back.
+    page.get_by_role("link", name="Alle Karten zeigen").click()
+    expect(page.locator("section.druckfassung-karte:visible")).to_have_count(54)
+
+
+@pytest.mark.parametrize("fragment", ["#auswahl=999", "#auswahl=x.y", "#auswahl="])
+def test_a_link_that_names_no_card_prints_the_whole_fan_and_says_so(server, page, fragment):
+    page.goto(server + "druckfassung/" + fragment)
+    expect(page.get_by_role("status")).to_contain_text("keine Karte")
+    expect(page.locator("section.druckfassung-karte:visible")).to_have_count(54)
+
+
+def test_the_selection_prints_as_its_cards_from_the_offline_bundle(unpacked, page):
+    page.goto((unpacked / "karten" / "08-teilhabe.html").as_uri())
+    merken(page).click()
+    page.goto((unpacked / "auswahl.html").as_uri())
+    link = page.get_by_role("link", name="Als Karten drucken")
+    assert link.get_attribute("href").endswith("druckfassung.html#auswahl=8")
+    link.click()
+    expect(page.get_by_role("status")).to_contain_text("1 Karte Ihrer Auswahl")
+    sizes, texts = printed(page)
+    assert sizes == [(99, 210)] and "8 Teilhabe" in texts[0]

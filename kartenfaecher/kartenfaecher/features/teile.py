@@ -81,7 +81,8 @@ PARTS: dict[str, Part] = {
                     needs=("checkliste-stil", "notiz", "dialog", "teilen", "speicher", "merken")),
     "vorfuehren": Part(css=_in("vorfuehren", "vorfuehren.css"), js=_in("vorfuehren", "vorfuehren.js")),
     # The build puts every card after the page's own markup (their fans and checklists).
-    "druckfassung": Part(css=_in("druckfassung", "druckfassung.css"), needs=("faecher", "checkliste-stil")),
+    "druckfassung": Part(css=_in("druckfassung", "druckfassung.css"), js=_in("druckfassung", "druckfassung-auswahl.js"),
+                         needs=("faecher", "checkliste-stil")),
     "herunterladen": Part(css=_in("herunterladen", "herunterladen.css")),
 }
 

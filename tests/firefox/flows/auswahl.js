@@ -1,5 +1,6 @@
 /* „Merken“ on three cards, the page „Meine Auswahl“ lists them in that order, and
-   „Nach oben“ by keyboard moves a card up, kept across a reload. */
+   „Nach oben“ by keyboard moves a card up, kept across a reload; „Als Karten drucken“ shows
+   the Druckfassung with those cards alone, in that order. */
 const CARDS = ["karten/21-bezahlte-stellen-in-der-zivilgesellschaft/", "karten/08-teilhabe/",
   "karten/40-intensitaet-und-form-der-zusammenarbeit-klaeren/"];
 
@@ -21,4 +22,8 @@ exports.run = async (page, site) => {
   await page.reload();
   await page.waitForSelector(".auswahl-liste > li");
   site.expect((await listed()) === "21,40,8", `after a reload the page lists ${await listed()}`);
+  await Promise.all([page.waitForNavigation(), page.click("a[data-aktion='karten-drucken']")]);
+  const shown = await page.$$eval("section.druckfassung-karte", (sections) =>
+    sections.filter((s) => s.offsetParent !== null).map((s) => s.getAttribute("aria-labelledby")).join(","));
+  site.expect(shown === "karte-21,karte-40,karte-8", `the Druckfassung of the selection shows ${shown}`);
 };

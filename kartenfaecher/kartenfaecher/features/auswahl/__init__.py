@@ -19,13 +19,14 @@ it would need.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from html import escape
 
 from ... import build
 from ...build import html, text
 from ...sources.registry import Registry
-from .. import teile
+from .. import druck, teile
 from ..gemeinsam import share_box
 from ..karte import Href, card_link
 
@@ -39,6 +40,8 @@ BAR_TEXTS = {"auswahl": "auswahl-seite.merkenAuswahl", "nicht-gespeichert": "aus
 TOOLS = """<div class="auswahl-werkzeuge" hidden>
 <div class="auswahl-knoepfe">
 <a class="knopf" data-aktion="vorfuehren" href="{vorfuehren}">{t[vorfuehren]}</a>
+<button type="button" class="knopf" data-aktion="drucken">{t[drucken]}</button>
+<a class="knopf" data-aktion="karten-drucken" href="{druckfassung}">{t[kartenDrucken]}</a>
 <button type="button" class="knopf" data-aktion="teilen" aria-expanded="false" aria-controls="auswahl-teilen">{t[teilen]}</button>
 <button type="button" class="knopf" data-aktion="leeren">{t[leeren]}</button>
 </div>
@@ -73,10 +76,11 @@ def bar(page_href: str) -> str:
             '<p class="karte-merken-hinweis" role="status"></p></div>')
 
 
-def page(registry: Registry, href: Href, vorfuehren: str, site_url: str | None) -> str:
+def page(registry: Registry, href: Href, page_href, site_url: str | None) -> str:
     """The raw HTML of the page „Meine Auswahl“ (the macro meine_auswahl()).
 
-    ``vorfuehren``: the address of the projector view from this page. With
+    ``page_href``: a page's address from this page, by its file: the projector view's and the
+    Druckfassung's (which prints the selection as its cards). With
     ``site_url``, the page carries its address on the website (the share link and
     QR code point there when the page is read from file://, where a link to the
     reader's own disk would help nobody; the website has directory addresses, the
@@ -84,12 +88,17 @@ def page(registry: Registry, href: Href, vorfuehren: str, site_url: str | None) 
     """
     teile.use("auswahl")
     words = {"vorfuehren": html("auswahl-seite.vorfuehren"), "teilen": html("auswahl-seite.teilen"),
+             "drucken": html("auswahl-seite.drucken"), "kartenDrucken": html("auswahl-seite.kartenDrucken"),
              "leeren": html("auswahl-seite.leeren"), "qr": html("auswahl-seite.qr"),
              "linkInhalt": html("auswahl-seite.linkInhalt")}
-    tools = TOOLS.format(vorfuehren=escape(vorfuehren), t=words,
+    tools = TOOLS.format(vorfuehren=escape(page_href("vorfuehren.md")),
+                         druckfassung=escape(page_href("druckfassung.md")), t=words,
                          share_box=share_box("auswahl", text("auswahl-seite.linkFeld")))
     public = site_url.rstrip("/") + "/" + PAGE.removesuffix(".md") + "/" if site_url else None
-    cards = "\n".join(f'<li data-karte="{c.number}">{card_link(c, href)}</li>' for c in registry.cards)
+    # Each card's short address, which the printed handout gives (to open the card from paper).
+    short = {c.number: re.sub(r"^https?://", "", druck.short_address(site_url, c) or "") for c in registry.cards}
+    cards = "\n".join(f'<li data-karte="{c.number}" data-kurzadresse="{escape(short[c.number])}">'
+                      f'{card_link(c, href)}</li>' for c in registry.cards)
     public_attr = f' data-adresse="{escape(public)}"' if public else ""
     return (f'<div class="auswahl" data-auswahl-seite{public_attr}>\n'
             f'<noscript><p class="auswahl-hinweis meldung">{html("auswahl-seite.ohneSkript")}</p></noscript>\n'

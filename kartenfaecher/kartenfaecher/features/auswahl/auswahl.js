@@ -35,6 +35,7 @@
       title: link.querySelector(".karte-titel").textContent.trim(),
       address: link.href.replace(auswahl.root(), ""),
       chapter: link.getAttribute("data-kapitel"),
+      short: item.getAttribute("data-kurzadresse"),
       link: link
     };
   });
@@ -94,6 +95,9 @@
     steps.appendChild(button(TEXTE.entfernen, card, "entfernen"));
     head.appendChild(steps);
     li.appendChild(head);
+    if (cards[card.number].short) {  // printed only: to open the card from the handout
+      li.appendChild(element("p", "auswahl-kurzadresse", cards[card.number].short));
+    }
     if (ns.notiz) {
       li.appendChild(ns.notiz.cardField(card.number));
     }
@@ -129,8 +133,10 @@
     var numbers = list.map(function (card) {
       return card.number;
     }).join(".");
-    root.querySelector("[data-aktion='vorfuehren']").href =
-      root.querySelector("[data-aktion='vorfuehren']").href.split("#")[0] + "#auswahl=" + numbers;
+    ["vorfuehren", "karten-drucken"].forEach(function (name) {
+      var link = root.querySelector("[data-aktion='" + name + "']");
+      link.href = link.href.split("#")[0] + "#auswahl=" + numbers;
+    });
     afterRender.forEach(function (show) {
       show(list);
     });
@@ -238,6 +244,9 @@
   }
 
   var actions = {
+    "drucken": function () {  // the handout: the list, the short addresses, the notes (auswahl.css)
+      window.print();
+    },
     "leeren": function (trigger) {
       ui.ask({
         title: TEXTE.leerenFrage,

@@ -82,5 +82,7 @@ def contents(registry: Registry) -> str:
 def page(registry: Registry, config: dict) -> str:
     """The fan as printed: the cover and contents cards, then the place for every card."""
     teile.use("druckfassung")
-    return (f'<div class="druckfassung" data-druckfassung>\n{cover(config)}\n{contents(registry)}\n'
+    # Where druckfassung-auswahl.js says that only the reader's selection is shown (#auswahl=21.8.40).
+    status = '<p class="druckfassung-auswahl meldung" role="status"></p>\n'
+    return (f'{status}<div class="druckfassung" data-druckfassung>\n{cover(config)}\n{contents(registry)}\n'
             f'{CARDS_PLACE}\n</div>')
