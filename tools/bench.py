@@ -48,7 +48,7 @@ are used.
    Material, and what the German search terms cost: the index's size and the build's time.
 
 Last, `make publish` (tools/publish.py) into the scratch folder: its time and
-the size of each download (the offline zip, the fan's PDF, the A4 PDF), and the
+the size of each download (the offline zip, the fan's PDF, the A4 PDF, the print shop's PDF), and the
 fan's PDF as Chromium prints it without and with tags, beside the finished one.
 
 The benchmark never fails on a target; it exits non-zero only when a build

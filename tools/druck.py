@@ -1,10 +1,13 @@
-"""`make pdf`: the printed fan as one tagged PDF, and the same cards on A4 sheets.
+"""`make pdf`: the printed fan as one tagged PDF, the same cards on A4 sheets, and the print shop's file.
 
 1. Builds the site (strict, into a temporary folder) and serves it on 127.0.0.1.
 2. Debian's Chromium, driven by Playwright, prints the page „Druckfassung“ in
    one go, as a reader's browser prints it (print media, the card format from
    the @page rule of kartenfaecher/features/druck/druck.css): the cover card, the
-   contents card, then every card on a page of its own. Printed in one piece
+   contents card, then every card on a page of its own, in the typeface the
+   engine ships (waited for), its body text hyphenated as German (soft hyphens
+   for the PDFs only: tools/silbentrennung.py), no line ending in „Ko-“,
+   addresses broken after a slash or before a dot. Printed in one piece
    with ``tagged=True, outline=True``, the PDF has a structure tree (headings,
    lists, links, figures with their text alternatives), the page's language
    and one bookmark per card. Joining pages printed one by one would drop it.
@@ -23,10 +26,13 @@
    on an A4 sheet as fit clear of an office printer's non-printable margin
    (two at 99 × 210 mm, on A4 upright), with a gap between them so that each
    card is cut on its own, and crop marks outside the cards (``Sheet``). Each
-   card page is placed as a form XObject, and
-   the fan's structure tree comes along: its marked content is referred to in
+   card page is placed as a form XObject, and the fan's structure tree comes along: its marked content is referred to in
    those XObjects (MCR with /Stm), its links are placed where the card lands.
    What the imposition cannot keep is said in ``A4_LIMITS``.
+5. dist/<kurzname>-druckerei.pdf: the Druckfassung printed again with 3 mm of
+   bleed, each page trimmed to the card (TrimBox, BleedBox, crop marks:
+   ``for_print_shop``), made CMYK by Ghostscript with an output intent as
+   PDF/X-4 asks (``press_ready``).
 
 It prints which cards needed a continuation page. The functions below are also
 what tools/publish.py and tests/browser/test_druck.py call.
@@ -1050,6 +1056,9 @@ def report(result: Result) -> str:
              f"({'upright' if result.sheet.upright else 'landscape'}), {result.sheet.per_sheet} cards a sheet at "
              f"{result.sheet.scale * 100:.0f} %, {result.a4_path.stat().st_size / 1e6:.2f} MB, PDF/UA-1; "
              f"but {A4_LIMITS}",
+             f"{shown(result.print_path)}: for the print shop, {total} cards trimmed to "
+             f"{' × '.join(str(n) for n in card_size_mm(result.fan_path))} mm with {PRINT_SHOP_BLEED} mm bleed "
+             f"and crop marks, CMYK, PDF/X-4, {result.print_path.stat().st_size / 1e6:.2f} MB",
              "cards continued on a further page: " + (", ".join(
                  f"{name} ({pages} pages)" for name, pages in result.continued) or "none")]
     return "\n".join(lines)
