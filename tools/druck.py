@@ -40,14 +40,11 @@ what tools/publish.py and tests/browser/test_druck.py call.
 
 from __future__ import annotations
 
-import base64
 import html
 import io
 import json
 import math
 import re
-import shutil
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -59,10 +56,9 @@ from pikepdf.models import PdfMetadata
 
 from kartenfaecher.errors import ContentError
 from kartenfaecher.features.druck import card_format_mm
-from kartenfaecher.outputs.vendor import TYPEFACE
 from kartenfaecher.handbuch import Handbook
 
-from tools import silbentrennung
+from tools import satz, silbentrennung
 from tools.common import (ROOT, ChromiumMissing, DraftRefused, build, chromium, engine_options, handbook,
                           load_config, refuse_draft, run_command, serve)
 
@@ -77,13 +73,6 @@ PRINTER_MARGIN = 5 * MM
 MARK_GAP = 1 * MM
 MARK_LENGTH = 3.5 * MM
 MARK_ZONE = MARK_GAP + MARK_LENGTH + 0.5 * MM
-# The print shop's file: 3 mm of bleed around each card; beyond it, room of 7 mm for crop marks
-# 5 mm long, 1 mm off the bleed.
-PRINT_SHOP_BLEED = 3
-PRINT_SHOP_MARKS = (7, 5)
-# Where the rivet goes: the centre of the rivet mark (druck.css: 5 mm, 4.5 mm from the edges), in mm
-# from the bottom and the left edge of the card, as the print shop is told on „Herunterladen“.
-RIVET_MM = 7
 # Between two cards on a sheet: at least enough to cut each card on its own, at most this much.
 CARD_GAP = (2 * MM, 8 * MM)
 # The two cards before card 3, as the outline names them.
@@ -110,18 +99,6 @@ section {{ position: relative; height: {height:.2f}pt; break-after: page; }}
 p {{ position: absolute; bottom: {bottom:.2f}pt; margin: 0; white-space: nowrap; font: 6.5pt/1 Kartenschrift; }}
 </style></head><body>{sheets}</body></html>
 """
-
-
-def typeface_css() -> str:
-    """The @font-face rules of the cards' typeface (kartenfaecher/vendor/), the files inline: for the
-    small documents of ours above, which have no site to load them from."""
-    rules = []
-    for path in TYPEFACE:
-        _, style, weight = path.stem.split("-")
-        data = base64.b64encode(path.read_bytes()).decode()
-        rules.append(f'@font-face {{ font-family: "Kartenschrift"; font-style: {style}; font-weight: {weight}; '
-                     f'src: url(data:font/woff;base64,{data}) format("woff"); }}')
-    return "\n".join(rules)
 
 
 class NotPrintable(Exception):
@@ -167,123 +144,14 @@ def file_names(book: Handbook) -> tuple[str, str, str]:
     return f"{book.short_name}-faecher.pdf", f"{book.short_name}-a4.pdf", f"{book.short_name}-druckerei.pdf"
 
 
-# The soft hyphens the build places in titles for narrow screens (kartenfaecher/sources/trennung.py),
-# taken out before printing: the printed card sets its titles whole, as the paper did, and
-# Chromium would draw a title in pieces where they stand, which text extraction reads as gaps.
-UNHYPHENATE = """() => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode())
-        if (node.data.includes("\u00ad")) node.data = node.data.replaceAll("\u00ad", "");
-}"""
-
-
-# The cards' text hyphenated as German is, for the PDFs only: Chromium has no German hyphenation
-# here, so make pdf puts soft hyphens (LibreOffice's hyphenator: tools/silbentrennung.py) into the
-# words of six letters or more (three stay together at either end) of the printed page. Not into
-# titles (set whole, as on paper), addresses or code; never into the site, whose text a reader
-# copies and searches. In the PDF, the words read whole (``whole_words``).
-PRINTED_WORDS = """() => {
-    const words = new Set();
-    for (const node of hyphenable())
-        for (const word of node.data.match(/[A-Za-zÄÖÜäöüß]{6,}/g) || []) words.add(word);
-    return [...words];
-}"""
-HYPHENATE = """(shown) => {
-    for (const node of hyphenable())
-        node.data = node.data.replace(/[A-Za-zÄÖÜäöüß]{6,}/g, word => shown[word] || word);
-}"""
-HYPHENABLE = """window.hyphenable = () => {
-    const SET_WHOLE = ".karte-titel, h1, h2, h3, .titelkarte, code, pre, script, style";  // titles, the cover
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const found = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const inside = node.parentElement;
-        if (!inside.closest(".md-typeset") || inside.closest(SET_WHOLE)) continue;
-        const link = inside.closest("a");
-        if (link && /[\\/.@]/.test(link.textContent)) continue;  // an address shown as the link's text
-        found.push(node);
-    }
-    return found;
-}"""
-
-# An address shown as a link's text breaks only after a slash or before a dot (or, in a part too
-# long for a line, after an underscore), never after one of its hyphens, which a reader would take
-# for a hyphenation: each part between those points is set unbreakable, a <wbr> between them. The
-# scheme and "www." stay with the name after them.
-BREAK_ADDRESSES = """() => {
-    const address = /^(https?:\\/\\/|www\\.)\\S+$/;
-    for (const link of document.querySelectorAll(".md-typeset a")) {
-        if (link.children.length || !address.test(link.textContent)) continue;
-        const parts = link.textContent.match(/^(https?:\\/\\/)?(www\\.)?[^./_]*|[./_]?[^./_]*[/_]?/g).filter(Boolean);
-        link.replaceChildren();
-        parts.forEach((part, index) => {
-            if (index) link.append(document.createElement("wbr"));
-            const span = document.createElement("span");
-            span.style.whiteSpace = "nowrap";
-            span.textContent = part;
-            link.append(span);
-        });
-    }
-}"""
-
-# German typesetting keeps a prefix of one or two letters with its word: no line ends in „Ko-“
-# („Ko-Produktion“, „E-Mail“). Each such prefix and the letter after it are set unbreakable, in a
-# span: the text, as a reader copies or searches it, stays as it was.
-KEEP_PREFIXES = """() => {
-    const prefix = /(^|[^\\p{L}])(\\p{L}{1,2}-\\p{L})/u;
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const found = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode())
-        if (prefix.test(node.data) && !node.parentElement.closest("script, style")) found.push(node);
-    for (let node of found) {
-        let match;
-        while ((match = prefix.exec(node.data))) {
-            const start = match.index + match[1].length;
-            const kept = node.splitText(start);
-            node = kept.splitText(match[2].length);
-            const span = document.createElement("span");
-            span.style.whiteSpace = "nowrap";
-            kept.replaceWith(span);
-            span.append(kept);
-        }
-    }
-}"""
-
-FONTS_LOADED = """async () => {
-    document.body.offsetHeight;  // lay the page out in print media, which asks for the typeface
-    await document.fonts.ready;
-}"""
-
-
-# The print shop's file: the page larger by the bleed on every side, which the print stylesheet
-# (--anschnitt) runs the bands into. A stylesheet of its own, built in the page (the site's CSP
-# lets no <style> element in).
-WITH_BLEED = """([width, height, bleed]) => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`@page { size: ${width + 2 * bleed}mm ${height + 2 * bleed}mm; margin: 0; }
-                       :root { --anschnitt: ${bleed}mm; }`);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-}"""
-
-
 def print_page(browser, url: str, tagged: bool = True, bleed: float = 0) -> bytes:
-    """The page at ``url`` printed by Chromium as the browser's print dialog would (titles whole), with
-    ``bleed`` mm of bleed on every side."""
+    """The page at ``url`` printed by Chromium as the browser's print dialog would, typeset for print
+    (tools/satz.py), with ``bleed`` mm of bleed on every side."""
     context = browser.new_context()
     page = context.new_page()
     try:
         page.goto(url, wait_until="load")
-        if bleed:
-            page.evaluate(WITH_BLEED, [*card_format_mm(), bleed])
-        page.evaluate(UNHYPHENATE)
-        page.evaluate(HYPHENABLE)
-        page.evaluate(HYPHENATE, {word: silbentrennung.hyphenated(word) for word in page.evaluate(PRINTED_WORDS)})
-        page.evaluate(BREAK_ADDRESSES)
-        page.evaluate(KEEP_PREFIXES)
-        # The typeface of print (assets/css/kartenschrift.css) loads once print media applies; Chromium
-        # would print before it arrived, in a fallback font.
-        page.emulate_media(media="print")
-        page.evaluate(FONTS_LOADED)
+        satz.typeset(page, bleed)
         return page.pdf(prefer_css_page_size=True, tagged=tagged, outline=tagged)
     finally:
         context.close()
@@ -296,7 +164,7 @@ def print_html(browser, html: str) -> Pdf:
     try:
         page.set_content(html)
         page.emulate_media(media="print")
-        page.evaluate(FONTS_LOADED)
+        page.evaluate(satz.FONTS_LOADED)
         return Pdf.open(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     finally:
         context.close()
@@ -686,109 +554,6 @@ def artifacts_of(page: pikepdf.Page) -> list:
     return kept
 
 
-def for_print_shop(pdf: Pdf, bleed: float) -> Pdf:
-    """The fan printed with ``bleed`` mm of bleed, as a print shop takes it: each page's TrimBox the
-    card, its BleedBox the bleed around it, and crop marks on the trim's lines outside the bleed, in
-    a MediaBox that much larger. No links (paper has none)."""
-    room, near, far = (PRINT_SHOP_MARKS[0] + bleed) * MM, (1 + bleed) * MM, PRINT_SHOP_MARKS[1] * MM
-    for page in pdf.pages:
-        left, bottom, right, top = (float(v) for v in page.mediabox)
-        b = bleed * MM
-        page.obj.BleedBox = Array([left, bottom, right, top])
-        trim = [left + b, bottom + b, right - b, top - b]
-        page.obj.TrimBox = Array(trim)
-        page.obj.MediaBox = Array([trim[0] - room, trim[1] - room, trim[2] + room, trim[3] + room])
-        if Name.CropBox in page.obj:
-            del page.obj[Name.CropBox]
-        if Name.Annots in page.obj:
-            del page.obj[Name.Annots]
-        lines = []
-        for x in (trim[0], trim[2]):
-            lines += [(x, trim[3] + near, x, trim[3] + near + far), (x, trim[1] - near, x, trim[1] - near - far)]
-        for y in (trim[1], trim[3]):
-            lines += [(trim[0] - near, y, trim[0] - near - far, y), (trim[2] + near, y, trim[2] + near + far, y)]
-        append_content(pdf, page, ("/Artifact BMC q 0 G 0.25 w " + " ".join(
-            f"{xa:.2f} {ya:.2f} m {xb:.2f} {yb:.2f} l S" for xa, ya, xb, yb in lines) + " Q EMC").encode())
-    return pdf
-
-
-# The press's colours: Ghostscript converts the print shop's file to CMYK with its own CMYK profile
-# (Artifex's, for SWOP-like coated stock; Debian's ghostscript), which the file names as its output
-# intent: a print shop working to another standard (FOGRA39 here) converts from it.
-CMYK_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
-PDFX_ID = "http://www.npes.org/pdfx/ns/id/"
-
-
-class GhostscriptMissing(Exception):
-    """Ghostscript, which makes the print shop's file CMYK, is not installed; says how to install it."""
-
-
-def _black_as_black_ink(pdf: Pdf) -> None:
-    """Black drawn as RGB black (text, QR codes, marks) drawn as gray black, which Ghostscript turns
-    into black ink alone: converted as RGB it became four inks (72/67/67/88 %), blurred in small type
-    wherever the plates do not meet exactly."""
-    seen = set()
-
-    def rewrite(holder) -> None:
-        out, changed = [], False
-        for instruction in pikepdf.parse_content_stream(holder):
-            op = str(instruction.operator)
-            if op in ("rg", "RG") and all(float(value) == 0 for value in instruction.operands):
-                out += _instructions([([0], "g" if op == "rg" else "G")])
-                changed = True
-            else:
-                out.append(instruction)
-        if changed:
-            data = pikepdf.unparse_content_stream(out)
-            if isinstance(holder, pikepdf.Page):
-                holder.obj.Contents = pdf.make_stream(data)
-            else:
-                holder.write(data)
-        resources = (holder.obj if isinstance(holder, pikepdf.Page) else holder).get(Name.Resources) or Dictionary()
-        for xobject in (resources.get(Name.XObject) or Dictionary()).values():
-            if xobject.get(Name.Subtype) == Name.Form and xobject.objgen not in seen:
-                seen.add(xobject.objgen)
-                rewrite(xobject)
-
-    for page in pdf.pages:
-        rewrite(page)
-
-
-def press_ready(pdf: Pdf, words: Words) -> Pdf:
-    """The print shop's file in CMYK, as PDF/X-4 asks: black in black ink, colours converted by
-    Ghostscript, the CMYK profile embedded as the output intent, and the PDF/X-4 identification."""
-    if shutil.which("gs") is None or not CMYK_PROFILE.is_file():
-        raise GhostscriptMissing("the print shop's file needs Ghostscript: apt-get install ghostscript "
-                                 "(make pdf installs it).")
-    _black_as_black_ink(pdf)
-    with tempfile.TemporaryDirectory(prefix="druckerei-") as temp:
-        rgb, cmyk = Path(temp) / "rgb.pdf", Path(temp) / "cmyk.pdf"
-        rgb.write_bytes(_bytes(pdf))
-        done = subprocess.run(["gs", "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pdfwrite",
-                               "-sColorConversionStrategy=CMYK", "-dProcessColorModel=/DeviceCMYK",
-                               f"-sOutputICCProfile={CMYK_PROFILE}", "-dCompatibilityLevel=1.6",
-                               "-dEmbedAllFonts=true", "-dSubsetFonts=true", "-o", str(cmyk), str(rgb)],
-                              capture_output=True, text=True)
-        if done.returncode != 0:
-            raise NotPrintable(f"Ghostscript could not convert the print shop's file to CMYK: "
-                               f"{(done.stderr or done.stdout).strip()[-500:]}")
-        press = Pdf.open(io.BytesIO(cmyk.read_bytes()))
-    profile = press.make_stream(CMYK_PROFILE.read_bytes(), N=4, Alternate=Name.DeviceCMYK)
-    press.Root.OutputIntents = Array([Dictionary(
-        Type=Name.OutputIntent, S=Name.GTS_PDFX, OutputConditionIdentifier=pikepdf.String("Custom"),
-        OutputCondition=pikepdf.String("Artifex CMYK SWOP Profile (Ghostscript)"),
-        Info=pikepdf.String("Artifex CMYK SWOP Profile"), DestOutputProfile=profile)])
-    press.docinfo[Name.Trapped] = Name("/False")
-    if Name.MarkInfo in press.Root:  # Ghostscript drops the structure tree: the file says it is untagged
-        del press.Root[Name.MarkInfo]
-    set_title(press, words, f"{words.title} (Druckvorlage)")
-    PdfMetadata.register_xml_namespace(PDFX_ID, "pdfxid")
-    with press.open_metadata(set_pikepdf_as_editor=False) as meta:
-        meta[f"{{{PDFX_ID}}}GTS_PDFXVersion"] = "PDF/X-4"
-        meta["pdf:Trapped"] = "False"
-    return press
-
-
 def exact_format(page: pikepdf.Page, width: float, height: float) -> None:
     """The page box at the card format exactly, from the page's top left corner, where Chromium's layout
     starts: Chromium rounds the box to its 300 dpi device pixels (99.14 × 209.89 mm), not the layout."""
@@ -884,7 +649,7 @@ def sheet_texts(browser, name: str, sheet: Sheet, sheets: int) -> Pdf:
             f'schneiden</p><p style="right: {sheet.width - x_last - sheet.size[0]:.2f}pt">{html.escape(name)} · '
             f'Bogen {number} von {sheets}</p></section>')
     return print_html(browser, SHEET_TEXT.format(width=sheet.width, height=sheet.height, bottom=bottom,
-                                                 sheets="".join(parts), typeface=typeface_css()))
+                                                 sheets="".join(parts), typeface=satz.typeface_css()))
 
 
 def _retarget(pdf: Pdf, placed: dict) -> None:
@@ -1027,7 +792,7 @@ def make(browser, base_url: str, site_dir: Path, out_dir: Path, words: Words | N
     printed = print_page(browser, base_url + PAGE)
     width, height = (size * MM for size in card_format_mm())
     mark = print_html(browser, CONTINUATION_MARK.format(width=f"{width:.2f}", height=f"{height:.2f}",
-                                                        typeface=typeface_css()))
+                                                        typeface=satz.typeface_css()))
     fan, pages = finish_fan(printed, mark, cards, base_url, site_url, words, width, height)
     fan_name, a4_name, print_name = file_names(words.handbook)
     layout = Sheet.for_card(width, height)
@@ -1036,9 +801,11 @@ def make(browser, base_url: str, site_dir: Path, out_dir: Path, words: Words | N
     set_title(sheets, words, f"{words.title} (A4-Bögen zum Ausschneiden)")
     for pdf in (fan, sheets):
         claim_pdfua(pdf)
-    with_bleed = print_page(browser, base_url + PAGE, bleed=PRINT_SHOP_BLEED)
-    shop, _ = finish_fan(with_bleed, mark, cards, base_url, site_url, words, width, height, PRINT_SHOP_BLEED)
-    shop = press_ready(for_print_shop(shop, PRINT_SHOP_BLEED), words)
+    from tools import druckerei  # which builds on this module
+
+    with_bleed = print_page(browser, base_url + PAGE, bleed=druckerei.BLEED)
+    shop, _ = finish_fan(with_bleed, mark, cards, base_url, site_url, words, width, height, druckerei.BLEED)
+    shop = druckerei.press_ready(druckerei.for_print_shop(shop, druckerei.BLEED), words)
     (out_dir / fan_name).write_bytes(_bytes(fan))
     (out_dir / a4_name).write_bytes(_bytes(sheets))
     (out_dir / print_name).write_bytes(_bytes(shop))
@@ -1057,7 +824,7 @@ def report(result: Result) -> str:
              f"{result.sheet.scale * 100:.0f} %, {result.a4_path.stat().st_size / 1e6:.2f} MB, PDF/UA-1; "
              f"but {A4_LIMITS}",
              f"{shown(result.print_path)}: for the print shop, {total} cards trimmed to "
-             f"{' × '.join(str(n) for n in card_size_mm(result.fan_path))} mm with {PRINT_SHOP_BLEED} mm bleed "
+             f"{' × '.join(str(n) for n in card_size_mm(result.fan_path))} mm with 3 mm bleed "
              f"and crop marks, CMYK, PDF/X-4, {result.print_path.stat().st_size / 1e6:.2f} MB",
              "cards continued on a further page: " + (", ".join(
                  f"{name} ({pages} pages)" for name, pages in result.continued) or "none")]
@@ -1072,6 +839,8 @@ def main() -> int:
             build(ROOT, site_dir, label="handbook")
             with serve(site_dir) as address, chromium() as browser:
                 return report(make(browser, address, site_dir, DIST))
+
+    from tools.druckerei import GhostscriptMissing
 
     return run_command("make pdf", work, ContentError, DraftRefused, ChromiumMissing, NotPrintable,
                        silbentrennung.Missing, GhostscriptMissing, kept="dist/ left as it was.")

@@ -34,7 +34,7 @@ from datetime import date
 from pathlib import Path
 
 from kartenfaecher.features.herunterladen import FOLDER, megabytes
-from tools import druck, offline
+from tools import druck, druckerei, offline
 from kartenfaecher.errors import ContentError
 from tools.common import (ROOT, ChromiumMissing, DraftRefused, build, chromium, handbook, refuse_draft, run_command,
                           serve)
@@ -83,7 +83,7 @@ def manifest(downloads: Path, pdfs: druck.Result, cards: int, built: str, projec
         entry("a4", pdfs.a4_path, pages=druck.page_count(pdfs.a4_path), per_sheet=pdfs.sheet.per_sheet,
               upright=pdfs.sheet.upright),
         entry("druckerei", pdfs.print_path, pages=druck.page_count(pdfs.print_path), size=f"{width} × {height} mm",
-              rivet=f"{druck.RIVET_MM:g} mm".replace(".", ",")),
+              rivet=f"{druckerei.RIVET_MM:g} mm".replace(".", ",")),
     ]}
 
 
@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=SITE, help=f"where to publish (default {SITE})")
     args = parser.parse_args(argv)
     return run_command("make publish", lambda: report(publish(args.site.resolve())), ContentError, DraftRefused,
-                       ChromiumMissing, druck.NotPrintable, druck.silbentrennung.Missing, druck.GhostscriptMissing,
+                       ChromiumMissing, druck.NotPrintable, druck.silbentrennung.Missing, druckerei.GhostscriptMissing,
                        PublishFailed,
                        kept="site/ left as it was.")
 

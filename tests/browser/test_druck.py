@@ -27,7 +27,7 @@ from pypdf import PdfReader
 
 from tests.expected import PRINTED_CARDS, PRINTED_CHAPTERS, PRINTED_COVER, TITLES
 from tests.helpers import PUBLIC_ADDRESS, card_format_mm, new_context
-from tools import druck, silbentrennung
+from tools import druck, druckerei, satz, silbentrennung
 from tools.common import ROOT
 
 
@@ -371,7 +371,7 @@ def continued(browser, server, site, tmp_path_factory) -> tuple[Path, list[int]]
     context.close()
     width, height = (size * MM for size in card_format_mm())
     mark = druck.print_html(browser, druck.CONTINUATION_MARK.format(width=width, height=height,
-                                                                     typeface=druck.typeface_css()))
+                                                                     typeface=satz.typeface_css()))
     pdf, spans = druck.finish_fan(printed, mark, druck.load_cards(site.root), server,
                                   "https://example.org/", druck.Words.of(), width, height)
     eight = spans[[number for number, _ in PRINTED_CARDS].index(8) + 2]
@@ -848,7 +848,7 @@ def test_the_print_shops_file_runs_the_bands_into_the_bleed_and_marks_the_trim_o
             f"no crop mark at {x:.1f}, {y:.1f} mm"
     assert at(left + 20, top - 6) == 255 and at(left - 6, top + 40) == 255
     # The rivet goes where the print shop is told („Herunterladen“): the mark's centre.
-    cx, cy = round((left + druck.RIVET_MM) * px), round((bottom - druck.RIVET_MM) * px)
+    cx, cy = round((left + druckerei.RIVET_MM) * px), round((bottom - druckerei.RIVET_MM) * px)
     assert min(image[cy + dy, cx + dx] for dx in (-1, 0, 1) for dy in (-1, 0, 1)) < 128  # the cross
     assert min(image[cy + dy, cx + round(1.5 * px)] for dy in (-2, -1, 0, 1, 2)) > 200  # in the ring, off the cross
     # Below the band, the card's white runs into the bleed (no mark inside it).
