@@ -142,6 +142,26 @@ def test_a_selection_of_three_cards_shared_by_link_and_qr_code_into_a_fresh_brow
     theirs.close()
 
 
+def test_a_question_asked_right_after_another_closed_waits_for_its_own_answer(server, page):
+    # The dialog's close event comes a moment after it closes. A second question asked in that
+    # moment (a shared link opened again at once) took the first one's close as its own: it was
+    # answered „Abbrechen“ while still on screen, and the reader's choice then did nothing.
+    open_page(page, server)
+    answers = page.evaluate("""async () => {
+        const ask = window.Kartenfaecher.dialog.ask;
+        const choices = (value) => [{ value: value, label: value }, { value: "", label: "Abbrechen" }];
+        const first = ask({ title: "Erste", text: [], choices: choices("a") }, null);
+        const dialog = document.querySelector("dialog.dialog");
+        dialog.querySelector("button[value='']").click();
+        const second = ask({ title: "Zweite", text: [], choices: choices("b") }, null);
+        const early = await Promise.race([second, new Promise((done) => setTimeout(() => done("offen"), 300))]);
+        const open = dialog.open;
+        dialog.querySelector("button[value='b']").click();
+        return [await first, early, open, await second];
+    }""")
+    assert answers == ["", "offen", True, "b"]
+
+
 def test_previous_and_next_follow_the_selection_when_read_from_it(server, page):
     for number in (40, 8, 21):
         keep(page, server, number)

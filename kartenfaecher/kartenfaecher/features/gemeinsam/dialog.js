@@ -31,6 +31,9 @@
   }
 
   var dialog = null;
+  // The answer of the last question, while its close event is still to come: a dialog fires
+  // "close" a moment after it closes, and a question asked in that moment must not take it.
+  var pending = null;
 
   /* Ask with a modal <dialog>; resolves with the chosen value ("" for cancel or Escape).
      options: {title, text: [string or node], choices: [{value, label, focus}]}; focus
@@ -44,6 +47,9 @@
       var first = options.choices[0];
       return Promise.resolve(window.confirm(options.title + "\n\n" + plain + "\n\n" + TEXTE.ersteWahl({ wahl: first.label })) ?
         first.value : "");
+    }
+    if (pending) {
+      pending();  // the last question is answered now, with what it was answered
     }
     if (!dialog) {
       dialog = element("dialog", "dialog");
@@ -75,16 +81,27 @@
     form.appendChild(body);
     form.appendChild(buttons);
     dialog.appendChild(form);
+    if (dialog.open) {
+      dialog.close();  // a question still on screen is replaced: answered as cancelled
+    }
     dialog.returnValue = "";
     return new Promise(function (resolve) {
-      dialog.addEventListener("close", function closed() {
+      function answered() {
         dialog.removeEventListener("close", closed);
-        var answer = dialog.returnValue;
+        pending = null;
+        resolve(dialog.returnValue);
+      }
+      function closed() {
+        if (dialog.open) {
+          return;  // the close of an earlier question, come late: this one is still asked
+        }
+        answered();
         if (opener && document.contains(opener)) {
           opener.focus();
         }
-        resolve(answer);
-      });
+      }
+      pending = answered;
+      dialog.addEventListener("close", closed);
       dialog.showModal();
       (focus || buttons.firstChild).focus();
     });
