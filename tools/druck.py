@@ -163,8 +163,7 @@ def print_html(browser, html: str) -> Pdf:
     page = context.new_page()
     try:
         page.set_content(html)
-        page.emulate_media(media="print")
-        page.evaluate(satz.FONTS_LOADED)
+        satz.in_print(page)
         return Pdf.open(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     finally:
         context.close()
@@ -184,8 +183,8 @@ _PATH_STARTS = {"m", "re"}
 _PATH_PAINTS = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"}
 
 
-def mark_artifacts(pdf: Pdf, page: pikepdf.Page) -> int:
-    """Mark what Chromium left outside marked content as /Artifact; returns how many runs.
+def mark_artifacts(instructions: list) -> tuple[list, int]:
+    """What Chromium left outside marked content, marked as /Artifact; and how many runs.
 
     Chromium tags what the page's accessibility tree has; what it leaves outside
     marked content is what that tree leaves out: CSS-generated text (the band's
@@ -196,7 +195,7 @@ def mark_artifacts(pdf: Pdf, page: pikepdf.Page) -> int:
     """
     out, block, ends, depth, wrapped = [], None, (), 0, 0
     begin, end = _instructions([([Name.Artifact], "BMC")]), _instructions([([], "EMC")])
-    for instruction in pikepdf.parse_content_stream(page):
+    for instruction in instructions:
         op = str(instruction.operator)
         if block is not None:
             block.append(instruction)
@@ -216,22 +215,34 @@ def mark_artifacts(pdf: Pdf, page: pikepdf.Page) -> int:
             wrapped += 1
             continue
         out.append(instruction)
-    if wrapped:
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
-    return wrapped
+    return out, wrapped
+
+
+def rewrite(pdf: Pdf, holder, *steps) -> int:
+    """The content of ``holder`` (a page or a form XObject) read once, put through ``steps`` (each:
+    instructions -> (instructions, changes)), written back once if any step changed something;
+    returns the changes."""
+    instructions, changes = list(pikepdf.parse_content_stream(holder)), 0
+    for step in steps:
+        instructions, changed = step(instructions)
+        changes += changed
+    if changes:
+        data = pikepdf.unparse_content_stream(instructions)
+        if isinstance(holder, pikepdf.Page):
+            holder.obj.Contents = pdf.make_stream(data)
+        else:
+            holder.write(data)
+    return changes
 
 
 _SHOWS = {"Tj", "TJ", "'", '"'}
 _MOVES = {"Td", "TD", "Tm", "T*", "Tf"}
 
 
-def _codes_of(page: pikepdf.Page, character: str) -> dict[str, set[int]]:
-    """For each font of the page: the two-byte codes its ToUnicode map reads as ``character``."""
-    found = {}
-    for name, font in (page.Resources.get(Name.Font) or Dictionary()).items():
-        cmap = font.ToUnicode.read_bytes().decode("latin-1") if Name.ToUnicode in font else ""
-        found[name] = {int(code, 16) for code in re.findall(rf"<([0-9A-Fa-f]{{4}})>\s*<{ord(character):04X}>", cmap)}
-    return found
+def _codes_of(font: Dictionary, character: str) -> frozenset[int]:
+    """The two-byte codes a font's ToUnicode map reads as ``character``."""
+    cmap = font.ToUnicode.read_bytes().decode("latin-1") if Name.ToUnicode in font else ""
+    return frozenset(int(code, 16) for code in re.findall(rf"<([0-9A-Fa-f]{{4}})>\s*<{ord(character):04X}>", cmap))
 
 
 def _shown_codes(instruction) -> list[int]:
@@ -241,8 +252,9 @@ def _shown_codes(instruction) -> list[int]:
     return [data[i] << 8 | data[i + 1] for i in range(0, len(data) - 1, 2)]
 
 
-def whole_words(pdf: Pdf, page: pikepdf.Page) -> int:
-    """Words broken at a soft hyphen read whole; returns how many soft hyphens were taken out.
+def whole_words(instructions: list, hyphens: dict[str, frozenset[int]]) -> tuple[list, int]:
+    """Words broken at a soft hyphen read whole; and how many soft hyphens and break hyphens it took.
+    ``hyphens``: for each font name of the page, its codes of "‐" (``_codes_of``).
 
     Chromium records each soft hyphen as a space glyph whose /ActualText is U+00AD, so a reader
     copying a word got its soft hyphens and a search for it failed; they are taken out (the moves
@@ -250,7 +262,6 @@ def whole_words(pdf: Pdf, page: pikepdf.Page) -> int:
     text never holds): that reads as nothing now (/ActualText ()), as on paper the eye skips it.
     """
     kept, taken, index = [], 0, 0
-    instructions = list(pikepdf.parse_content_stream(page))
     while index < len(instructions):
         instruction = instructions[index]
         operands = instruction.operands
@@ -266,7 +277,6 @@ def whole_words(pdf: Pdf, page: pikepdf.Page) -> int:
             continue
         kept.append(instruction)
         index += 1
-    hyphens = _codes_of(page, "\u2010")
     out, font, index, wrapped = [], None, 0, 0
     nothing = _instructions([([Name.Span, Dictionary(ActualText=pikepdf.String(""))], "BDC")])
     while index < len(kept):
@@ -290,9 +300,7 @@ def whole_words(pdf: Pdf, page: pikepdf.Page) -> int:
             font = str(kept[index].operands[0])
         out.append(kept[index])
         index += 1
-    if taken or wrapped:
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
-    return taken
+    return out, taken + wrapped
 
 
 def _entry(dictionary: Dictionary, key: Name) -> Dictionary:
@@ -510,9 +518,14 @@ def finish_fan(printed: bytes, mark: Pdf, cards: list[dict], base_url: str, site
         for number in span[:-1]:
             left, bottom = (float(v) + bleed * MM for v in pdf.pages[number].mediabox[:2])
             overlay_artifact(pdf, pdf.pages[number], "/Weiter", arrow, f"1 0 0 1 {left:.2f} {bottom:.2f}")
+    hyphens = {}  # a font's codes of "‐", read once: the pages share their fonts
     for page in pdf.pages:
-        whole_words(pdf, page)
-        mark_artifacts(pdf, page)
+        fonts = page.Resources.get(Name.Font) or Dictionary()
+        for font in fonts.values():
+            if font.objgen not in hyphens:
+                hyphens[font.objgen] = _codes_of(font, "\u2010")
+        by_name = {name: hyphens[font.objgen] for name, font in fonts.items()}
+        rewrite(pdf, page, lambda instructions: whole_words(instructions, by_name), mark_artifacts)
         page.obj.Tabs = Name.S  # PDF/UA: annotations in the order of the structure
     for span in pages:
         if len(span) > 1:
@@ -698,7 +711,7 @@ def a4_sheets(fan: Pdf, texts: Pdf, layout: Sheet) -> Pdf:
         sheet = pdf.copy_foreign(texts.pages[number].obj)
         sheet.MediaBox = Array([0, 0, layout.width, layout.height])  # A4 exactly (Chromium's is rounded)
         sheet_page = pikepdf.Page(sheet)
-        mark_artifacts(pdf, sheet_page)
+        rewrite(pdf, sheet_page, mark_artifacts)
         xobjects = _entry(_entry(sheet, Name.Resources), Name.XObject)
         ops, annotations = [], Array()
         for slot, (card, (x, y0)) in enumerate(zip(group, layout.slots(len(group)))):
@@ -824,7 +837,7 @@ def report(result: Result) -> str:
              f"{result.sheet.scale * 100:.0f} %, {result.a4_path.stat().st_size / 1e6:.2f} MB, PDF/UA-1; "
              f"but {A4_LIMITS}",
              f"{shown(result.print_path)}: for the print shop, {total} cards trimmed to "
-             f"{' × '.join(str(n) for n in card_size_mm(result.fan_path))} mm with 3 mm bleed "
+             f"{' × '.join(f'{n:g}' for n in card_format_mm())} mm with 3 mm bleed "
              f"and crop marks, CMYK, PDF/X-4, {result.print_path.stat().st_size / 1e6:.2f} MB",
              "cards continued on a further page: " + (", ".join(
                  f"{name} ({pages} pages)" for name, pages in result.continued) or "none")]

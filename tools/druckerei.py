@@ -17,7 +17,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 from pikepdf.models import PdfMetadata
 
-from tools.druck import MM, NotPrintable, Words, _bytes, _instructions, append_content, set_title
+from tools.druck import MM, NotPrintable, Words, _bytes, _instructions, append_content, rewrite, set_title
 
 # The print shop's file: 3 mm of bleed around each card; beyond it, room of 7 mm for crop marks
 # 5 mm long, 1 mm off the bleed.
@@ -69,31 +69,28 @@ def _black_as_black_ink(pdf: Pdf) -> None:
     """Black drawn as RGB black (text, QR codes, marks) drawn as gray black, which Ghostscript turns
     into black ink alone: converted as RGB it became four inks (72/67/67/88 %), blurred in small type
     wherever the plates do not meet exactly."""
-    seen = set()
-
-    def rewrite(holder) -> None:
-        out, changed = [], False
-        for instruction in pikepdf.parse_content_stream(holder):
+    def gray(instructions: list) -> tuple[list, int]:
+        out, changed = [], 0
+        for instruction in instructions:
             op = str(instruction.operator)
             if op in ("rg", "RG") and all(float(value) == 0 for value in instruction.operands):
                 out += _instructions([([0], "g" if op == "rg" else "G")])
-                changed = True
+                changed += 1
             else:
                 out.append(instruction)
-        if changed:
-            data = pikepdf.unparse_content_stream(out)
-            if isinstance(holder, pikepdf.Page):
-                holder.obj.Contents = pdf.make_stream(data)
-            else:
-                holder.write(data)
-        resources = (holder.obj if isinstance(holder, pikepdf.Page) else holder).get(Name.Resources) or Dictionary()
+        return out, changed
+
+    seen = set()
+
+    def each(holder, resources) -> None:  # a page or form, then the forms it draws
+        rewrite(pdf, holder, gray)
         for xobject in (resources.get(Name.XObject) or Dictionary()).values():
             if xobject.get(Name.Subtype) == Name.Form and xobject.objgen not in seen:
                 seen.add(xobject.objgen)
-                rewrite(xobject)
+                each(xobject, xobject.get(Name.Resources) or Dictionary())
 
     for page in pdf.pages:
-        rewrite(page)
+        each(page, page.Resources)
 
 
 def press_ready(pdf: Pdf, words: Words) -> Pdf:

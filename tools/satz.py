@@ -126,8 +126,13 @@ def typeset(page, bleed: float = 0) -> None:
     page.evaluate(HYPHENATE, {word: silbentrennung.hyphenated(word) for word in page.evaluate(PRINTED_WORDS)})
     page.evaluate(BREAK_ADDRESSES)
     page.evaluate(KEEP_PREFIXES)
-    # The typeface of print (assets/css/kartenschrift.css) loads once print media applies; Chromium
-    # would print before it arrived, in a fallback font.
+    in_print(page)
+
+
+def in_print(page) -> None:
+    """Print media, and the typeface waited for: it loads once print media applies (the site's
+    assets/css/kartenschrift.css, or the rules of ``typeface_css``), and Chromium would print
+    before it arrived, in a fallback font."""
     page.emulate_media(media="print")
     page.evaluate(FONTS_LOADED)
 
